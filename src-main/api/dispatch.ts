@@ -1,0 +1,45 @@
+import type { MethodName, Result } from '../contract';
+import { METHOD_NAMES, methodInputs } from '../contract';
+import { redactCprs } from '../cpr/cpr';
+import type { Services } from '../app/services';
+import type { Session } from '../app/session';
+import { DomainError } from '../shared/domain-error';
+import { appHandlers } from './app-handlers';
+import type { Handler } from './handler';
+import { recordHandlers } from './record-handlers';
+import { workspaceHandlers } from './workspace-handlers';
+
+const handlers = { ...appHandlers, ...workspaceHandlers, ...recordHandlers } satisfies {
+  [M in MethodName]: Handler<M>;
+};
+
+const isMethod = (name: string): name is MethodName => (METHOD_NAMES as readonly string[]).includes(name);
+
+/**
+ * The single entry for every call from a renderer, whatever the transport.
+ * Input is validated against the contract; every outcome is a Result value.
+ * Unexpected errors are logged without personal data and reported generically.
+ */
+export function createDispatcher(services: Services) {
+  return async function dispatch(method: string, input: unknown, session: Session): Promise<Result<unknown>> {
+    if (!isMethod(method)) return { ok: false, error: { code: 'not_found', message: 'unknown method' } };
+    const parsed = methodInputs[method].safeParse(input ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+      return { ok: false, error: { code: 'invalid_input', message: `invalid input${where}: ${issue?.message ?? 'rejected'}` } };
+    }
+    try {
+      const handler = handlers[method] as Handler<MethodName>;
+      const value = await handler(parsed.data as never, { services, session });
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof DomainError) {
+        const base = { code: error.code, message: redactCprs(error.message) };
+        return { ok: false, error: error.fieldErrors ? { ...base, fieldErrors: error.fieldErrors } : base };
+      }
+      console.error(`[${method}] failed:`, redactCprs(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+      return { ok: false, error: { code: 'internal', message: 'something went wrong; the error has been logged' } };
+    }
+  };
+}

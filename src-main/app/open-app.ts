@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { createDispatcher } from '../api/dispatch';
+import { seedDemoWorkspace } from '../demo/seed-demo';
+import type { Clock } from '../shared/clock';
+import { openDatabase } from '../store/database';
+import type { AppHandle } from './app-handle';
+import type { SecretStore } from './secrets';
+import { createServices, type Services } from './services';
+import type { SettingsStore } from './settings';
+
+export interface OpenAppOptions {
+  /** The app's data folder; the case store is `<dataDir>/caseworker.sqlite`. */
+  dataDir: string;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  transport: 'electron' | 'web' | 'cli';
+  /** Seed the sandbox demo workspace when the database is new (default true). */
+  seedDemo?: boolean;
+  version?: string;
+  clock?: Clock;
+  /** Use this database file instead of the one in dataDir (CLI `--db`). */
+  dbFile?: string;
+}
+
+export const DATABASE_FILE = 'caseworker.sqlite';
+
+/** Opens the case store and builds every service: the one start-up path for all hosts. */
+export function openApp(options: OpenAppOptions): AppHandle & { services: Services } {
+  const file = options.dbFile ?? join(options.dataDir, DATABASE_FILE);
+  const { db, isNew } = openDatabase(file);
+  const services = createServices({
+    db,
+    settings: options.settings,
+    secrets: options.secrets,
+    sandbox: true,
+    transport: options.transport,
+    dataDir: options.dataDir,
+    version: options.version ?? '0.1.0',
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  if (isNew && options.seedDemo !== false) seedDemoWorkspace(services);
+  const dispatch = createDispatcher(services);
+  let closed = false;
+  return {
+    services,
+    dispatch,
+    events: services.events,
+    startJobs: () => services.jobs.start(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await services.jobs.stop();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export * from './api';
+export * from './methods';
+export * from './names';
+export * from './result';
+export * from './types';

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import type { MethodName } from './names';
+import { FIELD_ROLES, FIELD_TYPES } from './types';
+import type {
+  ActionTypeView,
+  AppInfo,
+  CsvImportReport,
+  CsvPreview,
+  FieldDef,
+  GroupView,
+  RecordDetail,
+  RecordPage,
+  SessionView,
+  SettingsView,
+  StatusActionDef,
+  StatusChangePreview,
+  StatusDef,
+  TransitionDef,
+  UserView,
+  WorkflowDef,
+  WorkspaceView,
+} from './types';
+
+// Every input is untrusted: bounded strings, integer ids, no unknown keys.
+const id = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
+const shortText = z.string().max(200);
+const longText = z.string().max(20_000);
+/** A field value as the renderer sends it; null clears the field. */
+const fieldValue = z.string().max(20_000).nullable();
+const values = z.record(z.string().max(64), fieldValue).refine((v) => Object.keys(v).length <= 500, {
+  message: 'too many fields',
+});
+const empty = z.strictObject({});
+const byId = z.strictObject({ id });
+const fieldKey = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _');
+/** CSV text is the one large input: 50 MB keeps a whole municipality's import in one go. */
+const csvText = z.string().max(50_000_000);
+
+export const methodInputs = {
+  getAppInfo: empty,
+  getSettings: empty,
+  updateSettings: z.strictObject({ language: z.enum(['da', 'en']).optional() }),
+  listUsers: empty,
+  getSession: empty,
+  selectUser: z.strictObject({ userId: id }),
+  getWorkspace: empty,
+  listActionTypes: empty,
+  saveField: z.strictObject({
+    id: id.optional(),
+    key: fieldKey,
+    label: shortText.min(1),
+    type: z.enum(FIELD_TYPES),
+    required: z.boolean(),
+    options: z.array(shortText.min(1)).max(200),
+    role: z.enum(FIELD_ROLES).nullable(),
+    showInList: z.boolean(),
+    sortOrder: z.int().min(0).max(100_000),
+  }),
+  deleteField: byId,
+  saveWorkflow: z.strictObject({
+    id: id.optional(),
+    name: shortText.min(1),
+    description: z.string().max(2000),
+    initialStatusId: id.nullable(),
+  }),
+  deleteWorkflow: byId,
+  saveStatus: z.strictObject({
+    id: id.optional(),
+    workflowId: id,
+    name: shortText.min(1),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+    isFinal: z.boolean(),
+    sortOrder: z.int().min(0).max(100_000),
+  }),
+  deleteStatus: byId,
+  saveTransition: z.strictObject({
+    id: id.optional(),
+    workflowId: id,
+    fromStatusId: id,
+    toStatusId: id,
+    label: shortText,
+  }),
+  deleteTransition: byId,
+  saveStatusAction: z.strictObject({
+    id: id.optional(),
+    statusId: id,
+    type: z.string().min(1).max(64),
+    name: shortText.min(1),
+    params: z.record(z.string().max(64), z.unknown()),
+    enabled: z.boolean(),
+    sortOrder: z.int().min(0).max(100_000),
+  }),
+  deleteStatusAction: byId,
+  saveUser: z.strictObject({
+    id: id.optional(),
+    name: shortText.min(1),
+    initials: z.string().min(1).max(8),
+    email: z.string().max(200),
+    isAdmin: z.boolean(),
+    groupIds: z.array(id).max(1000),
+  }),
+  saveGroup: z.strictObject({ id: id.optional(), name: shortText.min(1) }),
+  exportWorkspace: empty,
+  importWorkspace: z.strictObject({ json: z.string().max(5_000_000) }),
+  listRecords: z.strictObject({
+    search: z.string().max(200).optional(),
+    workflowId: id.optional(),
+    statusId: id.optional(),
+    responsibleUserId: id.optional(),
+    responsibleGroupId: id.optional(),
+    /** Records where the selected user is responsible, directly or through a group. */
+    mine: z.boolean().optional(),
+    sortBy: z.enum(['number', 'name', 'status', 'updatedAt', 'createdAt']).optional(),
+    sortDir: z.enum(['asc', 'desc']).optional(),
+    offset: z.int().min(0).max(10_000_000),
+    limit: z.int().min(1).max(500),
+  }),
+  getRecord: byId,
+  createRecord: z.strictObject({ workflowId: id, values }),
+  updateRecord: z.strictObject({ id, version: z.int().min(1), values }),
+  revealCpr: z.strictObject({ id, fieldKey }),
+  previewStatusChange: z.strictObject({ id, toStatusId: id }),
+  changeStatus: z.strictObject({ id, version: z.int().min(1), toStatusId: id, comment: z.string().max(2000) }),
+  previewCsvImport: z.strictObject({ csv: csvText }),
+  runCsvImport: z.strictObject({
+    csv: csvText,
+    workflowId: id,
+    /** CSV header → field key; unmapped headers are ignored. */
+    mapping: z.record(z.string().max(200), fieldKey),
+  }),
+} as const satisfies Record<MethodName, z.ZodType>;
+
+/** What each method returns on success. */
+export interface MethodResults {
+  getAppInfo: AppInfo;
+  getSettings: SettingsView;
+  updateSettings: SettingsView;
+  listUsers: UserView[];
+  getSession: SessionView;
+  selectUser: SessionView;
+  getWorkspace: WorkspaceView;
+  listActionTypes: ActionTypeView[];
+  saveField: FieldDef;
+  deleteField: null;
+  saveWorkflow: WorkflowDef;
+  deleteWorkflow: null;
+  saveStatus: StatusDef;
+  deleteStatus: null;
+  saveTransition: TransitionDef;
+  deleteTransition: null;
+  saveStatusAction: StatusActionDef;
+  deleteStatusAction: null;
+  saveUser: UserView;
+  saveGroup: GroupView;
+  exportWorkspace: { json: string; fileName: string };
+  importWorkspace: WorkspaceView;
+  listRecords: RecordPage;
+  getRecord: RecordDetail;
+  createRecord: RecordDetail;
+  updateRecord: RecordDetail;
+  revealCpr: { cpr: string };
+  previewStatusChange: StatusChangePreview;
+  changeStatus: RecordDetail;
+  previewCsvImport: CsvPreview;
+  runCsvImport: CsvImportReport;
+}
+
+export type MethodInput<M extends MethodName> = z.input<(typeof methodInputs)[M]>;
+export type MethodParsed<M extends MethodName> = z.output<(typeof methodInputs)[M]>;

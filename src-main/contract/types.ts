@@ -1,0 +1,235 @@
+// Shapes that cross from main to the renderer. Plain data only: everything here
+// must survive structured clone (IPC) and JSON (the browser transport).
+
+export const FIELD_TYPES = [
+  'text',
+  'longtext',
+  'number',
+  'date',
+  'choice',
+  'yesno',
+  'cpr',
+  'email',
+  'phone',
+  'user',
+  'group',
+] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+/**
+ * A role ties a field to a column the store keeps on the record itself, so that
+ * lists can search, filter and sort on it without touching the field values.
+ * At most one field per role in a workspace.
+ */
+export const FIELD_ROLES = ['name', 'cpr', 'responsible_user', 'responsible_group'] as const;
+export type FieldRole = (typeof FIELD_ROLES)[number];
+
+export interface FieldDef {
+  id: number;
+  /** Stable machine key used in imports, exports and templates, e.g. `navn`. */
+  key: string;
+  label: string;
+  type: FieldType;
+  required: boolean;
+  /** Choices for `choice` fields. */
+  options: string[];
+  role: FieldRole | null;
+  showInList: boolean;
+  sortOrder: number;
+}
+
+export interface StatusActionDef {
+  id: number;
+  statusId: number;
+  /** Key in the action type registry, e.g. `set_field`, `assign_responsible`. */
+  type: string;
+  name: string;
+  params: Record<string, unknown>;
+  enabled: boolean;
+  sortOrder: number;
+}
+
+export interface StatusDef {
+  id: number;
+  workflowId: number;
+  name: string;
+  color: string;
+  isFinal: boolean;
+  sortOrder: number;
+  actions: StatusActionDef[];
+}
+
+export interface TransitionDef {
+  id: number;
+  workflowId: number;
+  fromStatusId: number;
+  toStatusId: number;
+  label: string;
+}
+
+export interface WorkflowDef {
+  id: number;
+  name: string;
+  description: string;
+  initialStatusId: number | null;
+  statuses: StatusDef[];
+  transitions: TransitionDef[];
+}
+
+export interface UserView {
+  id: number;
+  name: string;
+  initials: string;
+  email: string;
+  isAdmin: boolean;
+  groupIds: number[];
+}
+
+export interface GroupView {
+  id: number;
+  name: string;
+  memberIds: number[];
+}
+
+export interface WorkspaceView {
+  fields: FieldDef[];
+  workflows: WorkflowDef[];
+  users: UserView[];
+  groups: GroupView[];
+}
+
+export interface ActionTypeView {
+  type: string;
+  /** i18n key for the action type's name. */
+  labelKey: string;
+}
+
+export interface RecordSummary {
+  id: number;
+  /** Human record number, e.g. `2026-000123`. */
+  number: string;
+  workflowId: number;
+  statusId: number;
+  name: string;
+  /** `DDMMYY-****`, or empty when the record has no CPR. */
+  cprMasked: string;
+  responsibleUserId: number | null;
+  responsibleGroupId: number | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface RecordPage {
+  total: number;
+  offset: number;
+  rows: RecordSummary[];
+}
+
+export interface StatusHistoryEntry {
+  id: number;
+  fromStatusId: number | null;
+  toStatusId: number;
+  userId: number | null;
+  comment: string;
+  at: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  userId: number | null;
+  action: string;
+  /** Details with CPR numbers already masked. */
+  details: Record<string, unknown>;
+}
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface JobAttemptView {
+  attempt: number;
+  startedAt: string;
+  finishedAt: string | null;
+  outcome: 'succeeded' | 'failed' | 'running';
+  message: string;
+}
+
+export interface JobView {
+  id: number;
+  actionId: number | null;
+  actionName: string;
+  type: string;
+  status: JobStatus;
+  attempts: number;
+  maxAttempts: number;
+  nextRunAt: string | null;
+  lastError: string;
+  createdAt: string;
+  finishedAt: string | null;
+  attemptLog: JobAttemptView[];
+}
+
+export interface RecordDetail extends RecordSummary {
+  /** Field values by field key; CPR fields are masked. */
+  values: Record<string, string | null>;
+  history: StatusHistoryEntry[];
+  audit: AuditEntry[];
+  jobs: JobView[];
+  /** Statuses this record may move to now. */
+  nextStatusIds: number[];
+}
+
+export interface StatusChangePreview {
+  fromStatusId: number;
+  toStatusId: number;
+  allowed: boolean;
+  /** Human descriptions (already translated by the domain in the UI language) of the actions that will run. */
+  actions: { actionId: number; type: string; name: string; description: string }[];
+}
+
+export interface CsvPreview {
+  headers: string[];
+  sampleRows: string[][];
+  rowCount: number;
+  /** Suggested column → field key mapping by matching header names. */
+  suggestedMapping: Record<string, string>;
+}
+
+export interface CsvRowError {
+  /** 1-based line in the file, counting the header as line 1. */
+  line: number;
+  errors: { field: string; key: string; params?: Record<string, string | number> }[];
+}
+
+export interface CsvImportReport {
+  imported: number;
+  failed: number;
+  rowErrors: CsvRowError[];
+  recordIds: number[];
+}
+
+export interface AppInfo {
+  version: string;
+  sandbox: boolean;
+  transport: 'electron' | 'web';
+  dataDir: string;
+}
+
+export interface SessionView {
+  user: UserView | null;
+}
+
+export type Language = 'da' | 'en';
+
+export interface SettingsView {
+  language: Language;
+}
+
+/** Events main pushes to every renderer. */
+export interface EventMap {
+  recordsChanged: { recordIds: number[] };
+  jobsChanged: { recordId: number };
+  workspaceChanged: Record<string, never>;
+}
+export type EventName = keyof EventMap;
+export const EVENT_NAMES = ['recordsChanged', 'jobsChanged', 'workspaceChanged'] as const satisfies readonly EventName[];

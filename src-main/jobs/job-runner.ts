@@ -1,0 +1,145 @@
+import { redactCprs } from '../cpr/cpr';
+import { DomainError } from '../shared/domain-error';
+import type { EventBus } from '../events/event-bus';
+import type { RecordsService } from '../records/records-service';
+import type { Clock } from '../shared/clock';
+import { isoAt } from '../shared/clock';
+import type { Db } from '../store/database';
+import type { ActionRegistry } from '../status-actions/registry';
+import type { WorkspaceRepo } from '../workspace/workspace-repo';
+import { backoffMs, nextDueJob, nextWakeAt, requeueInterrupted, type JobRow } from './job-queue';
+
+export interface JobRunnerDeps {
+  db: Db;
+  actions: ActionRegistry;
+  workspace: WorkspaceRepo;
+  records: RecordsService;
+  clock: Clock;
+  events: EventBus;
+  random?: () => number;
+}
+
+/** Longest sleep between looks at the queue, so jobs written by another process (the CLI) are seen. */
+const MAX_IDLE_MS = 5_000;
+
+/**
+ * Performs queued status-action jobs, one at a time, oldest due first. A local
+ * action's effect, its attempt record and the job's completion commit together,
+ * so after a crash a job has either fully happened or not at all.
+ */
+export class JobRunner {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private started = false;
+
+  constructor(private readonly deps: JobRunnerDeps) {}
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    requeueInterrupted(this.deps.db, this.deps.clock.now());
+    this.wake();
+  }
+
+  /** Look at the queue now (called after a status change enqueued jobs). */
+  wake(): void {
+    if (!this.started) return;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** Runs every job due now; returns how many ran. Tests and the CLI call this directly. */
+  async runDue(): Promise<number> {
+    let count = 0;
+    for (;;) {
+      const job = nextDueJob(this.deps.db, this.deps.clock.now());
+      if (!job) return count;
+      this.runOne(job);
+      count += 1;
+      // Yield between jobs so IPC and HTTP requests are served during a long queue.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.started) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (this.running) return this.schedule(50);
+      this.running = this.runDue()
+        .then(() => undefined)
+        .catch((error: unknown) => console.error('job runner failed:', redactCprs((error as Error).message)))
+        .finally(() => {
+          this.running = null;
+          const next = nextWakeAt(this.deps.db);
+          const wait = next === null ? MAX_IDLE_MS : Math.min(MAX_IDLE_MS, Math.max(0, next - this.deps.clock.now()));
+          this.schedule(wait);
+        });
+    }, delayMs);
+  }
+
+  private runOne(job: JobRow): void {
+    const { db, clock, events } = this.deps;
+    const attempt = job.attempts + 1;
+    const startedAt = isoAt(clock.now());
+    try {
+      db.transaction(() => {
+          const outcome = this.perform(job);
+          const finishedAt = isoAt(clock.now());
+          db.prepare(
+            "INSERT INTO job_attempts (job_id, attempt, started_at, finished_at, outcome, message) VALUES (?, ?, ?, ?, 'succeeded', ?)",
+          ).run(job.id, attempt, startedAt, finishedAt, outcome);
+          db.prepare("UPDATE jobs SET status = 'succeeded', attempts = ?, last_error = '', finished_at = ? WHERE id = ?").run(
+            attempt,
+            finishedAt,
+            job.id,
+          );
+        }).immediate();
+    } catch (error) {
+      // The action's own writes rolled back; record the failed attempt separately.
+      const text = redactCprs((error as Error).message).slice(0, 500);
+      // A refusal by our own rules (invalid value, unknown action) will not heal by
+      // retrying; only transient failures are worth the backoff.
+      const permanent = error instanceof DomainError || (error as Error).name === 'ZodError';
+      const giveUp = permanent || attempt >= job.max_attempts;
+      const now = clock.now();
+      db.transaction(() => {
+        db.prepare(
+          "INSERT INTO job_attempts (job_id, attempt, started_at, finished_at, outcome, message) VALUES (?, ?, ?, ?, 'failed', ?)",
+        ).run(job.id, attempt, startedAt, isoAt(now), text);
+        db.prepare('UPDATE jobs SET status = ?, attempts = ?, last_error = ?, next_run_at = ?, finished_at = ? WHERE id = ?').run(
+          giveUp ? 'failed' : 'queued',
+          attempt,
+          text,
+          giveUp ? job.next_run_at : now + backoffMs(attempt, this.deps.random),
+          giveUp ? isoAt(now) : null,
+          job.id,
+        );
+      }).immediate();
+    }
+    events.emit('jobsChanged', { recordId: job.record_id });
+    events.emit('recordsChanged', { recordIds: [job.record_id] });
+  }
+
+  /** Runs the action inside the caller's transaction; throws to fail the attempt. */
+  private perform(job: JobRow): string {
+    const type = this.deps.actions.get(job.type);
+    if (!type) throw new DomainError('invalid_input', `unknown status action type "${job.type}"`);
+    const params = type.params.parse(JSON.parse(job.params));
+    return type.apply(params, {
+      db: this.deps.db,
+      recordId: job.record_id,
+      jobId: job.id,
+      idempotencyKey: job.idempotency_key,
+      workspace: this.deps.workspace.snapshot(),
+      setValues: (values, reason) => this.deps.records.applyValues(job.record_id, values, { userId: null, via: reason }),
+    });
+  }
+}

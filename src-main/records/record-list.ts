@@ -1,0 +1,89 @@
+import type { MethodParsed, RecordPage } from '../contract';
+import { checkCpr } from '../cpr/cpr';
+import type { Db } from '../store/database';
+import { RECORD_COLUMNS, toSummary, type RecordRow } from './record-row';
+
+export type ListQuery = MethodParsed<'listRecords'>;
+
+const SORT_COLUMNS = {
+  number: 'r.id',
+  name: 'r.name_key',
+  status: 'r.status_id',
+  updatedAt: 'r.updated_at',
+  createdAt: 'r.created_at',
+} as const;
+
+const RECORD_NUMBER = /^\d{4}-\d{1,8}$/;
+
+/**
+ * Turns free text into an FTS5 query of word prefixes ("jens han" → "jens"* AND "han"*).
+ * Quotes are doubled so user input can never become FTS syntax.
+ */
+export function ftsPrefixQuery(text: string): string | null {
+  const words = text
+    .toLocaleLowerCase('da-DK')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 8);
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' AND ');
+}
+
+/**
+ * One page of records for the list view. Filters and sorts on the hot columns so
+ * every combination is served by an index; `mine` expands to the user's groups.
+ */
+export function listRecords(db: Db, q: ListQuery, currentUser: { id: number; groupIds: number[] } | null): RecordPage {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  const search = q.search?.trim() ?? '';
+  if (search) {
+    const cpr = /^\d{6}-?\d{4}$/.test(search) ? checkCpr(search) : null;
+    if (cpr) {
+      // A CPR-shaped search only ever matches exactly; an invalid one matches nothing.
+      where.push('r.cpr = ?');
+      args.push(cpr.ok ? cpr.cpr : '-');
+    } else if (RECORD_NUMBER.test(search)) {
+      where.push('r.number = ?');
+      const [year, seq] = search.split('-') as [string, string];
+      args.push(`${year}-${seq.padStart(6, '0')}`);
+    } else {
+      const match = ftsPrefixQuery(search);
+      if (match) {
+        where.push('r.id IN (SELECT rowid FROM records_search WHERE records_search MATCH ?)');
+        args.push(match);
+      }
+    }
+  }
+  if (q.workflowId !== undefined) {
+    where.push('r.workflow_id = ?');
+    args.push(q.workflowId);
+  }
+  if (q.statusId !== undefined) {
+    where.push('r.status_id = ?');
+    args.push(q.statusId);
+  }
+  if (q.responsibleUserId !== undefined) {
+    where.push('r.responsible_user_id = ?');
+    args.push(q.responsibleUserId);
+  }
+  if (q.responsibleGroupId !== undefined) {
+    where.push('r.responsible_group_id = ?');
+    args.push(q.responsibleGroupId);
+  }
+  if (q.mine) {
+    if (!currentUser) return { total: 0, offset: q.offset, rows: [] };
+    const groups = currentUser.groupIds.slice(0, 500);
+    const groupClause = groups.length ? ` OR r.responsible_group_id IN (${groups.map(() => '?').join(',')})` : '';
+    where.push(`(r.responsible_user_id = ?${groupClause})`);
+    args.push(currentUser.id, ...groups);
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const sortColumn = SORT_COLUMNS[q.sortBy ?? 'updatedAt'];
+  const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
+  const total = (db.prepare(`SELECT count(*) AS n FROM records r ${whereSql}`).get(...args) as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT ${RECORD_COLUMNS} FROM records r ${whereSql} ORDER BY ${sortColumn} ${dir}, r.id ${dir} LIMIT ? OFFSET ?`)
+    .all(...args, q.limit, q.offset) as RecordRow[];
+  return { total, offset: q.offset, rows: rows.map(toSummary) };
+}

@@ -1,0 +1,236 @@
+import type { FieldDef, FieldError, FieldRole } from '../contract';
+import { writeAudit } from '../audit/audit-log';
+import { formatCpr, maskCpr } from '../cpr/cpr';
+import type { Clock } from '../shared/clock';
+import { isoAt } from '../shared/clock';
+import { DomainError, notFound } from '../shared/domain-error';
+import type { Db } from '../store/database';
+import { enqueueStatusActionJobs } from '../jobs/job-queue';
+import type { WorkspaceRepo } from '../workspace/workspace-repo';
+import type { WorkspaceSnapshot } from '../workspace/workspace-snapshot';
+import { checkFieldValue, type ValueContext } from './field-values';
+import { nameKey } from './name-key';
+import type { RecordRow } from './record-row';
+
+export type Values = Record<string, string | null>;
+
+/** Who or what changes a record: a caseworker (with the version they saw) or the system. */
+export interface Actor {
+  userId: number | null;
+  /** Shown in the audit trail, e.g. `caseworker`, `status action`, `csv import`. */
+  via: string;
+}
+
+/**
+ * Creates and edits records. Every write validates against the workspace's field
+ * definitions, keeps the hot columns in step with role fields, and leaves an
+ * audit entry, all in one transaction.
+ */
+export class RecordsService {
+  constructor(
+    private readonly db: Db,
+    private readonly workspace: WorkspaceRepo,
+    private readonly clock: Clock,
+    private readonly refs: ValueContext,
+  ) {}
+
+  /** Checks values against their fields. `complete` also enforces required fields that were not sent. */
+  checkValues(ws: WorkspaceSnapshot, values: Values, complete: boolean): { clean: Map<FieldDef, string | null>; errors: FieldError[] } {
+    const clean = new Map<FieldDef, string | null>();
+    const errors: FieldError[] = [];
+    for (const [key, raw] of Object.entries(values)) {
+      const field = ws.fieldsByKey.get(key);
+      if (!field) {
+        errors.push({ field: key, key: 'unknown_field' });
+        continue;
+      }
+      const check = checkFieldValue(field, raw, this.refs);
+      if (check.ok) clean.set(field, check.value);
+      else errors.push(check.error);
+    }
+    if (complete) {
+      for (const field of ws.fields) {
+        if (field.required && !(field.key in values)) errors.push({ field: field.key, key: 'required' });
+      }
+    }
+    return { clean, errors };
+  }
+
+  create(workflowId: number, values: Values, actor: Actor): number {
+    const ws = this.workspace.snapshot();
+    const workflow = ws.workflowsById.get(workflowId);
+    if (!workflow) throw notFound('Workflow');
+    if (workflow.initialStatusId === null) throw new DomainError('invalid_input', `the workflow "${workflow.name}" has no initial status`);
+    const { clean, errors } = this.checkValues(ws, values, true);
+    if (errors.length) throw new DomainError('validation_failed', 'some fields are not valid', errors);
+    return this.db.transaction(() => this.insert(ws, workflowId, workflow.initialStatusId as number, clean, actor)).immediate();
+  }
+
+  /**
+   * Inserts an already validated record. Exposed for bulk paths (CSV import) that
+   * validate first and then write many records in one transaction.
+   */
+  insert(
+    ws: WorkspaceSnapshot,
+    workflowId: number,
+    statusId: number,
+    clean: Map<FieldDef, string | null>,
+    actor: Actor,
+    options: { runActions?: boolean } = {},
+  ): number {
+    const now = this.clock.now();
+    const at = isoAt(now);
+    const id = (this.db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM records').get() as { id: number }).id;
+    const number = `${new Date(now).getUTCFullYear()}-${String(id).padStart(6, '0')}`;
+    const hot = hotColumns(clean);
+    this.db
+      .prepare(
+        `INSERT INTO records (id, number, workflow_id, status_id, name, name_key, cpr, responsible_user_id, responsible_group_id, version, created_at, updated_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+      )
+      .run(id, number, workflowId, statusId, hot.name ?? '', nameKey(hot.name ?? ''), hot.cpr, hot.user, hot.group, at, at, actor.userId);
+    const insertValue = this.db.prepare('INSERT INTO record_values (record_id, field_id, value) VALUES (?, ?, ?)');
+    for (const [field, value] of clean) if (value !== null) insertValue.run(id, field.id, value);
+    if (hot.name) this.db.prepare('INSERT INTO records_search (rowid, name) VALUES (?, ?)').run(id, hot.name);
+    const historyId = Number(
+      this.db
+        .prepare('INSERT INTO status_history (record_id, from_status_id, to_status_id, user_id, comment, at) VALUES (?, NULL, ?, ?, ?, ?)')
+        .run(id, statusId, actor.userId, '', at).lastInsertRowid,
+    );
+    writeAudit(this.db, { at, userId: actor.userId, recordId: id, action: 'record.created', details: { via: actor.via } });
+    // Entering the initial status runs its status actions like any other status
+    // (the demo seed opts out: its records did not really arrive now).
+    if (options.runActions !== false) enqueueStatusActionJobs(this.db, { recordId: id, historyId, actions: ws.statusesById.get(statusId)?.actions ?? [], now });
+    return id;
+  }
+
+  /** A caseworker's edit: refused with `conflict` when the record changed since they loaded it. */
+  update(id: number, expectedVersion: number, values: Values, actor: Actor): void {
+    const ws = this.workspace.snapshot();
+    const { clean, errors } = this.checkValues(ws, values, false);
+    if (errors.length) throw new DomainError('validation_failed', 'some fields are not valid', errors);
+    this.db
+      .transaction(() => {
+        const row = this.row(id);
+        if (row.version !== expectedVersion) {
+          throw new DomainError('conflict', 'the record was changed by someone else after you opened it');
+        }
+        this.write(row, clean, actor);
+      })
+      .immediate();
+  }
+
+  /** A change by the system (status actions): no version check, same validation and audit. Runs in the caller's transaction. */
+  applyValues(id: number, values: Values, actor: Actor): void {
+    const { clean, errors } = this.checkValues(this.workspace.snapshot(), values, false);
+    if (errors.length) {
+      throw new DomainError('validation_failed', `invalid value for ${errors.map((e) => `${e.field} (${e.key})`).join(', ')}`, errors);
+    }
+    this.write(this.row(id), clean, actor);
+  }
+
+  private write(row: RecordRow, clean: Map<FieldDef, string | null>, actor: Actor): void {
+    const at = isoAt(this.clock.now());
+    const current = this.valuesById(row.id);
+    const upsert = this.db.prepare(
+      'INSERT INTO record_values (record_id, field_id, value) VALUES (?, ?, ?) ON CONFLICT (record_id, field_id) DO UPDATE SET value = excluded.value',
+    );
+    const remove = this.db.prepare('DELETE FROM record_values WHERE record_id = ? AND field_id = ?');
+    const changes: { field: string; from: string | null; to: string | null }[] = [];
+    for (const [field, value] of clean) {
+      const before = current.get(field.id) ?? null;
+      if (before === value) continue;
+      if (value === null) remove.run(row.id, field.id);
+      else upsert.run(row.id, field.id, value);
+      // The audit trail shows CPR numbers masked, like every other view.
+      const shown = (v: string | null) => (field.type === 'cpr' ? (v ? maskCpr(v) : null) : v);
+      changes.push({ field: field.key, from: shown(before), to: shown(value) });
+    }
+    if (changes.length === 0) return;
+    const hot = hotColumns(clean);
+    const sets: string[] = ['version = version + 1', 'updated_at = ?'];
+    const args: (string | number | null)[] = [at];
+    if ('name' in hot) {
+      sets.push('name = ?', 'name_key = ?');
+      args.push(hot.name ?? '', nameKey(hot.name ?? ''));
+      this.db.prepare('DELETE FROM records_search WHERE rowid = ?').run(row.id);
+      if (hot.name) this.db.prepare('INSERT INTO records_search (rowid, name) VALUES (?, ?)').run(row.id, hot.name);
+    }
+    if ('cpr' in hot) {
+      sets.push('cpr = ?');
+      args.push(hot.cpr ?? null);
+    }
+    if ('user' in hot) {
+      sets.push('responsible_user_id = ?');
+      args.push(hot.user ?? null);
+    }
+    if ('group' in hot) {
+      sets.push('responsible_group_id = ?');
+      args.push(hot.group ?? null);
+    }
+    this.db.prepare(`UPDATE records SET ${sets.join(', ')} WHERE id = ?`).run(...args, row.id);
+    writeAudit(this.db, { at, userId: actor.userId, recordId: row.id, action: 'record.fields_changed', details: { via: actor.via, changes } });
+  }
+
+  row(id: number): RecordRow {
+    const row = this.db.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
+    if (!row) throw notFound('Record');
+    return row;
+  }
+
+  valuesById(id: number): Map<number, string> {
+    const rows = this.db.prepare('SELECT field_id, value FROM record_values WHERE record_id = ?').all(id) as {
+      field_id: number;
+      value: string;
+    }[];
+    return new Map(rows.map((r) => [r.field_id, r.value]));
+  }
+
+  /** Field values by key with CPR fields masked: what any view may show. */
+  maskedValues(id: number): Values {
+    const ws = this.workspace.snapshot();
+    const out: Values = {};
+    for (const [fieldId, value] of this.valuesById(id)) {
+      const field = ws.fieldsById.get(fieldId);
+      if (field) out[field.key] = field.type === 'cpr' ? maskCpr(value) : value;
+    }
+    return out;
+  }
+
+  /** Shows a full CPR number, and records that this caseworker saw it. */
+  revealCpr(id: number, fieldKey: string, actor: Actor): string {
+    const field = this.workspace.snapshot().fieldsByKey.get(fieldKey);
+    if (!field || field.type !== 'cpr') throw new DomainError('invalid_input', `"${fieldKey}" is not a CPR field`);
+    return this.db
+      .transaction(() => {
+        this.row(id);
+        const value = this.valuesById(id).get(field.id);
+        if (!value) throw notFound('CPR number');
+        writeAudit(this.db, {
+          at: isoAt(this.clock.now()),
+          userId: actor.userId,
+          recordId: id,
+          action: 'record.cpr_revealed',
+          details: { field: fieldKey },
+        });
+        return formatCpr(value);
+      })
+      .immediate();
+  }
+}
+
+type Hot = { name?: string | null; cpr?: string | null; user?: number | null; group?: number | null };
+
+/** The hot-column values implied by role fields among the changed values. */
+function hotColumns(clean: Map<FieldDef, string | null>): Hot {
+  const hot: Hot = {};
+  const byRole = new Map<FieldRole, string | null>();
+  for (const [field, value] of clean) if (field.role) byRole.set(field.role, value);
+  if (byRole.has('name')) hot.name = byRole.get('name') ?? null;
+  if (byRole.has('cpr')) hot.cpr = byRole.get('cpr') ?? null;
+  if (byRole.has('responsible_user')) hot.user = toId(byRole.get('responsible_user'));
+  if (byRole.has('responsible_group')) hot.group = toId(byRole.get('responsible_group'));
+  return hot;
+}
+
+const toId = (v: string | null | undefined): number | null => (v ? Number(v) : null);

@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import type { Language } from '../contract';
+import type { WorkspaceSnapshot } from '../workspace/workspace-snapshot';
+import type { Db } from '../store/database';
+
+/** Names of people and groups, for describing and for portable (exported) params. */
+export interface Directory {
+  userName(id: number): string | null;
+  groupName(id: number): string | null;
+  userIdByName(name: string): number | null;
+  groupIdByName(name: string): number | null;
+}
+
+export interface ActionRunContext {
+  db: Db;
+  recordId: number;
+  jobId: number;
+  /** Unique per job; external services receive it so a retry never acts twice. */
+  idempotencyKey: string;
+  workspace: WorkspaceSnapshot;
+  /** Writes record values through the same validation and audit as a caseworker's edit. */
+  setValues(values: Record<string, string | null>, reason: string): void;
+}
+
+/**
+ * One kind of status action. `local` actions change only this database and run
+ * inside the transaction that completes their job, so they happen exactly once.
+ * (External actions such as Digital Post arrive in later issues with idempotency keys.)
+ */
+export interface StatusActionType<P> {
+  type: string;
+  labelKey: string;
+  kind: 'local';
+  params: z.ZodType<P>;
+  /** Checks references (fields, users, groups) against the workspace; returns a problem or null. */
+  check(params: P, ws: WorkspaceSnapshot, dir: Directory): string | null;
+  /** One line for the status-change dialog, in the caseworker's language. */
+  describe(params: P, ws: WorkspaceSnapshot, dir: Directory, lang: Language): string;
+  /** Performs the action; returns the outcome line for the job's attempt log. */
+  apply(params: P, ctx: ActionRunContext): string;
+  /** Replaces ids by names for export, and back for import. */
+  toPortable(params: P, dir: Directory): Record<string, unknown>;
+  fromPortable(portable: Record<string, unknown>, dir: Directory): P;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyStatusActionType = StatusActionType<any>;

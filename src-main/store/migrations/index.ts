@@ -1,0 +1,39 @@
+import type Database from 'better-sqlite3';
+import { DomainError } from '../../shared/domain-error';
+import { migration001 } from './001-initial';
+import type { Migration } from './migration';
+
+/** Every migration, in order. A new migration is a new file added here. */
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export const LATEST_VERSION = MIGRATIONS.length;
+
+export class DatabaseTooNewError extends DomainError {
+  constructor(found: number, supported: number) {
+    super(
+      'database_too_new',
+      `This database was written by a newer version of the app (schema ${found}; this app knows up to ${supported}). ` +
+        'Install the newer version; the database has not been changed.',
+    );
+  }
+}
+
+/**
+ * Brings the database to the latest schema. All pending migrations run in one
+ * transaction, so a failure leaves the database exactly as it was. A database
+ * from a newer app is refused before anything is written.
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): { from: number; to: number } {
+  migrations.forEach((m, index) => {
+    if (m.version !== index + 1) throw new Error(`migration ${m.name} must have version ${index + 1}`);
+  });
+  const from = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.length;
+  if (from > latest) throw new DatabaseTooNewError(from, latest);
+  if (from === latest) return { from, to: latest };
+  db.transaction(() => {
+    for (const m of migrations.slice(from)) m.up(db);
+    db.pragma(`user_version = ${latest}`);
+  }).immediate();
+  return { from, to: latest };
+}

@@ -1,0 +1,19 @@
+import type { Directory } from '../status-actions/action-type';
+import type { Db } from '../store/database';
+import type { ValueContext } from '../records/field-values';
+
+/** Name and existence look-ups of users and groups, for validation and descriptions. */
+export function createDirectory(db: Db): Directory & ValueContext {
+  const userName = db.prepare('SELECT name FROM users WHERE id = ?').pluck();
+  const groupName = db.prepare('SELECT name FROM groups WHERE id = ?').pluck();
+  const userId = db.prepare('SELECT id FROM users WHERE name = ? ORDER BY id LIMIT 1').pluck();
+  const groupId = db.prepare('SELECT id FROM groups WHERE name = ?').pluck();
+  return {
+    userName: (id) => (userName.get(id) as string | undefined) ?? null,
+    groupName: (id) => (groupName.get(id) as string | undefined) ?? null,
+    userIdByName: (name) => (userId.get(name) as number | undefined) ?? null,
+    groupIdByName: (name) => (groupId.get(name) as number | undefined) ?? null,
+    userExists: (id) => userName.get(id) !== undefined,
+    groupExists: (id) => groupName.get(id) !== undefined,
+  };
+}

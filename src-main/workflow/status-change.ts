@@ -1,0 +1,90 @@
+import type { Language, StatusChangePreview } from '../contract';
+import { writeAudit } from '../audit/audit-log';
+import { enqueueStatusActionJobs } from '../jobs/job-queue';
+import type { Clock } from '../shared/clock';
+import { isoAt } from '../shared/clock';
+import { DomainError, notFound } from '../shared/domain-error';
+import type { Db } from '../store/database';
+import type { RecordsService } from '../records/records-service';
+import type { Directory } from '../status-actions/action-type';
+import type { ActionRegistry } from '../status-actions/registry';
+import type { WorkspaceRepo } from '../workspace/workspace-repo';
+
+/**
+ * Moves records along their workflow. The status change, its history entry, its
+ * audit entry and one job per status action commit in a single transaction.
+ */
+export class StatusChanges {
+  constructor(
+    private readonly db: Db,
+    private readonly workspace: WorkspaceRepo,
+    private readonly records: RecordsService,
+    private readonly actions: ActionRegistry,
+    private readonly directory: Directory,
+    private readonly clock: Clock,
+  ) {}
+
+  preview(recordId: number, toStatusId: number, lang: Language): StatusChangePreview {
+    const ws = this.workspace.snapshot();
+    const row = this.records.row(recordId);
+    const target = ws.statusesById.get(toStatusId);
+    if (!target) throw notFound('Status');
+    return {
+      fromStatusId: row.status_id,
+      toStatusId,
+      allowed: ws.canMove(row.status_id, toStatusId),
+      actions: target.actions
+        .filter((a) => a.enabled)
+        .map((a) => {
+          const type = this.actions.get(a.type);
+          const parsed = type?.params.safeParse(a.params);
+          return {
+            actionId: a.id,
+            type: a.type,
+            name: a.name,
+            description: type && parsed?.success ? type.describe(parsed.data, ws, this.directory, lang) : a.name,
+          };
+        }),
+    };
+  }
+
+  change(args: { recordId: number; expectedVersion: number | null; toStatusId: number; comment: string; userId: number | null }): number[] {
+    const ws = this.workspace.snapshot();
+    return this.db
+      .transaction(() => {
+        const row = this.records.row(args.recordId);
+        if (args.expectedVersion !== null && row.version !== args.expectedVersion) {
+          throw new DomainError('conflict', 'the record was changed by someone else after you opened it');
+        }
+        if (!ws.canMove(row.status_id, args.toStatusId)) {
+          const from = ws.statusesById.get(row.status_id)?.name ?? '?';
+          const to = ws.statusesById.get(args.toStatusId)?.name ?? '?';
+          throw new DomainError('invalid_transition', `the workflow does not allow moving from "${from}" to "${to}"`);
+        }
+        const now = this.clock.now();
+        const at = isoAt(now);
+        this.db
+          .prepare('UPDATE records SET status_id = ?, version = version + 1, updated_at = ? WHERE id = ?')
+          .run(args.toStatusId, at, args.recordId);
+        const historyId = Number(
+          this.db
+            .prepare('INSERT INTO status_history (record_id, from_status_id, to_status_id, user_id, comment, at) VALUES (?, ?, ?, ?, ?, ?)')
+            .run(args.recordId, row.status_id, args.toStatusId, args.userId, args.comment, at).lastInsertRowid,
+        );
+        writeAudit(this.db, {
+          at,
+          userId: args.userId,
+          recordId: args.recordId,
+          action: 'record.status_changed',
+          details: { from: row.status_id, to: args.toStatusId },
+        });
+        return enqueueStatusActionJobs(this.db, {
+          recordId: args.recordId,
+          historyId,
+          actions: ws.statusesById.get(args.toStatusId)?.actions ?? [],
+          now,
+        });
+      })
+      .immediate();
+  }
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { FIELD_ROLES, FIELD_TYPES } from '../contract';
+
+/**
+ * The portable workspace definition file. Statuses are referred to by name and
+ * users/groups by name, so a file exported from one installation imports into
+ * another whose ids differ.
+ */
+export const WORKSPACE_FILE_FORMAT = 'caseworker-workspace';
+export const WORKSPACE_FILE_VERSION = 1;
+
+const name = z.string().min(1).max(200);
+
+export const workspaceFileSchema = z.strictObject({
+  format: z.literal(WORKSPACE_FILE_FORMAT),
+  version: z.literal(WORKSPACE_FILE_VERSION),
+  exportedAt: z.string().max(40),
+  groups: z.array(z.strictObject({ name })).max(10_000),
+  users: z
+    .array(
+      z.strictObject({
+        name,
+        initials: z.string().min(1).max(8),
+        email: z.string().max(200),
+        isAdmin: z.boolean(),
+        groups: z.array(name).max(1000),
+      }),
+    )
+    .max(10_000),
+  fields: z
+    .array(
+      z.strictObject({
+        key: z.string().regex(/^[a-z][a-z0-9_]*$/).max(64),
+        label: name,
+        type: z.enum(FIELD_TYPES),
+        required: z.boolean(),
+        options: z.array(name).max(200),
+        role: z.enum(FIELD_ROLES).nullable(),
+        showInList: z.boolean(),
+        sortOrder: z.int().min(0).max(100_000),
+      }),
+    )
+    .max(1000),
+  workflows: z
+    .array(
+      z.strictObject({
+        name,
+        description: z.string().max(2000),
+        initialStatus: name.nullable(),
+        statuses: z
+          .array(
+            z.strictObject({
+              name,
+              color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+              isFinal: z.boolean(),
+              sortOrder: z.int().min(0).max(100_000),
+              actions: z
+                .array(
+                  z.strictObject({
+                    type: z.string().min(1).max(64),
+                    name,
+                    params: z.record(z.string(), z.unknown()),
+                    enabled: z.boolean(),
+                    sortOrder: z.int().min(0).max(100_000),
+                  }),
+                )
+                .max(100),
+            }),
+          )
+          .max(200),
+        transitions: z.array(z.strictObject({ from: name, to: name, label: z.string().max(200) })).max(2000),
+      }),
+    )
+    .max(200),
+});
+
+export type WorkspaceFile = z.infer<typeof workspaceFileSchema>;

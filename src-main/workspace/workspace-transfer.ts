@@ -1,0 +1,176 @@
+import { DomainError } from '../shared/domain-error';
+import type { Clock } from '../shared/clock';
+import { isoAt } from '../shared/clock';
+import type { Db } from '../store/database';
+import type { Directory } from '../status-actions/action-type';
+import type { ActionRegistry } from '../status-actions/registry';
+import type { UsersRepo } from '../users/users-repo';
+import type { WorkspaceRepo } from './workspace-repo';
+import { WORKSPACE_FILE_FORMAT, WORKSPACE_FILE_VERSION, workspaceFileSchema, type WorkspaceFile } from './workspace-file';
+
+/** Export and import of the whole workspace definition as one JSON file. */
+export class WorkspaceTransfer {
+  constructor(
+    private readonly db: Db,
+    private readonly workspace: WorkspaceRepo,
+    private readonly users: UsersRepo,
+    private readonly actions: ActionRegistry,
+    private readonly directory: Directory,
+    private readonly clock: Clock,
+  ) {}
+
+  export(): WorkspaceFile {
+    const ws = this.workspace.snapshot();
+    const groups = this.users.listGroups();
+    const groupName = new Map(groups.map((g) => [g.id, g.name]));
+    const statusName = (id: number | null) => (id === null ? null : (ws.statusesById.get(id)?.name ?? null));
+    return {
+      format: WORKSPACE_FILE_FORMAT,
+      version: WORKSPACE_FILE_VERSION,
+      exportedAt: isoAt(this.clock.now()),
+      groups: groups.map((g) => ({ name: g.name })),
+      users: this.users.listUsers().map((u) => ({
+        name: u.name,
+        initials: u.initials,
+        email: u.email,
+        isAdmin: u.isAdmin,
+        groups: u.groupIds.map((id) => groupName.get(id) ?? '').filter(Boolean),
+      })),
+      fields: ws.fields.map(({ id: _id, ...f }) => f),
+      workflows: ws.workflows.map((w) => ({
+        name: w.name,
+        description: w.description,
+        initialStatus: statusName(w.initialStatusId),
+        statuses: w.statuses.map((s) => ({
+          name: s.name,
+          color: s.color,
+          isFinal: s.isFinal,
+          sortOrder: s.sortOrder,
+          actions: s.actions.map((a) => {
+            const type = this.actions.get(a.type);
+            const parsed = type?.params.safeParse(a.params);
+            return {
+              type: a.type,
+              name: a.name,
+              params: type && parsed?.success ? type.toPortable(parsed.data, this.directory) : a.params,
+              enabled: a.enabled,
+              sortOrder: a.sortOrder,
+            };
+          }),
+        })),
+        transitions: w.transitions.map((t) => ({
+          from: statusName(t.fromStatusId) ?? '',
+          to: statusName(t.toStatusId) ?? '',
+          label: t.label,
+        })),
+      })),
+    };
+  }
+
+  /**
+   * Merges a definition file into this workspace: things are matched by key or
+   * name, created when missing and updated when present. Records are never
+   * touched, and a change that would invalidate stored values is refused. The
+   * whole import is one transaction: it applies completely or not at all.
+   */
+  import(json: string): void {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(json);
+    } catch {
+      throw new DomainError('import_failed', 'the file is not valid JSON');
+    }
+    const parsed = workspaceFileSchema.safeParse(raw);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      throw new DomainError('import_failed', `the file is not a workspace definition (${first?.path.join('.') ?? ''}: ${first?.message ?? ''})`);
+    }
+    const file = parsed.data;
+    try {
+      this.db.transaction(() => this.apply(file)).immediate();
+    } finally {
+      this.workspace.invalidate();
+    }
+  }
+
+  private apply(file: WorkspaceFile): void {
+    for (const g of file.groups) {
+      if (this.directory.groupIdByName(g.name) === null) this.users.saveGroup({ name: g.name });
+    }
+    for (const u of file.users) {
+      if (this.directory.userIdByName(u.name) !== null) continue;
+      this.users.saveUser({
+        name: u.name,
+        initials: u.initials,
+        email: u.email,
+        isAdmin: u.isAdmin,
+        groupIds: u.groups.map((name) => this.directory.groupIdByName(name)).filter((id): id is number => id !== null),
+      });
+    }
+    // Roles move between fields in two passes so a swap never collides on the unique role.
+    for (const f of file.fields) {
+      const existing = this.workspace.snapshot().fieldsByKey.get(f.key);
+      if (existing?.role && existing.role !== f.role) this.workspace.saveField({ ...existing, role: null });
+    }
+    for (const f of file.fields) {
+      const existing = this.workspace.snapshot().fieldsByKey.get(f.key);
+      this.workspace.saveField({ ...f, id: existing?.id });
+    }
+    for (const w of file.workflows) this.applyWorkflow(w);
+  }
+
+  private applyWorkflow(w: WorkspaceFile['workflows'][number]): void {
+    const existing = this.workspace.snapshot().workflows.find((x) => x.name === w.name);
+    const workflow = this.workspace.saveWorkflow({
+      id: existing?.id,
+      name: w.name,
+      description: w.description,
+      initialStatusId: existing?.initialStatusId ?? null,
+    });
+    const statusIds = new Map<string, number>();
+    for (const s of w.statuses) {
+      const current = workflow.statuses.find((x) => x.name === s.name);
+      const saved = this.workspace.saveStatus({
+        id: current?.id,
+        workflowId: workflow.id,
+        name: s.name,
+        color: s.color,
+        isFinal: s.isFinal,
+        sortOrder: s.sortOrder,
+      });
+      statusIds.set(s.name, saved.id);
+      this.db.prepare('DELETE FROM status_actions WHERE status_id = ?').run(saved.id);
+      this.workspace.invalidate();
+      for (const a of s.actions) {
+        const type = this.actions.get(a.type);
+        if (!type) throw new DomainError('import_failed', `unknown status action type "${a.type}" on status "${s.name}"`);
+        let params: unknown;
+        try {
+          params = type.fromPortable(a.params, this.directory);
+        } catch (error) {
+          throw new DomainError('import_failed', `status action "${a.name}" on "${s.name}": ${(error as Error).message}`);
+        }
+        this.workspace.saveStatusAction({
+          statusId: saved.id,
+          type: a.type,
+          name: a.name,
+          params: params as Record<string, unknown>,
+          enabled: a.enabled,
+          sortOrder: a.sortOrder,
+        });
+      }
+    }
+    const lookup = (statusName: string): number => {
+      const id = statusIds.get(statusName) ?? this.workspace.snapshot().workflowsById.get(workflow.id)?.statuses.find((s) => s.name === statusName)?.id;
+      if (id === undefined) throw new DomainError('import_failed', `workflow "${w.name}" has no status "${statusName}"`);
+      return id;
+    };
+    this.db.prepare('DELETE FROM transitions WHERE workflow_id = ?').run(workflow.id);
+    this.workspace.invalidate();
+    for (const t of w.transitions) {
+      this.workspace.saveTransition({ workflowId: workflow.id, fromStatusId: lookup(t.from), toStatusId: lookup(t.to), label: t.label });
+    }
+    const initial = w.initialStatus === null ? null : lookup(w.initialStatus);
+    this.workspace.saveWorkflow({ id: workflow.id, name: w.name, description: w.description, initialStatusId: initial ?? workflow.initialStatusId });
+  }
+}
