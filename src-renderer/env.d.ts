@@ -6,6 +6,3 @@ declare global {
     readonly caseworker?: CaseworkerApi;
   }
 }
-
-// Vite resolves side-effect CSS imports; TypeScript only needs to know they exist.
-declare module '*.css' {}

@@ -1,3 +1,4 @@
+import type { Services } from '../app/services';
 import type { HandlerTable } from './handler';
 import { currentUser, requireAdmin } from './handler';
 
@@ -88,12 +89,12 @@ export const workspaceHandlers: HandlerTable<WorkspaceMethods> = {
   },
 };
 
-function workspaceView(services: import('../app/services').Services) {
+function workspaceView(services: Services) {
   const ws = services.workspace.snapshot();
   return { fields: ws.fields, workflows: ws.workflows, users: services.users.listUsers(), groups: services.users.listGroups() };
 }
 
-function changed<T>(ctx: { services: import('../app/services').Services }, value: T): T {
+function changed<T>(ctx: { services: Services }, value: T): T {
   ctx.services.events.emit('workspaceChanged', {});
   return value;
 }

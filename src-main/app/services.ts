@@ -1,4 +1,6 @@
+import { CostLedger } from '../costs/cost-ledger';
 import { EventBus } from '../events/event-bus';
+import { IntegrationSettings } from '../integration-settings/integration-settings';
 import { JobRunner } from '../jobs/job-runner';
 import { RecordsService } from '../records/records-service';
 import type { Clock } from '../shared/clock';
@@ -41,8 +43,25 @@ export function createServices(config: ServiceConfig) {
   const records = new RecordsService(db, workspace, clock, directory);
   const statusChanges = new StatusChanges(db, workspace, records, actions, directory, clock);
   const transfer = new WorkspaceTransfer(db, workspace, users, actions, directory, clock);
+  const costs = new CostLedger(db, clock);
+  const integrationSettings = new IntegrationSettings(db);
   const jobs = new JobRunner({ db, actions, workspace, records, clock, events, ...(config.random ? { random: config.random } : {}) });
-  return { config, db, clock, events, actions, directory, users, workspace, records, statusChanges, transfer, jobs };
+  return {
+    config,
+    db,
+    clock,
+    events,
+    actions,
+    directory,
+    users,
+    workspace,
+    records,
+    statusChanges,
+    transfer,
+    jobs,
+    costs,
+    integrationSettings,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

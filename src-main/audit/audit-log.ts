@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../contract';
 import type { Db } from '../store/database';
+import { preparedOnce } from '../store/statement-cache';
 
 export interface AuditEvent {
   at: string;
@@ -13,7 +14,7 @@ export interface AuditEvent {
 
 /** Append-only trail of who did what to which record. Written inside the caller's transaction. */
 export function writeAudit(db: Db, e: AuditEvent): void {
-  db.prepare('INSERT INTO audit_log (at, user_id, record_id, action, details) VALUES (?, ?, ?, ?, ?)').run(
+  preparedOnce(db, 'INSERT INTO audit_log (at, user_id, record_id, action, details) VALUES (?, ?, ?, ?, ?)').run(
     e.at,
     e.userId,
     e.recordId,

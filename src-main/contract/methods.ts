@@ -24,7 +24,6 @@ import type {
 // Every input is untrusted: bounded strings, integer ids, no unknown keys.
 const id = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
 const shortText = z.string().max(200);
-const longText = z.string().max(20_000);
 /** A field value as the renderer sends it; null clears the field. */
 const fieldValue = z.string().max(20_000).nullable();
 const values = z.record(z.string().max(64), fieldValue).refine((v) => Object.keys(v).length <= 500, {

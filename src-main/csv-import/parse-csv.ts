@@ -13,7 +13,12 @@ export interface ParsedCsv {
  */
 export function parseCsv(text: string): ParsedCsv {
   const clean = text.replace(/^\uFEFF/, '');
-  const result = Papa.parse<string[]>(clean, { delimitersToGuess: [';', ',', '\t'], skipEmptyLines: false });
+  // Guess the delimiter on non-empty rows only: counting a trailing newline or a blank
+  // line as a one-cell row makes Papa's guess fail for files with few columns (it then
+  // falls back to ',' and a semicolon file becomes one column). The real parse keeps
+  // empty rows so line numbers stay true.
+  const { delimiter } = Papa.parse<string[]>(clean, { delimitersToGuess: [';', ',', '\t'], skipEmptyLines: true, preview: 10 }).meta;
+  const result = Papa.parse<string[]>(clean, { delimiter, skipEmptyLines: false });
   const data = result.data;
   const headers = (data[0] ?? []).map((h) => h.trim());
   if (headers.length === 0 || headers.every((h) => h === '')) throw new DomainError('import_failed', 'the file has no header row');

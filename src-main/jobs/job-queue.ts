@@ -1,6 +1,7 @@
 import type { JobStatus, JobView, StatusActionDef } from '../contract';
 import { isoAt } from '../shared/clock';
 import type { Db } from '../store/database';
+import { preparedOnce } from '../store/statement-cache';
 
 export interface JobRow {
   id: number;
@@ -31,7 +32,8 @@ export function enqueueStatusActionJobs(
   db: Db,
   args: { recordId: number; historyId: number; actions: StatusActionDef[]; now: number },
 ): number[] {
-  const insert = db.prepare(
+  const insert = preparedOnce(
+    db,
     `INSERT INTO jobs (record_id, status_history_id, action_id, type, name, params, status, max_attempts, next_run_at, idempotency_key, created_at)
      VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
   );

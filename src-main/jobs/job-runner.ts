@@ -31,12 +31,14 @@ export class JobRunner {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private started = false;
+  private stopping = false;
 
   constructor(private readonly deps: JobRunnerDeps) {}
 
   start(): void {
     if (this.started) return;
     this.started = true;
+    this.stopping = false;
     requeueInterrupted(this.deps.db, this.deps.clock.now());
     this.wake();
   }
@@ -49,6 +51,7 @@ export class JobRunner {
 
   async stop(): Promise<void> {
     this.started = false;
+    this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
@@ -58,6 +61,8 @@ export class JobRunner {
   async runDue(): Promise<number> {
     let count = 0;
     for (;;) {
+      // Stop between jobs when asked, rather than draining a long queue first.
+      if (this.stopping) return count;
       const job = nextDueJob(this.deps.db, this.deps.clock.now());
       if (!job) return count;
       this.runOne(job);

@@ -46,7 +46,9 @@ export function checkFieldValue(field: FieldDef, raw: string | null, ctx: ValueC
     case 'choice':
       return field.options.includes(value) ? { ok: true, value } : fail(field, 'choice_invalid');
     case 'yesno': {
-      const normalised = YES_NO[value.toLowerCase()];
+      // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
+      const key = value.toLowerCase();
+      const normalised = Object.hasOwn(YES_NO, key) ? YES_NO[key] : undefined;
       return normalised ? { ok: true, value: normalised } : fail(field, 'yesno_invalid');
     }
     case 'email':

@@ -5,6 +5,7 @@ import type { Clock } from '../shared/clock';
 import { isoAt } from '../shared/clock';
 import { DomainError, notFound } from '../shared/domain-error';
 import type { Db } from '../store/database';
+import { preparedOnce } from '../store/statement-cache';
 import { enqueueStatusActionJobs } from '../jobs/job-queue';
 import type { WorkspaceRepo } from '../workspace/workspace-repo';
 import type { WorkspaceSnapshot } from '../workspace/workspace-snapshot';
@@ -80,22 +81,26 @@ export class RecordsService {
   ): number {
     const now = this.clock.now();
     const at = isoAt(now);
-    const id = (this.db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM records').get() as { id: number }).id;
+    // Statements prepared once per database: a CSV import runs this for every row.
+    const id = (preparedOnce(this.db, 'SELECT coalesce(max(id), 0) + 1 AS id FROM records').get() as { id: number }).id;
     const number = `${new Date(now).getUTCFullYear()}-${String(id).padStart(6, '0')}`;
     const hot = hotColumns(clean);
-    this.db
-      .prepare(
-        `INSERT INTO records (id, number, workflow_id, status_id, name, name_key, cpr, responsible_user_id, responsible_group_id, version, created_at, updated_at, created_by)
+    preparedOnce(
+      this.db,
+      `INSERT INTO records (id, number, workflow_id, status_id, name, name_key, cpr, responsible_user_id, responsible_group_id, version, created_at, updated_at, created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-      )
-      .run(id, number, workflowId, statusId, hot.name ?? '', nameKey(hot.name ?? ''), hot.cpr, hot.user, hot.group, at, at, actor.userId);
-    const insertValue = this.db.prepare('INSERT INTO record_values (record_id, field_id, value) VALUES (?, ?, ?)');
+    ).run(id, number, workflowId, statusId, hot.name ?? '', nameKey(hot.name ?? ''), hot.cpr, hot.user, hot.group, at, at, actor.userId);
+    const insertValue = preparedOnce(this.db, 'INSERT INTO record_values (record_id, field_id, value) VALUES (?, ?, ?)');
     for (const [field, value] of clean) if (value !== null) insertValue.run(id, field.id, value);
-    if (hot.name) this.db.prepare('INSERT INTO records_search (rowid, name) VALUES (?, ?)').run(id, hot.name);
+    if (hot.name) preparedOnce(this.db, 'INSERT INTO records_search (rowid, name) VALUES (?, ?)').run(id, hot.name);
     const historyId = Number(
-      this.db
-        .prepare('INSERT INTO status_history (record_id, from_status_id, to_status_id, user_id, comment, at) VALUES (?, NULL, ?, ?, ?, ?)')
-        .run(id, statusId, actor.userId, '', at).lastInsertRowid,
+      preparedOnce(this.db, 'INSERT INTO status_history (record_id, from_status_id, to_status_id, user_id, comment, at) VALUES (?, NULL, ?, ?, ?, ?)').run(
+        id,
+        statusId,
+        actor.userId,
+        '',
+        at,
+      ).lastInsertRowid,
     );
     writeAudit(this.db, { at, userId: actor.userId, recordId: id, action: 'record.created', details: { via: actor.via } });
     // Entering the initial status runs its status actions like any other status

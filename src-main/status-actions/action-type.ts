@@ -38,9 +38,13 @@ export interface StatusActionType<P> {
   describe(params: P, ws: WorkspaceSnapshot, dir: Directory, lang: Language): string;
   /** Performs the action; returns the outcome line for the job's attempt log. */
   apply(params: P, ctx: ActionRunContext): string;
-  /** Replaces ids by names for export, and back for import. */
-  toPortable(params: P, dir: Directory): Record<string, unknown>;
-  fromPortable(portable: Record<string, unknown>, dir: Directory): P;
+  /**
+   * Replaces ids by names for export, and back for import. The workspace tells
+   * whether a field holds users or groups: their ids overlap, so the id alone
+   * cannot say which name is meant.
+   */
+  toPortable(params: P, dir: Directory, ws: WorkspaceSnapshot): Record<string, unknown>;
+  fromPortable(portable: Record<string, unknown>, dir: Directory, ws: WorkspaceSnapshot): P;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -31,13 +31,15 @@ export const assignResponsibleAction: StatusActionType<AssignParams> = {
     ctx.setValues({ [p.fieldKey]: String(p.targetId) }, 'status action');
     return `${p.fieldKey} assigned to ${p.targetId}`;
   },
-  toPortable(p, dir) {
-    return { fieldKey: p.fieldKey, targetName: dir.userName(p.targetId) ?? dir.groupName(p.targetId) ?? '' };
+  toPortable(p, dir, ws) {
+    const isGroup = ws.fieldsByKey.get(p.fieldKey)?.type === 'group';
+    return { fieldKey: p.fieldKey, targetName: (isGroup ? dir.groupName(p.targetId) : dir.userName(p.targetId)) ?? '' };
   },
-  fromPortable(raw, dir) {
+  fromPortable(raw, dir, ws) {
     const p = portable.parse(raw);
-    const targetId = dir.userIdByName(p.targetName) ?? dir.groupIdByName(p.targetName);
-    if (targetId === null) throw new Error(`no user or group named "${p.targetName}"`);
+    const isGroup = ws.fieldsByKey.get(p.fieldKey)?.type === 'group';
+    const targetId = isGroup ? dir.groupIdByName(p.targetName) : dir.userIdByName(p.targetName);
+    if (targetId === null) throw new Error(`no ${isGroup ? 'group' : 'user'} named "${p.targetName}"`);
     return { fieldKey: p.fieldKey, targetId };
   },
 };

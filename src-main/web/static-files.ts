@@ -15,7 +15,12 @@ const TYPES: Record<string, string> = {
 
 /** Reads a file of the built renderer; refuses anything outside its folder. Unknown paths get index.html. */
 export async function readStatic(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {
-  const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  } catch {
+    return null; // malformed percent-encoding: not a file of ours (a 404, not a logged 500)
+  }
   const relative = normalize(decoded).replace(/^([/\\])+/, '');
   const file = join(root, relative === '' ? 'index.html' : relative);
   if (!file.startsWith(root.endsWith(sep) ? root : root + sep) && file !== root) return null;

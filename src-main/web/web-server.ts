@@ -141,7 +141,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     close: async () => {
       unsubscribe();
       for (const res of streams) res.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Browsers keep idle keep-alive connections open; without this close() waits for them.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -52,7 +52,7 @@ export class WorkspaceTransfer {
             return {
               type: a.type,
               name: a.name,
-              params: type && parsed?.success ? type.toPortable(parsed.data, this.directory) : a.params,
+              params: type && parsed?.success ? type.toPortable(parsed.data, this.directory, ws) : a.params,
               enabled: a.enabled,
               sortOrder: a.sortOrder,
             };
@@ -146,7 +146,7 @@ export class WorkspaceTransfer {
         if (!type) throw new DomainError('import_failed', `unknown status action type "${a.type}" on status "${s.name}"`);
         let params: unknown;
         try {
-          params = type.fromPortable(a.params, this.directory);
+          params = type.fromPortable(a.params, this.directory, this.workspace.snapshot());
         } catch (error) {
           throw new DomainError('import_failed', `status action "${a.name}" on "${s.name}": ${(error as Error).message}`);
         }

@@ -1,5 +1,7 @@
 import type { AppError, CaseworkerApi, EventMap, EventName, MethodName, Result } from '../../src-main/contract';
-import { EVENT_NAMES, METHOD_NAMES } from '../../src-main/contract';
+// Values from the zod-free contract files only, so zod stays out of the renderer bundle.
+import { METHOD_NAMES } from '../../src-main/contract/names';
+import { EVENT_NAMES } from '../../src-main/contract/types';
 
 export interface HttpApiOptions {
   token: string;

@@ -1,10 +1,14 @@
 import type Database from 'better-sqlite3';
 import { DomainError } from '../../shared/domain-error';
 import { migration001 } from './001-initial';
+import { migration002 } from './002-costs-and-integration-settings';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration is a new file added here. */
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

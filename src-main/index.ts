@@ -1,0 +1,131 @@
+// The Electron entry: builds the OS-backed stores, opens the app through the one
+// composition root (openApp) and connects it to a hardened window. Everything
+// else lives in shell/ (Electron glue) or in the plain-Node domain modules.
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import { join } from 'node:path';
+import type { AppHandle } from './app/app-handle';
+import { openApp } from './app/open-app';
+import { appLocation, devServerUrl } from './shell/app-location';
+import { openSecretStore, openSettingsStore } from './shell/electron-stores';
+import { registerIpc } from './shell/ipc';
+import { hardenSession, hardenWebContents } from './shell/security';
+import { startupErrorBox } from './shell/startup-error';
+import { createMainWindow } from './shell/window';
+
+// Same override the CLI and browser transport honour (data-dir.ts), so tests and
+// admins can point every host at one data folder. Must be set before 'ready'.
+if (process.env.CASEWORKER_DATA_DIR) app.setPath('userData', process.env.CASEWORKER_DATA_DIR);
+
+// One process per user: two would open the same SQLite file and run the job runner twice.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  // The dev server is trusted only in unpackaged runs started by electron-vite.
+  const devUrl = app.isPackaged ? undefined : devServerUrl(process.env.ELECTRON_RENDERER_URL);
+  const location = appLocation(devUrl, join(import.meta.dirname, '../renderer/index.html'));
+  const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+
+  let handle: AppHandle | null = null;
+  let mainWindow: BrowserWindow | null = null;
+  let disposeIpc = (): void => {};
+  let closing: 'open' | 'closing' | 'closed' = 'open';
+
+  // Every webContents, not only the main window's, so nothing created later escapes the rules.
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, location, (url) => shell.openExternal(url));
+  });
+
+  const showMainWindow = (): void => {
+    mainWindow = createMainWindow((options) => new BrowserWindow(options), {
+      preloadPath,
+      location,
+      devTools: !app.isPackaged,
+    });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('activate', () => {
+    if (handle && !mainWindow) showMainWindow();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // Closing the store waits for the running job and closes SQLite cleanly, so quit
+  // is held until it is done.
+  app.on('before-quit', (event) => {
+    if (!handle || closing === 'closed') return;
+    event.preventDefault();
+    if (closing === 'closing') return;
+    closing = 'closing';
+    disposeIpc();
+    handle
+      .close()
+      .catch((error: unknown) => console.error('closing the case store failed:', (error as Error).message))
+      .finally(() => {
+        closing = 'closed';
+        app.quit();
+      });
+  });
+
+  const ready = (): void => {
+    hardenSession(session.defaultSession, location);
+    setSpellCheckLanguages();
+
+    try {
+      handle = openApp({
+        dataDir: app.getPath('userData'),
+        settings: openSettingsStore(),
+        secrets: openSecretStore(safeStorage),
+        transport: 'electron',
+        version: app.getVersion(),
+      });
+    } catch (error) {
+      // Nothing is open yet (a too-new database is refused before any write), so
+      // leave at once: no before-quit work, no window.
+      const box = startupErrorBox(error);
+      dialog.showErrorBox(box.title, box.content);
+      app.exit(1);
+      return;
+    }
+
+    disposeIpc = registerIpc({
+      ipcMain,
+      app: handle,
+      location,
+      targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
+    });
+    showMainWindow();
+    handle.startJobs();
+  };
+
+  app
+    .whenReady()
+    .then(ready)
+    .catch(async (error: unknown) => {
+      console.error('start-up failed:', (error as Error).message);
+      // If the store was already open, close it cleanly before leaving.
+      await handle?.close().catch(() => undefined);
+      app.exit(1);
+    });
+}
+
+/** Danish first, English second; macOS ignores this and uses the system checker. */
+function setSpellCheckLanguages(): void {
+  const available = new Set(session.defaultSession.availableSpellCheckerLanguages);
+  const languages = ['da', 'en-US'].filter((language) => available.has(language));
+  if (languages.length > 0) session.defaultSession.setSpellCheckerLanguages(languages);
+}

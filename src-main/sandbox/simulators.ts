@@ -1,0 +1,4 @@
+import type { Simulator } from './simulator';
+
+/** Every sandbox simulator. Each integration adds its own here. */
+export const SIMULATORS: Simulator[] = [];

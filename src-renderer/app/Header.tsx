@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../src-main/contract';
+import { useAppSession } from './app-context';
+import { LanguageSelect, SandboxBadge } from './LanguageSelect';
+import type { Route } from './route';
+import { routeHref, useRoute } from './route';
+
+interface Props {
+  onSwitchUser: () => void;
+  onLanguage: (language: Language) => void;
+}
+
+export function Header({ onSwitchUser, onLanguage }: Props): ReactNode {
+  const { t } = useTranslation();
+  const { info, user } = useAppSession();
+  const route = useRoute();
+
+  const link = (target: Route, label: string, active: boolean): ReactNode => (
+    <a href={routeHref(target)} className={active ? 'nav-link nav-link-active' : 'nav-link'} aria-current={active ? 'page' : undefined}>
+      {label}
+    </a>
+  );
+
+  return (
+    <header className="app-header">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <div className="brand">
+        <span className="brand-name">{t('app.title')}</span>
+        {info.sandbox && <SandboxBadge />}
+      </div>
+      <nav aria-label={t('nav.label')} className="main-nav">
+        {link({ name: 'records', scope: 'mine' }, t('nav.mine'), route.name === 'records' && route.scope === 'mine')}
+        {link({ name: 'records', scope: 'all' }, t('nav.all'), route.name === 'records' && route.scope === 'all')}
+        {link({ name: 'new' }, t('nav.newRecord'), route.name === 'new')}
+        {link({ name: 'import' }, t('nav.csvImport'), route.name === 'import')}
+        {user.isAdmin && link({ name: 'admin', section: 'fields' }, t('nav.admin'), route.name === 'admin')}
+      </nav>
+      <div className="header-tools">
+        <LanguageSelect onLanguage={onLanguage} />
+        <span className="current-user" data-testid="current-user">
+          <span className="muted">{t('header.currentUser')} </span>
+          <strong>{user.name}</strong>
+        </span>
+        <button type="button" className="btn btn-small" onClick={onSwitchUser}>
+          {t('header.switchUser')}
+        </button>
+      </div>
+    </header>
+  );
+}

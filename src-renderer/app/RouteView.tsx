@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react';
+import { AdminScreen } from '../screens/admin/AdminScreen';
+import { CsvImportScreen } from '../screens/csv-import/CsvImportScreen';
+import { NewRecordScreen } from '../screens/new-record/NewRecordScreen';
+import { RecordListScreen } from '../screens/record-list/RecordListScreen';
+import { RecordScreen } from '../screens/record-view/RecordScreen';
+import { useRoute } from './route';
+
+export function RouteView(): ReactNode {
+  const route = useRoute();
+  switch (route.name) {
+    case 'records':
+      return <RecordListScreen key={route.scope} scope={route.scope} />;
+    case 'record':
+      return <RecordScreen key={route.id} id={route.id} />;
+    case 'new':
+      return <NewRecordScreen />;
+    case 'import':
+      return <CsvImportScreen />;
+    case 'admin':
+      return <AdminScreen section={route.section} />;
+  }
+}

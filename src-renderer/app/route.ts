@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react';
+
+// Hash routing: works the same from the browser transport's http:// origin and from
+// Electron's file:// page, needs no server rewrites, and keeps the path constant
+// (the CSP and the static server only ever see index.html).
+
+export type AdminSection = 'fields' | 'workflows' | 'users' | 'workspace';
+export type RecordScope = 'mine' | 'all';
+
+export type Route =
+  | { name: 'records'; scope: RecordScope }
+  | { name: 'record'; id: number }
+  | { name: 'new' }
+  | { name: 'import' }
+  | { name: 'admin'; section: AdminSection };
+
+const ADMIN_SECTIONS: readonly AdminSection[] = ['fields', 'workflows', 'users', 'workspace'];
+const DEFAULT_ROUTE: Route = { name: 'records', scope: 'mine' };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const [head, arg] = parts;
+  switch (head) {
+    case 'records':
+      return { name: 'records', scope: arg === 'all' ? 'all' : 'mine' };
+    case 'record': {
+      const id = Number(arg);
+      return Number.isInteger(id) && id > 0 ? { name: 'record', id } : DEFAULT_ROUTE;
+    }
+    case 'new':
+      return { name: 'new' };
+    case 'import':
+      return { name: 'import' };
+    case 'admin': {
+      const section = ADMIN_SECTIONS.find((s) => s === arg) ?? 'fields';
+      return { name: 'admin', section };
+    }
+    default:
+      return DEFAULT_ROUTE;
+  }
+}
+
+export function routeHref(route: Route): string {
+  switch (route.name) {
+    case 'records':
+      return `#/records/${route.scope}`;
+    case 'record':
+      return `#/record/${route.id}`;
+    case 'new':
+      return '#/new';
+    case 'import':
+      return '#/import';
+    case 'admin':
+      return `#/admin/${route.section}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = routeHref(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = (): void => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

@@ -1,0 +1,95 @@
+import { useCallback, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { routeHref } from '../../app/route';
+import { useWorkspace } from '../../app/workspace-context';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatDateTime } from '../../components/format';
+import { TabPanel, Tabs } from '../../components/Tabs';
+import { lastScope } from '../record-list/remembered-filters';
+import { AuditTab } from './AuditTab';
+import { HistoryTab } from './HistoryTab';
+import { JobsTab } from './JobsTab';
+import { RecordFields } from './RecordFields';
+import { StatusSection } from './StatusSection';
+import type { Draft } from './use-record';
+import { useRecord } from './use-record';
+
+type TabKey = 'history' | 'jobs' | 'audit';
+
+export function RecordScreen({ id }: { id: number }): ReactNode {
+  const { t } = useTranslation();
+  const ws = useWorkspace();
+  const [draft, setDraftState] = useState<Draft>({});
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
+  const hasDraft = useCallback(() => Object.keys(draftRef.current).length > 0, []);
+  const { record, loadError, stale, reload, replace, sync } = useRecord(id, hasDraft);
+  const [tab, setTab] = useState<TabKey>('history');
+  const setDraft = useCallback((update: (d: Draft) => Draft) => setDraftState(update), []);
+
+  if (!record) {
+    return (
+      <section>
+        <a href={routeHref({ name: 'records', scope: lastScope() })}>← {t('record.back')}</a>
+        {loadError ? <ErrorBanner error={loadError} text={loadError.code === 'not_found' ? t('record.notFound') : undefined} /> : <p className="muted">{t('common.loading')}</p>}
+      </section>
+    );
+  }
+
+  const workflow = ws.workflowById.get(record.workflowId);
+  return (
+    <article className="record-screen" aria-labelledby="record-title" data-testid="record-view" data-record-id={record.id}>
+      <div className="record-head">
+        {/* Back to the list the caseworker came from; it restores their search and filters. */}
+        <a href={routeHref({ name: 'records', scope: lastScope() })}>← {t('record.back')}</a>
+        <h1 id="record-title">
+          <span className="record-number" data-testid="record-number">
+            {t('record.heading', { number: record.number })}
+          </span>
+          {record.name && <span className="record-name"> · {record.name}</span>}
+        </h1>
+        <div className="record-meta muted">
+          <span>
+            {t('record.workflow')}: {workflow?.name ?? '?'}
+          </span>
+          <span>{t('record.created', { at: formatDateTime(record.createdAt) })}</span>
+          <span>{t('record.updated', { at: formatDateTime(record.updatedAt) })}</span>
+          <span>{t('record.version', { version: record.version })}</span>
+        </div>
+      </div>
+      {stale && (
+        <div className="banner banner-warn" role="status" data-testid="stale-banner">
+          <span>{t('record.changedElsewhere')}</span>
+          <button type="button" className="btn btn-small" onClick={() => void reload()}>
+            {t('record.reloadKeepInput')}
+          </button>
+        </div>
+      )}
+      <div className="record-columns">
+        <RecordFields record={record} draft={draft} setDraft={setDraft} onSaved={replace} onReload={reload} onRevealed={() => void sync()} />
+        <div className="record-side">
+          <StatusSection record={record} onChanged={replace} onReload={reload} />
+        </div>
+      </div>
+      <section className="record-tabs panel">
+        <Tabs
+          label={t('record.tabs.label')}
+          idPrefix="record"
+          active={tab}
+          onChange={setTab}
+          tabs={[
+            { key: 'history', label: `${t('record.tabs.history')} (${record.history.length})` },
+            { key: 'jobs', label: `${t('record.tabs.jobs')} (${record.jobs.length})` },
+            { key: 'audit', label: `${t('record.tabs.audit')} (${record.audit.length})` },
+          ]}
+        />
+        <TabPanel idPrefix="record" tabKey={tab}>
+          {tab === 'history' && <HistoryTab history={record.history} />}
+          {tab === 'jobs' && <JobsTab jobs={record.jobs} />}
+          {tab === 'audit' && <AuditTab audit={record.audit} />}
+        </TabPanel>
+      </section>
+    </article>
+  );
+}

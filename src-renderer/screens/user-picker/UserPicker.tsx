@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError, AppInfo, Language, UserView } from '../../../src-main/contract';
+import { useApi } from '../../api/api-context';
+import { LanguageSelect, SandboxBadge } from '../../app/LanguageSelect';
+import { ErrorBanner } from '../../components/ErrorBanner';
+
+interface Props {
+  info: AppInfo;
+  currentUserId: number | null;
+  onSelected: (user: UserView) => void;
+  onLanguage: (language: Language) => void;
+  /** Present when a user is already selected, so the caseworker can go back. */
+  onCancel: (() => void) | undefined;
+}
+
+/** Local profiles until MitID login arrives: the caseworker says who they are. */
+export function UserPicker({ info, currentUserId, onSelected, onLanguage, onCancel }: Props): ReactNode {
+  const api = useApi();
+  const { t } = useTranslation();
+  const [users, setUsers] = useState<UserView[] | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+
+  useEffect(() => {
+    void api.listUsers({}).then((r) => (r.ok ? setUsers(r.value) : setError(r.error)));
+  }, [api]);
+
+  const select = async (user: UserView): Promise<void> => {
+    const result = await api.selectUser({ userId: user.id });
+    if (!result.ok) return setError(result.error);
+    if (result.value.user) onSelected(result.value.user);
+  };
+
+  return (
+    <main className="centered-page" id="main">
+      <div className="card user-picker">
+        <div className="user-picker-top">
+          <span className="brand-name">{t('app.title')}</span>
+          {info.sandbox && <SandboxBadge />}
+          <LanguageSelect onLanguage={onLanguage} />
+        </div>
+        <h1>{t('session.title')}</h1>
+        <p className="muted">{t('session.intro')}</p>
+        <ErrorBanner error={error} />
+        {users === null && !error && <p className="muted">{t('common.loading')}</p>}
+        {users?.length === 0 && <p>{t('session.noUsers')}</p>}
+        <ul className="user-list">
+          {users?.map((user) => (
+            <li key={user.id}>
+              <button
+                type="button"
+                className={user.id === currentUserId ? 'user-choice user-choice-current' : 'user-choice'}
+                onClick={() => void select(user)}
+              >
+                <span className="initials" aria-hidden="true">
+                  {user.initials}
+                </span>
+                <span className="user-choice-name">{user.name}</span>
+                {user.isAdmin && <span className="tag">{t('session.admin')}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {onCancel && (
+          <button type="button" className="btn" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        )}
+      </div>
+    </main>
+  );
+}

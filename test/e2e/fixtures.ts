@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const STARTUP_TIMEOUT_MS = 60_000;
+
+export interface WebServer {
+  /** `http://127.0.0.1:PORT/#token=…`, exactly as printed by the server. */
+  url: string;
+  dataDir: string;
+}
+
+/**
+ * Starts the browser transport (`src-main/web/main.ts`) on a free port with a fresh
+ * data folder and the demo workspace, and resolves with the URL it prints.
+ * Like Actual Budget's per-test data folder: no test sees another's records.
+ */
+async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  // `node --import tsx` rather than the tsx CLI: the CLI runs the script in a second
+  // process, so our signals (and a last-resort SIGKILL) would hit only the wrapper.
+  const args = ['--import', 'tsx', 'src-main/web/main.ts', '--port', '0', '--data-dir', dataDir, '--static', 'out/web'];
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'test' },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in time.\nstdout:\n${stdout}\nstderr:\n${stderr}`)), STARTUP_TIMEOUT_MS);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /Caseworker web: (http:\/\/\S+)/.exec(stdout);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}.\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+    });
+  });
+  return { child, url };
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const started = Date.now();
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+  if (Date.now() - started > 2000) console.warn(`server took ${Date.now() - started} ms to stop`);
+}
+
+export const test = base.extend<{ server: WebServer }>({
+  // The browser context depends on the server so that Playwright closes the pages
+  // (and their event streams) before it stops the server, not after.
+  context: async ({ context, server: _server }, use) => {
+    await use(context);
+  },
+  // eslint-disable-next-line no-empty-pattern
+  server: async ({}, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'caseworker-e2e-'));
+    const { child, url } = await startServer(dataDir);
+    try {
+      await use({ url, dataDir });
+    } finally {
+      await stopServer(child);
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect };
+
+/** Opens the app in a page (a new browser tab = a new client) and picks a user. */
+export async function openAs(page: Page, server: WebServer, userName: string): Promise<void> {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: new RegExp(userName) }).click();
+  await expect(page.getByTestId('current-user')).toContainText(userName);
+}
+
+/** Opens a record from the "Alle sager" list by searching for it. */
+export async function openRecordBySearch(page: Page, search: string): Promise<void> {
+  await page.getByRole('link', { name: 'Alle sager' }).click();
+  await page.getByLabel('Søg').fill(search);
+  const row = page.getByTestId('record-row').filter({ hasText: search }).first();
+  await row.click();
+  await expect(page.getByTestId('record-view')).toBeVisible();
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { ftsPrefixQuery } from '../../src-main/records/record-list';
+
+describe('ftsPrefixQuery', () => {
+  it('turns words into quoted prefix terms joined by AND', () => {
+    expect(ftsPrefixQuery('jens han')).toBe('"jens"* AND "han"*');
+  });
+
+  it('lower-cases with Danish letters intact', () => {
+    expect(ftsPrefixQuery('SØREN Ærø')).toBe('"søren"* AND "ærø"*');
+  });
+
+  it('drops punctuation and FTS syntax so input cannot become an FTS expression', () => {
+    expect(ftsPrefixQuery('a" OR b*')).toBe('"a"* AND "or"* AND "b"*');
+    expect(ftsPrefixQuery('NEAR(x y) ^z -w :col')).toBe('"near"* AND "x"* AND "y"* AND "z"* AND "w"* AND "col"*');
+  });
+
+  it('returns null when nothing searchable is left', () => {
+    expect(ftsPrefixQuery('')).toBeNull();
+    expect(ftsPrefixQuery('  -- "" * ')).toBeNull();
+  });
+
+  it('uses at most eight words', () => {
+    const query = ftsPrefixQuery('a b c d e f g h i j') ?? '';
+    expect(query.split(' AND ')).toHaveLength(8);
+    expect(query).not.toContain('"i"');
+  });
+});

@@ -1,0 +1,172 @@
+// The Electron entry runs on import, so each test mocks 'electron' (and the
+// stores and openApp around it) afresh and imports it again.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { METHOD_NAMES } from '../../../src-main/contract';
+import { DatabaseTooNewError } from '../../../src-main/store/migrations';
+import { FakeEmitter } from './fakes';
+
+class FakeBrowserWindow extends FakeEmitter {
+  static all: FakeBrowserWindow[] = [];
+  static getAllWindows = () => FakeBrowserWindow.all;
+  readonly webContents = { id: 1, isDestroyed: () => false, getURL: () => '', send: vi.fn() };
+  loadURL = vi.fn(async () => undefined);
+  show = vi.fn();
+  focus = vi.fn();
+  restore = vi.fn();
+  isMinimized = vi.fn(() => true);
+  constructor(readonly options: { webPreferences?: { sandbox?: boolean; preload?: string } }) {
+    super();
+    FakeBrowserWindow.all.push(this);
+  }
+}
+
+interface BootOptions {
+  lock?: boolean;
+  openApp?: () => unknown;
+  env?: Record<string, string>;
+}
+
+async function boot(options: BootOptions = {}) {
+  FakeBrowserWindow.all = [];
+  const app = Object.assign(new FakeEmitter(), {
+    isPackaged: true,
+    setPath: vi.fn(),
+    getPath: vi.fn(() => '/data/Sagsbehandler'),
+    getVersion: () => '1.2.3',
+    requestSingleInstanceLock: vi.fn(() => options.lock ?? true),
+    whenReady: vi.fn(() => Promise.resolve()),
+    quit: vi.fn(),
+    exit: vi.fn(),
+  });
+  const handles: string[] = [];
+  const electron = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    dialog: { showErrorBox: vi.fn() },
+    ipcMain: { handle: vi.fn((channel: string) => handles.push(channel)), removeHandler: vi.fn() },
+    safeStorage: {},
+    shell: { openExternal: vi.fn() },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
+        setDevicePermissionHandler: vi.fn(),
+        webRequest: { onHeadersReceived: vi.fn() },
+        availableSpellCheckerLanguages: ['en-US', 'da', 'de'],
+        setSpellCheckerLanguages: vi.fn(),
+      },
+    },
+  };
+  let closeDone: () => void = () => undefined;
+  const handle = {
+    dispatch: vi.fn(),
+    events: { subscribe: vi.fn(() => () => undefined) },
+    startJobs: vi.fn(),
+    close: vi.fn(() => new Promise<void>((resolve) => (closeDone = resolve))),
+  };
+  const openApp = vi.fn(options.openApp ?? (() => handle));
+  const settings = { kind: 'settings' };
+  const secrets = { kind: 'secrets' };
+
+  for (const [name, value] of Object.entries(options.env ?? {})) vi.stubEnv(name, value);
+  vi.resetModules();
+  vi.doMock('electron', () => ({ ...electron, default: electron }));
+  vi.doMock('../../../src-main/app/open-app', () => ({ openApp }));
+  vi.doMock('../../../src-main/shell/electron-stores', () => ({
+    openSettingsStore: () => settings,
+    openSecretStore: () => secrets,
+  }));
+  await import('../../../src-main/index');
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return { app, electron, handle, openApp, settings, secrets, handles, finishClose: () => closeDone() };
+}
+
+afterEach(() => {
+  vi.doUnmock('electron');
+  vi.doUnmock('../../../src-main/app/open-app');
+  vi.doUnmock('../../../src-main/shell/electron-stores');
+  vi.unstubAllEnvs();
+});
+
+describe('the Electron entry', () => {
+  it('opens the app, wires IPC, shows a sandboxed window and starts jobs', async () => {
+    const { openApp, settings, secrets, handles, handle, electron } = await boot();
+    expect(openApp).toHaveBeenCalledWith({
+      dataDir: '/data/Sagsbehandler',
+      settings,
+      secrets,
+      transport: 'electron',
+      version: '1.2.3',
+    });
+    expect(handles).toHaveLength(METHOD_NAMES.length);
+    expect(FakeBrowserWindow.all).toHaveLength(1);
+    expect(FakeBrowserWindow.all[0]?.options.webPreferences?.sandbox).toBe(true);
+    expect(FakeBrowserWindow.all[0]?.options.webPreferences?.preload).toMatch(/preload[/\\]index\.cjs$/);
+    expect(FakeBrowserWindow.all[0]?.loadURL).toHaveBeenCalledWith(expect.stringMatching(/^file:.*renderer\/index\.html$/));
+    expect(handle.startJobs).toHaveBeenCalledTimes(1);
+    expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(electron.session.defaultSession.setSpellCheckerLanguages).toHaveBeenCalledWith(['da', 'en-US']);
+  });
+
+  it('ignores the dev server URL in a packaged app', async () => {
+    await boot({ env: { ELECTRON_RENDERER_URL: 'http://localhost:5173/' } });
+    expect(FakeBrowserWindow.all[0]?.loadURL).toHaveBeenCalledWith(expect.stringMatching(/^file:/));
+  });
+
+  it('honours CASEWORKER_DATA_DIR like the other hosts', async () => {
+    const { app } = await boot({ env: { CASEWORKER_DATA_DIR: '/tmp/cw-test' } });
+    expect(app.setPath).toHaveBeenCalledWith('userData', '/tmp/cw-test');
+  });
+
+  it('leaves at once when another instance holds the lock', async () => {
+    const { app, openApp } = await boot({ lock: false });
+    expect(app.quit).toHaveBeenCalled();
+    expect(app.whenReady).not.toHaveBeenCalled();
+    expect(openApp).not.toHaveBeenCalled();
+  });
+
+  it('focuses the existing window when a second instance starts', async () => {
+    const { app } = await boot();
+    app.emit('second-instance');
+    expect(FakeBrowserWindow.all[0]?.restore).toHaveBeenCalled();
+    expect(FakeBrowserWindow.all[0]?.focus).toHaveBeenCalled();
+  });
+
+  it('closes the app handle before quitting', async () => {
+    const { app, handle, finishClose, electron } = await boot();
+    const first = { preventDefault: vi.fn() };
+    app.emit('before-quit', first);
+    expect(first.preventDefault).toHaveBeenCalled();
+    expect(handle.close).toHaveBeenCalledTimes(1);
+    expect(electron.ipcMain.removeHandler).toHaveBeenCalledTimes(METHOD_NAMES.length);
+    // A second quit request while closing waits for the same close.
+    const second = { preventDefault: vi.fn() };
+    app.emit('before-quit', second);
+    expect(second.preventDefault).toHaveBeenCalled();
+    expect(handle.close).toHaveBeenCalledTimes(1);
+    app.quit.mockClear();
+    finishClose();
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledTimes(1));
+    const last = { preventDefault: vi.fn() };
+    app.emit('before-quit', last);
+    expect(last.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('shows the error and quits without opening anything when the database is too new', async () => {
+    const { app, electron, handles } = await boot({
+      openApp: () => {
+        throw new DatabaseTooNewError(9, 7);
+      },
+    });
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      expect.stringMatching(/nyere version/),
+      expect.stringContaining('schema 9'),
+    );
+    expect(app.exit).toHaveBeenCalledWith(1);
+    expect(handles).toHaveLength(0);
+    expect(FakeBrowserWindow.all).toHaveLength(0);
+    const quit = { preventDefault: vi.fn() };
+    app.emit('before-quit', quit);
+    expect(quit.preventDefault).not.toHaveBeenCalled();
+  });
+});
