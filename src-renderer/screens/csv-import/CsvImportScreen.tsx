@@ -8,6 +8,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { UnplacedFieldErrors } from '../../components/fields/UnplacedFieldErrors';
 import { ImportReport } from './ImportReport';
 import { MappingTable } from './MappingTable';
+import { WorkflowOptions } from '../../components/WorkflowOptions';
 
 const NOTHING_PLACED: ReadonlySet<string> = new Set();
 
@@ -90,11 +91,7 @@ export function CsvImportScreen(): ReactNode {
           <div className="field-row">
             <label htmlFor="csv-workflow">{t('csv.workflow')}</label>
             <select id="csv-workflow" value={workflowId ?? ''} onChange={(e) => setWorkflowId(Number(e.target.value))}>
-              {ws.view.workflows.map((w) => (
-                <option key={w.id} value={w.id}>
-                  {w.name}
-                </option>
-              ))}
+              <WorkflowOptions workflows={ws.view.workflows} />
             </select>
           </div>
           <h2>{t('csv.mapping')}</h2>

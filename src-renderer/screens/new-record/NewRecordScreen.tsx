@@ -9,6 +9,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { FieldRow } from '../../components/fields/FieldRow';
 import { UnplacedFieldErrors } from '../../components/fields/UnplacedFieldErrors';
 import { fieldErrorsByKey } from '../../i18n/translate-error';
+import { WorkflowOptions } from '../../components/WorkflowOptions';
 
 export function NewRecordScreen(): ReactNode {
   const { t } = useTranslation();
@@ -50,11 +51,7 @@ export function NewRecordScreen(): ReactNode {
             <label htmlFor="new-workflow">{t('newRecord.workflow')}</label>
             <div className="field-control">
               <select id="new-workflow" value={workflowId ?? ''} onChange={(e) => setWorkflowId(Number(e.target.value))}>
-                {ws.view.workflows.map((w) => (
-                  <option key={w.id} value={w.id}>
-                    {w.name}
-                  </option>
-                ))}
+                <WorkflowOptions workflows={ws.view.workflows} />
               </select>
             </div>
           </div>

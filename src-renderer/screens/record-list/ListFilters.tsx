@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../app/workspace-context';
 import type { Filters } from './list-query';
+import { WorkflowOptions } from '../../components/WorkflowOptions';
 
 interface Props {
   filters: Filters;
@@ -38,11 +39,7 @@ export function ListFilters({ filters, onChange, onClear }: Props): ReactNode {
           onChange={(e) => onChange({ workflowId: idOrNull(e.target.value), statusId: null })}
         >
           <option value="">{t('common.all')}</option>
-          {ws.view.workflows.map((w) => (
-            <option key={w.id} value={w.id}>
-              {w.name}
-            </option>
-          ))}
+          <WorkflowOptions workflows={ws.view.workflows} />
         </select>
       </div>
       <div className="filter">
