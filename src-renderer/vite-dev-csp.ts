@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { DEV_CONTENT_SECURITY_POLICY, forMetaTag } from '../src-main/web/security-headers';
 
 /**
  * The dev server (electron-vite dev, vite dev) injects CSS as <style> tags and the
@@ -7,17 +8,7 @@ import type { Plugin } from 'vite';
  * the dev server only (`apply: 'serve'`): production builds keep index.html's
  * policy byte for byte.
  */
-const DEV_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self' ws://localhost:* ws://127.0.0.1:*",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+const DEV_CSP = forMetaTag(DEV_CONTENT_SECURITY_POLICY);
 
 export function devCsp(): Plugin {
   return {

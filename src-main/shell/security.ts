@@ -1,5 +1,5 @@
 import type { HandlerDetails, Session, WebContents, WindowOpenHandlerResponse } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../web/security-headers';
+import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from '../web/security-headers';
 import type { AppLocation } from './app-location';
 
 // The renderer shows data from outside (CSV imports, Digital Post, names typed by
@@ -47,21 +47,6 @@ export function hardenWebContents(contents: HardenableContents, location: AppLoc
   // webviewTag is off in the window; this refuses one even if that ever changes.
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
-
-const DEV_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  // The vite dev server injects the React Refresh preamble and CSS as inline tags.
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  // Hot module reload talks over a WebSocket to the dev server.
-  "connect-src 'self' ws://localhost:* ws://127.0.0.1:*",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 /** The strict policy, loosened for HMR only while running on the electron-vite dev server. */
 export function contentSecurityPolicy(dev: boolean): string {

@@ -7,6 +7,7 @@ import { useApi } from '../../../api/api-context';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { fieldErrorsByKey } from '../../../i18n/translate-error';
 import { useAdminAction } from '../use-admin-action';
+import { SaveCancel } from '../../../components/SaveCancel';
 
 interface Props {
   field: FieldDef | null;
@@ -97,14 +98,7 @@ export function FieldForm({ field, onDone }: Props): ReactNode {
           </label>
         </div>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={action.busy}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="btn" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveCancel disabled={action.busy} onCancel={onDone} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { useApi } from '../../../api/api-context';
 import { useWorkspace } from '../../../app/workspace-context';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { useAdminAction } from '../use-admin-action';
+import { SaveCancel } from '../../../components/SaveCancel';
 
 export function UserForm({ user, onDone }: { user: UserView | null; onDone: () => void }): ReactNode {
   const { t } = useTranslation();
@@ -60,14 +61,7 @@ export function UserForm({ user, onDone }: { user: UserView | null; onDone: () =
           ))}
         </fieldset>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={action.busy}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="btn" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveCancel disabled={action.busy} onCancel={onDone} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { ErrorBanner } from '../../../components/ErrorBanner';
 import { useActionTypeLabel } from '../../../components/use-action-type-label';
 import { useAdminAction } from '../use-admin-action';
 import { ActionParamsForm, KNOWN_PARAM_FORMS, defaultParams } from './ActionParamsForm';
+import { SaveCancel } from '../../../components/SaveCancel';
 
 interface Props {
   status: StatusDef;
@@ -98,14 +99,7 @@ export function ActionForm({ status, action, types, defaultOrder, onDone }: Prop
           <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} /> {t('admin.workflows.enabled')}
         </label>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={admin.busy || !name.trim()}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="btn" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveCancel disabled={admin.busy || !name.trim()} onCancel={onDone} />
     </form>
   );
 }
