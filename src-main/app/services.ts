@@ -2,6 +2,7 @@ import { CostLedger } from '../costs/cost-ledger';
 import { EventBus } from '../events/event-bus';
 import { IntegrationSettings } from '../integration-settings/integration-settings';
 import { JobRunner } from '../jobs/job-runner';
+import type { NotificationPort } from '../notifications/notification-port';
 import { RecordsService } from '../records/records-service';
 import type { Clock } from '../shared/clock';
 import { systemClock } from '../shared/clock';
@@ -45,6 +46,8 @@ export function createServices(config: ServiceConfig) {
   const transfer = new WorkspaceTransfer(db, workspace, users, actions, directory, clock);
   const costs = new CostLedger(db, clock);
   const integrationSettings = new IntegrationSettings(db);
+  // Until the notification inbox exists (issue 6), features publish into nothing.
+  const notifications: NotificationPort = { publish: () => {} };
   const jobs = new JobRunner({ db, actions, workspace, records, clock, events, ...(config.random ? { random: config.random } : {}) });
   return {
     config,
@@ -61,6 +64,7 @@ export function createServices(config: ServiceConfig) {
     jobs,
     costs,
     integrationSettings,
+    notifications,
   };
 }
 

@@ -2,12 +2,22 @@ import type Database from 'better-sqlite3';
 import { DomainError } from '../../shared/domain-error';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-costs-and-integration-settings';
+import { migration003 } from './003-digital-post';
+import { migration004 } from './004-notifications';
+import { migration005 } from './005-timed-actions-and-guards';
+import { migration006 } from './006-mitid-and-questionnaires';
+import { migration007 } from './007-documents-and-signing';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration is a new file added here. */
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
   migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

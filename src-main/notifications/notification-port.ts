@@ -1,0 +1,38 @@
+/**
+ * How features tell caseworkers something personally (issue 6 implements it
+ * with the inbox, OS notifications and the tray). `publish` runs inside the
+ * caller's transaction: the notification exists exactly when the change that
+ * caused it commits.
+ */
+export type NotificationKind =
+  | 'status_action'
+  | 'responsible_user'
+  | 'responsible_group'
+  | 'digital_post_failed'
+  | 'digital_post_physical_fallback'
+  | 'signature_requested'
+  | 'signature_completed'
+  | 'signature_rejected'
+  | 'signature_expired'
+  | 'questionnaire_completed'
+  | 'status_action_failed'
+  | 'timed_action_fired';
+
+export interface NotificationRequest {
+  kind: NotificationKind;
+  recordId: number | null;
+  /** Explicit recipients. */
+  userIds?: number[];
+  /** Every member of these groups is a recipient. */
+  groupIds?: number[];
+  /** Also the record's responsible user and every member of its responsible group. */
+  toRecordResponsibles?: boolean;
+  /** The context line ("why am I told"), already in plain words; no CPR. */
+  message: string;
+  /** Who caused it, when a person did; they are not notified about their own act. */
+  actorUserId?: number | null;
+}
+
+export interface NotificationPort {
+  publish(request: NotificationRequest): void;
+}
