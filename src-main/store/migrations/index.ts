@@ -7,6 +7,7 @@ import { migration004 } from './004-notifications';
 import { migration005 } from './005-timed-actions-and-guards';
 import { migration006 } from './006-mitid-and-questionnaires';
 import { migration007 } from './007-documents-and-signing';
+import { migration008 } from './008-store-performance';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration is a new file added here. */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
