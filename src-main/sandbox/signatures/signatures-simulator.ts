@@ -49,9 +49,11 @@ const safeEqual = (a: string, b: string): boolean => {
  * client id and secret), the signing pages at each signatory's `href`, and a
  * tester's switch `POST /sandbox/orders/<id>/expire`. Orders live in memory.
  */
-export function createSignaturesSimulator(options: SignaturesSimulatorOptions = {}): Simulator & {
-  start(o: { port: number }): Promise<RunningSignaturesSandbox>;
-} {
+export interface SignaturesSimulator extends Simulator {
+  start(options: { port: number }): Promise<RunningSignaturesSandbox>;
+}
+
+export function createSignaturesSimulator(options: SignaturesSimulatorOptions = {}): SignaturesSimulator {
   const credentials = options.credentials ?? [SANDBOX_SIGNATURES_CREDENTIALS];
   return {
     name: 'signatures',

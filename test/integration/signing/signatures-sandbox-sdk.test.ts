@@ -72,7 +72,7 @@ describe('official @criipto/signatures SDK against the sandbox', () => {
 
     // Retained for a day: fetchable again with documents (the app's crash recovery relies on this).
     const again = await sdk.querySignatureOrder(order.id, true);
-    expect((again?.documents[0] as unknown as { blob: Buffer }).blob.equals(blob)).toBe(true);
+    expect(((again as unknown as { documents: { blob: Buffer }[] }).documents[0]!.blob).equals(blob)).toBe(true);
     await expect(sdk.closeSignatureOrder(order.id)).rejects.toThrow(/closed, not open/);
   });
 
