@@ -14,7 +14,7 @@ import { interimDocumentPort, RecordingDigitalPost } from './interim-ports';
 import { SdkSignaturesGateway, type SignaturesGateway } from './signatures-client';
 import { readSignaturesSettings, signaturesCredentials } from './signing-settings';
 import { SigningService } from './signing-service';
-import { SigningWorker } from './signing-worker';
+import { SigningWorker, type SigningWorkerDeps } from './signing-worker';
 
 export interface SigningDeps {
   db: Db;
@@ -31,6 +31,8 @@ export interface SigningDeps {
   documents?: DocumentPort;
   digitalPost?: DigitalPostPort;
   gateway?: SignaturesGateway;
+  /** Test hook, see SigningWorkerDeps.afterStep. */
+  afterStep?: SigningWorkerDeps['afterStep'];
 }
 
 /** Builds the signing worker (started with the app) and the service the handlers use. */
@@ -49,6 +51,7 @@ export function createSigning(deps: SigningDeps): { service: SigningService; wor
     settings: () => readSignaturesSettings(deps.integrationSettings),
     language: () => deps.settings.get().language,
     onRecordMoved: () => deps.jobs.wake(),
+    ...(deps.afterStep ? { afterStep: deps.afterStep } : {}),
   });
   // A "Request MitID signature" job just inserted a request: start on it now.
   deps.events.subscribe((event) => {
