@@ -1,4 +1,4 @@
-import { SIGNING_METHOD_NAMES } from '../contract/signing-names';
+import type { SIGNING_METHOD_NAMES } from '../contract/signing-names';
 import { currentUser, requireAdmin, type HandlerTable } from './handler';
 
 export const signingHandlers: HandlerTable<(typeof SIGNING_METHOD_NAMES)[number]> = {

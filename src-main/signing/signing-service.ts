@@ -115,6 +115,17 @@ export class SigningService {
 
   saveSettings(input: SignaturesSettings & { clientSecret?: string | undefined }, userId: number): SignaturesSettingsView {
     const { clientSecret, ...rest } = input;
+    let url: URL;
+    try {
+      url = new URL(rest.endpoint);
+    } catch {
+      throw new DomainError('invalid_input', 'the endpoint must be a web address such as https://signatures.idura.app/v1/graphql');
+    }
+    const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+    // Credentials travel in every request: only the local sandbox may be reached without TLS.
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+      throw new DomainError('invalid_input', 'the endpoint must use https (http is allowed only for the sandbox on this computer)');
+    }
     if (clientSecret !== undefined) {
       if (!this.secrets.isAvailable()) throw new DomainError('not_allowed', 'this computer offers no secure storage for the client secret');
       try {

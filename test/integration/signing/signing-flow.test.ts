@@ -1,3 +1,5 @@
+import type { Session } from '../../../src-main/app/session';
+import type { MethodInput, MethodName, MethodResults } from '../../../src-main/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignaturesSimulator, type RunningSignaturesSandbox } from '../../../src-main/sandbox/signatures/signatures-simulator';
 import { TEST_CITIZENS } from '../../../src-main/sandbox/test-citizens';
@@ -20,6 +22,8 @@ afterAll(async () => {
 });
 
 const apps = useTestApps();
+const call = async <M extends MethodName>(app: TestApp, method: M, input: MethodInput<M>, session: Session): Promise<MethodResults[M]> =>
+  value(await app.dispatch(method, input, session)) as MethodResults[M];
 const karen = TEST_CITIZENS[0]!;
 const soren = TEST_CITIZENS[1]!;
 
@@ -65,8 +69,8 @@ async function setUp(app: TestApp) {
   });
   const record = await createDemoRecord(app, session, { cpr: karen.cpr });
   const toStatus = async (name: string) => {
-    const current = value(await app.dispatch('getRecord', { id: record.id }, session));
-    return value(await app.dispatch('changeStatus', { id: record.id, version: current.version, toStatusId: d.status(name).id, comment: '' }, session));
+    const current = (await call(app, 'getRecord', { id: record.id }, session));
+    return (await call(app, 'changeStatus', { id: record.id, version: current.version, toStatusId: d.status(name).id, comment: '' }, session));
   };
   return { d, session, signing, documents, digitalPost, notifications, record, toStatus };
 }
@@ -121,7 +125,7 @@ describe('signing requests against the sandbox', () => {
     expect(signatureCompletedGuard.check(record.id, { db, lang: 'da' })?.reason).toContain('ikke gennemført');
 
     expect((await new SigningPageVisitor(row.signing_href!).loginAndSign(karen.uuid)).html).toContain('The document is signed');
-    value(await app.dispatch('refreshSigningRequests', { recordId: record.id }, session));
+    (await call(app, 'refreshSigningRequests', { recordId: record.id }, session));
     await signing.worker.runDue();
 
     row = signingRequest(db, requestId)!;
@@ -130,15 +134,15 @@ describe('signing requests against the sandbox', () => {
     expect(row.cost_ore).toBe(850);
     expect(sandbox.store.get(null, row.order_id!)!.status).toBe('CLOSED');
     expect(app.services.costs.forRecord(record.id)).toEqual([expect.objectContaining({ kind: 'signature', amountOre: 850 })]);
-    const moved = value(await app.dispatch('getRecord', { id: record.id }, session));
+    const moved = (await call(app, 'getRecord', { id: record.id }, session));
     expect(moved.statusId).toBe(d.status('Afsluttet').id);
     expect(notifications.published.map((n) => n.kind)).toEqual(['signature_requested', 'signature_completed']);
     expect(signatureCompletedGuard.check(record.id, { db, lang: 'da' })).toBeNull();
 
     // The caseworker's view: masked signer, both PDFs downloadable.
-    const [listed] = value(await app.dispatch('listSigningRequests', { recordId: record.id }, session));
+    const [listed] = (await call(app, 'listSigningRequests', { recordId: record.id }, session));
     expect(listed).toMatchObject({ state: 'completed', signerCprMasked: '010180-****', hasSignedPdf: true, costOre: 850, canCancel: false });
-    const signed = value(await app.dispatch('getSigningDocument', { id: requestId, which: 'signed' }, session));
+    const signed = (await call(app, 'getSigningDocument', { id: requestId, which: 'signed' }, session));
     expect(Buffer.from(signed.base64, 'base64').equals(row.signed_pdf!)).toBe(true);
     expect(signed.fileName).toMatch(/underskrevet\.pdf$/);
 
@@ -158,13 +162,13 @@ describe('signing requests against the sandbox', () => {
     expect((await visitor.post('/login', { uuid: soren.uuid })).status).toBe(403);
     expect((await visitor.post('/login', { uuid: karen.uuid })).status).toBe(303);
     await visitor.post('/reject', { reason: 'Forkert beløb' });
-    value(await app.dispatch('refreshSigningRequests', { recordId: record.id }, session));
+    (await call(app, 'refreshSigningRequests', { recordId: record.id }, session));
     await signing.worker.runDue();
     const row = signingRequest(db, requestId)!;
     expect(row.state).toBe('rejected');
     expect(row.outcome_note).toContain('Forkert beløb');
     expect(row.signed_pdf).toBeNull();
-    expect(value(await app.dispatch('getRecord', { id: record.id }, session)).statusId).toBe(d.status('Under behandling').id);
+    expect((await call(app, 'getRecord', { id: record.id }, session)).statusId).toBe(d.status('Under behandling').id);
     expect(notifications.published.map((n) => n.kind)).toContain('signature_rejected');
     expect(sandbox.store.get(null, row.order_id!)!.status).toBe('CANCELLED');
     expect(app.services.costs.forRecord(record.id)).toEqual([]);
@@ -176,17 +180,17 @@ describe('signing requests against the sandbox', () => {
     const orderId = signingRequest(app.services.db, requestId)!.order_id!;
     const res = await fetch(`${sandbox.url.replace('/v1/graphql', '')}/sandbox/orders/${encodeURIComponent(orderId)}/expire`, { method: 'POST' });
     expect(res.status).toBe(200);
-    value(await app.dispatch('refreshSigningRequests', { recordId: record.id }, session));
+    (await call(app, 'refreshSigningRequests', { recordId: record.id }, session));
     await signing.worker.runDue();
     expect(signingRequest(app.services.db, requestId)!.state).toBe('expired');
-    expect(value(await app.dispatch('getRecord', { id: record.id }, session)).statusId).toBe(d.status('Under behandling').id);
+    expect((await call(app, 'getRecord', { id: record.id }, session)).statusId).toBe(d.status('Under behandling').id);
     expect(notifications.published.map((n) => n.kind)).toContain('signature_expired');
   });
 
   it('a caseworker cancels an open request: the order is cancelled and the link stops working', async () => {
     const app = apps.open();
     const { signing, record, requestId, session } = await requestSignature(app);
-    const cancelled = value(await app.dispatch('cancelSigningRequest', { id: requestId }, session));
+    const cancelled = (await call(app, 'cancelSigningRequest', { id: requestId }, session));
     expect(cancelled.cancelRequested).toBe(true);
     await signing.worker.runDue();
     const row = signingRequest(app.services.db, requestId)!;
@@ -195,7 +199,7 @@ describe('signing requests against the sandbox', () => {
     expect((await new SigningPageVisitor(row.signing_href!).open()).html).toContain('cancelled');
     const again = await app.dispatch('cancelSigningRequest', { id: requestId }, session);
     expect(again.ok).toBe(false);
-    expect(value(await app.dispatch('listSigningRequests', { recordId: record.id }, session))[0]!.state).toBe('cancelled');
+    expect((await call(app, 'listSigningRequests', { recordId: record.id }, session))[0]!.state).toBe('cancelled');
   });
 
   it('a record without a CPR number fails the job with a clear message and creates no request', async () => {
@@ -203,9 +207,9 @@ describe('signing requests against the sandbox', () => {
     const ctx = await setUp(app);
     const d = ctx.d;
     const bare = await createDemoRecord(app, ctx.session, { cpr: null });
-    let current = value(await app.dispatch('getRecord', { id: bare.id }, ctx.session));
-    current = value(await app.dispatch('changeStatus', { id: bare.id, version: current.version, toStatusId: d.status('Under behandling').id, comment: '' }, ctx.session));
-    value(await app.dispatch('changeStatus', { id: bare.id, version: current.version, toStatusId: d.status('Afventer underskrift').id, comment: '' }, ctx.session));
+    let current = (await call(app, 'getRecord', { id: bare.id }, ctx.session));
+    current = (await call(app, 'changeStatus', { id: bare.id, version: current.version, toStatusId: d.status('Under behandling').id, comment: '' }, ctx.session));
+    (await call(app, 'changeStatus', { id: bare.id, version: current.version, toStatusId: d.status('Afventer underskrift').id, comment: '' }, ctx.session));
     await app.services.jobs.runDue();
     expect(count(app.services.db, 'signing_requests', 'record_id = ?', bare.id)).toBe(0);
     const failed = app.services.db.prepare("SELECT last_error FROM jobs WHERE record_id = ? AND type = 'request_signature'").pluck().get(bare.id) as string;
