@@ -7,7 +7,7 @@ import type { TransitionGuardType } from '../workflow/transition-guard';
  */
 export const signatureCompletedGuard: TransitionGuardType = {
   type: 'signature_completed',
-  labelKey: 'guards.signature_completed',
+  labelKey: 'signing.guardLabel',
   check(recordId, { db, lang }) {
     const latest = db
       .prepare('SELECT id, state, signed_pdf IS NOT NULL AS has_pdf, title FROM signing_requests WHERE record_id = ? ORDER BY id DESC LIMIT 1')
