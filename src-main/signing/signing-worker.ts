@@ -170,7 +170,8 @@ export class SigningWorker {
       pdf: row.document_pdf ?? new Uint8Array(),
       signerCpr: row.signer_cpr,
       message: row.message,
-      language: this.deps.language(),
+      // The citizen signs in Danish, whatever language the caseworker's app shows.
+      language: 'da',
       expiresInDays: settings.expiresInDays,
       acrValue: settings.acrValue,
     });
@@ -194,6 +195,7 @@ export class SigningWorker {
   /** The letter with the link, the caseworker's notification and the new state commit together. */
   private sendLink(row: SigningRequestRow): Step {
     const t = signingTexts(this.deps.language());
+    const citizen = signingTexts('da');
     const number = this.recordNumber(row.record_id);
     const now = this.deps.clock.now();
     this.transaction(() => {
@@ -201,9 +203,9 @@ export class SigningWorker {
         recordId: row.record_id,
         recipientCpr: row.signer_cpr,
         subject: row.title.slice(0, 120),
-        notification: t.letterNotification(row.title).slice(0, 150),
+        notification: citizen.letterNotification(row.title).slice(0, 150),
         mainDocument: { fileName: row.document_file_name ?? 'dokument.pdf', content: row.document_pdf ?? new Uint8Array(), mimeType: 'application/pdf' },
-        actions: [{ label: t.letterActionLabel, action: 'UNDERSKRIV', url: row.signing_href ?? '' }],
+        actions: [{ label: citizen.letterActionLabel, action: 'UNDERSKRIV', url: row.signing_href ?? '' }],
         idempotencyKey: `signing-request:${row.reference}:link`,
       });
       this.notify(row, 'signature_requested', t.requested(row.title, number));

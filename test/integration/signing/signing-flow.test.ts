@@ -101,14 +101,14 @@ describe('signing requests against the sandbox', () => {
     expect(order.status).toBe('OPEN');
     expect(order.signatories[0]!.evidenceValidation).toEqual([{ key: 'cprNumberIdentifier', value: karen.cpr, boolean: null }]);
     expect(order.signatories[0]!.reference).toBe(row.reference);
-    expect(order.language).toBe('EN_US'); // the test app's settings language is English
+    expect(order.language).toBe('DA_DK'); // the citizen signs in Danish even when the caseworker's app is in English
 
     // One letter, to Karen, carrying the document and the signing link as an UNDERSKRIV action.
     expect(digitalPost.letters).toHaveLength(1);
     const letter = digitalPost.letters[0]!;
     expect(letter.recipientCpr).toBe(karen.cpr);
     expect(letter.recordId).toBe(record.id);
-    expect(letter.actions).toEqual([{ label: 'Sign with MitID', action: 'UNDERSKRIV', url: row.signing_href }]);
+    expect(letter.actions).toEqual([{ label: 'Underskriv med MitID', action: 'UNDERSKRIV', url: row.signing_href }]);
     expect(Buffer.from(letter.mainDocument.content).equals(row.document_pdf!)).toBe(true);
     expect(row.letter_message_id).toBe(letter.messageId);
     expect(notifications.published.map((n) => n.kind)).toEqual(['signature_requested']);
@@ -124,7 +124,7 @@ describe('signing requests against the sandbox', () => {
     // The guard refuses while unsigned.
     expect(signatureCompletedGuard.check(record.id, { db, lang: 'da' })?.reason).toContain('ikke gennemført');
 
-    expect((await new SigningPageVisitor(row.signing_href!).loginAndSign(karen.uuid)).html).toContain('The document is signed');
+    expect((await new SigningPageVisitor(row.signing_href!).loginAndSign(karen.uuid)).html).toContain('Dokumentet er underskrevet');
     (await call(app, 'refreshSigningRequests', { recordId: record.id }, session));
     await signing.worker.runDue();
 
@@ -196,7 +196,7 @@ describe('signing requests against the sandbox', () => {
     const row = signingRequest(app.services.db, requestId)!;
     expect(row.state).toBe('cancelled');
     expect(sandbox.store.get(null, row.order_id!)!.status).toBe('CANCELLED');
-    expect((await new SigningPageVisitor(row.signing_href!).open()).html).toContain('cancelled');
+    expect((await new SigningPageVisitor(row.signing_href!).open()).html).toContain('annulleret');
     const again = await app.dispatch('cancelSigningRequest', { id: requestId }, session);
     expect(again.ok).toBe(false);
     expect((await call(app, 'listSigningRequests', { recordId: record.id }, session))[0]!.state).toBe('cancelled');
