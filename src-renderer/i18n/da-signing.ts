@@ -50,4 +50,15 @@ export const daSigning = {
     saved: 'Indstillingerne er gemt.',
   },
   integrationsTitle: 'Integrationer',
+  params: {
+    templateId: 'Dokumentskabelon (id)',
+    cprField: 'Hvem skal underskrive (CPR-felt)',
+    cprFieldDefault: 'Sagens CPR-felt',
+    title: 'Titel (vises for borgeren)',
+    message: 'Besked i MitID-appen (højst 130 tegn)',
+    signedStatus: 'Status når underskrevet',
+    rejectedStatus: 'Status når afvist',
+    expiredStatus: 'Status når fristen er udløbet',
+    noMove: 'Bliv i nuværende status',
+  },
 };

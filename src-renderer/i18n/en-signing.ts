@@ -53,4 +53,15 @@ export const enSigning: Widen<typeof daSigning> = {
     saved: 'The settings are saved.',
   },
   integrationsTitle: 'Integrations',
+  params: {
+    templateId: 'Document template (id)',
+    cprField: 'Who signs (CPR field)',
+    cprFieldDefault: "The record's CPR field",
+    title: 'Title (shown to the citizen)',
+    message: 'Message in the MitID app (at most 130 characters)',
+    signedStatus: 'Status when signed',
+    rejectedStatus: 'Status when rejected',
+    expiredStatus: 'Status when the deadline passes',
+    noMove: 'Stay in the current status',
+  },
 };
