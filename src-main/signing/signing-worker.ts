@@ -224,7 +224,11 @@ export class SigningWorker {
     const { gateway } = this.deps;
     const order = await gateway.getOrder(row.order_id!);
     const now = this.deps.clock.now();
-    if (!order) throw new SignaturesApiError('Idura Signatures does not know the order any more', true);
+    if (!order) {
+      // Gone for good (cleaned up, or a restarted sandbox): waiting longer cannot help.
+      this.fail(row, 'Idura Signatures no longer knows the order (was it deleted, or the sandbox restarted?)', row.attempts + 1);
+      return 'wait';
+    }
     if (order.status === 'CLOSED') {
       // An earlier attempt closed it but did not finish storing the PDF.
       const closed = await gateway.fetchClosedDocument(row.order_id!);
@@ -357,16 +361,20 @@ export class SigningWorker {
     const giveUp = permanent || attempts >= 12;
     // Polling an order already sent keeps trying (the citizen may still sign); a request never sent gives up.
     if (giveUp && row.state !== 'awaiting_signature') {
-      const t = signingTexts(this.deps.language());
-      this.transaction(() => {
-        this.update(row.id, { state: 'failed', attempts, last_error: text, finished_at: isoAt(now) });
-        this.notify(row, 'status_action_failed', t.failed(row.title, this.recordNumber(row.record_id), text));
-        this.audit(row, 'signing.failed', { error: text });
-      });
+      this.fail(row, text, attempts);
     } else {
       this.update(row.id, { attempts, last_error: text, next_attempt_at: now + retryDelayMs(attempts) });
     }
     this.deps.events.emit('recordsChanged', { recordIds: [row.record_id] });
+  }
+
+  private fail(row: SigningRequestRow, text: string, attempts: number): void {
+    const t = signingTexts(this.deps.language());
+    this.transaction(() => {
+      this.update(row.id, { state: 'failed', attempts, last_error: text, finished_at: isoAt(this.deps.clock.now()) });
+      this.notify(row, 'status_action_failed', t.failed(row.title, this.recordNumber(row.record_id), text));
+      this.audit(row, 'signing.failed', { error: text });
+    });
   }
 
   private pollDelay(ageMs: number): number {

@@ -232,4 +232,37 @@ describe('signing requests against the sandbox', () => {
     expect(row.last_error).toContain('client secret');
     expect(ctx.notifications.published.map((n) => n.kind)).toEqual(['status_action_failed']);
   });
+
+  it('an order Idura no longer knows (the sandbox restarted) fails the request with a clear reason instead of polling forever', async () => {
+    const app = apps.open();
+    const { signing, notifications, record, requestId, session } = await requestSignature(app);
+    const fresh = await createSignaturesSimulator().start({ port: 0 });
+    try {
+      await call(app, 'saveSignaturesSettings', { endpoint: fresh.url, clientId: 'sandbox-signatures', priceOre: 800, expiresInDays: 30, acrValue: 'urn:grn:authn:dk:mitid:substantial' }, session);
+      await call(app, 'refreshSigningRequests', { recordId: record.id }, session);
+      await signing.worker.runDue();
+      const row = signingRequest(app.services.db, requestId)!;
+      expect(row.state).toBe('failed');
+      expect(row.last_error).toContain('no longer knows the order');
+      expect(notifications.published.map((n) => n.kind)).toEqual(['signature_requested', 'status_action_failed']);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('refuses a plain-http endpoint on another host, so credentials never travel unencrypted', async () => {
+    const app = apps.open();
+    const session = demo(app).adminSession();
+    const result = await app.dispatch(
+      'saveSignaturesSettings',
+      { endpoint: 'http://signatures.example.org/v1/graphql', clientId: 'x', priceOre: 800, expiresInDays: 30, acrValue: 'urn:grn:authn:dk:mitid:substantial' },
+      session,
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toContain('https');
+    const nonAdmin = { userId: demo(app).user('Jens Nielsen').id };
+    const refused = await app.dispatch('saveSignaturesSettings', { endpoint: 'https://signatures.idura.app/v1/graphql', clientId: 'x', priceOre: 800, expiresInDays: 30, acrValue: 'urn:grn:authn:dk:mitid:substantial' }, nonAdmin);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.code).toBe('not_allowed');
+  });
 });
