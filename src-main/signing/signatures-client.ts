@@ -1,4 +1,11 @@
-import { CriiptoSignatures } from '@criipto/signatures';
+// The application viewer alone: the package index also loads the signatory
+// viewer, whose duplicate GraphQL fragment names make graphql-tag print a
+// warning on every start (it broke the CLI's clean stderr). Loaded on first
+// use, so hosts that never sign (the CLI) do not pay for graphql-request.
+import type { CriiptoSignatures } from '@criipto/signatures/dist/application-viewer.js';
+
+let sdkModule: Promise<typeof import('@criipto/signatures/dist/application-viewer.js')> | null = null;
+const loadSdk = () => (sdkModule ??= import('@criipto/signatures/dist/application-viewer.js'));
 import { DomainError } from '../shared/domain-error';
 import type { SignaturesCredentials } from './signing-settings';
 
@@ -99,14 +106,15 @@ async function call<T>(fn: () => Promise<T>): Promise<T> {
 export class SdkSignaturesGateway implements SignaturesGateway {
   constructor(private readonly credentials: () => SignaturesCredentials | null) {}
 
-  private client(): CriiptoSignatures {
+  private async client(): Promise<CriiptoSignatures> {
     const c = this.credentials();
     if (!c) throw new DomainError('invalid_input', 'Idura Signatures has no client secret yet: add it under Settings → Integrations → Signatures');
-    return new CriiptoSignatures(c.clientId, c.clientSecret, { endpoint: c.endpoint });
+    const { CriiptoSignatures: Sdk } = await loadSdk();
+    return new Sdk(c.clientId, c.clientSecret, { endpoint: c.endpoint });
   }
 
   async createOrder(req: CreateOrderRequest): Promise<OrderSnapshot> {
-    const sdk = this.client();
+    const sdk = await this.client();
     const order = await call(() =>
       sdk.createSignatureOrder({
         title: req.title,
@@ -121,33 +129,33 @@ export class SdkSignaturesGateway implements SignaturesGateway {
   }
 
   async findOpenOrderByReference(reference: string): Promise<OrderSnapshot | null> {
-    const sdk = this.client();
+    const sdk = await this.client();
     const orders = await call(() => sdk.querySignatureOrders({ first: 100, status: 'OPEN' }));
     const found = orders.find((o) => o.signatories.some((s) => s.reference === reference));
     return found ? snapshot(found as NonNullable<SdkOrder>) : null;
   }
 
   async getOrder(orderId: string): Promise<OrderSnapshot | null> {
-    const sdk = this.client();
+    const sdk = await this.client();
     const order = await call(() => sdk.querySignatureOrder(orderId));
     return order ? snapshot(order) : null;
   }
 
   async closeOrder(orderId: string): Promise<ClosedOrder> {
-    const sdk = this.client();
+    const sdk = await this.client();
     const order = await call(() => sdk.closeSignatureOrder(orderId, { retainDocumentsForDays: 1 }));
     return closedFrom(order);
   }
 
   async fetchClosedDocument(orderId: string): Promise<ClosedOrder | null> {
-    const sdk = this.client();
+    const sdk = await this.client();
     const order = await call(() => sdk.querySignatureOrder(orderId, true));
     if (!order || order.status !== 'CLOSED') return null;
     return closedFrom(order as unknown as { status: string; documents: unknown[] });
   }
 
   async cancelOrder(orderId: string): Promise<OrderStatus> {
-    const sdk = this.client();
+    const sdk = await this.client();
     const order = await call(() => sdk.cancelSignatureOrder(orderId));
     return order.status as OrderStatus;
   }
