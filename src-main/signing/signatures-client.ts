@@ -2,9 +2,10 @@
 // viewer, whose duplicate GraphQL fragment names make graphql-tag print a
 // warning on every start (it broke the CLI's clean stderr). Loaded on first
 // use, so hosts that never sign (the CLI) do not pay for graphql-request.
+import type * as SdkModule from '@criipto/signatures/dist/application-viewer.js';
 import type { CriiptoSignatures } from '@criipto/signatures/dist/application-viewer.js';
 
-let sdkModule: Promise<typeof import('@criipto/signatures/dist/application-viewer.js')> | null = null;
+let sdkModule: Promise<typeof SdkModule> | null = null;
 const loadSdk = () => (sdkModule ??= import('@criipto/signatures/dist/application-viewer.js'));
 import { DomainError } from '../shared/domain-error';
 import type { SignaturesCredentials } from './signing-settings';
