@@ -1,7 +1,6 @@
 // Texts of MitID signatures (issue 5). Danish is the source; en-signing.ts must match.
 export const daSigning = {
   section: 'Underskrifter',
-  empty: 'Der er ikke bedt om nogen underskrifter på sagen.',
   refresh: 'Opdatér status nu',
   title: 'Dokument',
   signer: 'Underskriver',

@@ -4,7 +4,6 @@ type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<
 
 export const enSigning: Widen<typeof daSigning> = {
   section: 'Signatures',
-  empty: 'No signatures have been requested on this record.',
   refresh: 'Check status now',
   title: 'Document',
   signer: 'Signer',

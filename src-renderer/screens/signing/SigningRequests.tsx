@@ -50,12 +50,12 @@ export function SigningRequests({ recordId }: { recordId: number }): ReactNode {
     if (!result.ok) setError(result.error);
   };
 
-  if (requests === null && !error) return null;
+  // Most records never ask for a signature: no empty panel on them.
+  if ((requests === null || requests.length === 0) && !error) return null;
   return (
     <section className="panel signing-requests" aria-labelledby="signing-title" data-testid="signing-requests">
       <h2 id="signing-title">{t('signing.section')}</h2>
       <ErrorBanner error={error} />
-      {requests?.length === 0 && <p className="muted">{t('signing.empty')}</p>}
       {requests?.some((r) => r.state === 'awaiting_signature') && (
         <button type="button" className="btn btn-small" onClick={() => void refresh()}>
           {t('signing.refresh')}
