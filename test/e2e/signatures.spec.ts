@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { createSignaturesSimulator, type RunningSignaturesSandbox } from '../../src-main/sandbox/signatures/signatures-simulator';
 import { TEST_CITIZENS } from '../../src-main/sandbox/test-citizens';
 import { expect, openAs, test, type WebServer } from './fixtures';
@@ -12,7 +12,8 @@ import { expect, openAs, test, type WebServer } from './fixtures';
 const karen = TEST_CITIZENS[0]!;
 let sandbox: RunningSignaturesSandbox;
 test.beforeEach(async () => {
-  sandbox = await createSignaturesSimulator().start({ port: 0 });
+  // As the app's sandbox runs: signing links over https (Digital Post accepts only https action links).
+  sandbox = await createSignaturesSimulator({ httpsPort: 0 }).start({ port: 0 });
 });
 test.afterEach(async () => {
   await sandbox.close();
@@ -32,6 +33,12 @@ function apiFor(server: WebServer) {
     if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
     return result.value as T;
   };
+}
+
+/** The citizen's own browser; it trusts the sandbox's self-signed certificate as a tester would after one warning. */
+async function citizenPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'da-DK' });
+  return context.newPage();
 }
 
 interface Ws {
@@ -121,7 +128,7 @@ async function requestSignature(page: Page): Promise<string> {
   await expect(request).toContainText('010180-****');
   await expect(request).toContainText('Digital Post-brev nr.');
   const href = await request.getByTestId('signing-link').getAttribute('href');
-  expect(href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/sign\//);
+  expect(href).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/sign\//);
   // The order exists at the sandbox, bound to the citizen's CPR.
   const orders = sandbox.store.list('sandbox-signatures', 'OPEN');
   expect(orders).toHaveLength(1);
@@ -130,13 +137,13 @@ async function requestSignature(page: Page): Promise<string> {
   return href!;
 }
 
-test('status change → order → citizen signs with MitID → signed PDF on the record and the record moves', async ({ page, server, context }) => {
+test('status change → order → citizen signs with MitID → signed PDF on the record and the record moves', async ({ page, server, browser }) => {
   await setUp(page, server, true);
   await newRecord(page, 'Karen Holm');
   const href = await requestSignature(page);
 
   // The citizen's browser: another citizen's MitID is refused, Karen's is accepted.
-  const citizen = await context.newPage();
+  const citizen = await citizenPage(browser);
   await citizen.goto(href);
   await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Aftale om tilskud');
   await citizen.getByRole('button', { name: /Log på med MitID som Søren Østergård/ }).click();
@@ -146,7 +153,7 @@ test('status change → order → citizen signs with MitID → signed PDF on the
   await expect(citizen.locator('iframe[title="Aftale til underskrift"]')).toBeVisible();
   await citizen.getByRole('button', { name: 'Underskriv med MitID' }).click();
   await expect(citizen.getByTestId('signed')).toHaveText('Tak. Dokumentet er underskrevet.');
-  await citizen.close();
+  await citizen.context().close();
 
   // The app learns it by polling (here: "check now"), closes the order and stores the signed PDF.
   await page.getByRole('button', { name: 'Opdatér status nu' }).click();
@@ -165,18 +172,18 @@ test('status change → order → citizen signs with MitID → signed PDF on the
   expect(sandbox.store.list('sandbox-signatures', 'CLOSED')).toHaveLength(1);
 });
 
-test('a rejection on the signing page moves the record back and shows the reason', async ({ page, server, context }) => {
+test('a rejection on the signing page moves the record back and shows the reason', async ({ page, server, browser }) => {
   await setUp(page, server);
   await newRecord(page, 'Karen Holm');
   const href = await requestSignature(page);
 
-  const citizen = await context.newPage();
+  const citizen = await citizenPage(browser);
   await citizen.goto(href);
   await citizen.getByRole('button', { name: /Log på med MitID som Karen Holm/ }).click();
   await citizen.getByLabel('Begrundelse (valgfri)').fill('Beløbet er forkert');
   await citizen.getByRole('button', { name: 'Afvis' }).click();
   await expect(citizen.getByTestId('rejected')).toBeVisible();
-  await citizen.close();
+  await citizen.context().close();
 
   // No button this time: the worker's own poll (15 s for a fresh order) finds the rejection.
   const request = page.getByTestId('signing-request');

@@ -47,3 +47,29 @@ export function createSandboxCertificate(now = new Date()): SandboxCertificate {
   const subject = 'CN=Sandbox Signatures (TEST ONLY), O=Sagsbehandler sandbox, C=DK';
   return { p12, certificateDer, privateKeyPem, publicKeyPem, subject, issuer: subject };
 }
+
+/**
+ * A TLS certificate for 127.0.0.1/localhost, so the signing pages can be
+ * served over https: Digital Post accepts only https action links (MeMo
+ * `UNDERSKRIV`). Self-signed; a tester's browser warns once.
+ */
+export function createTlsCertificate(now = new Date()): { keyPem: string; certPem: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const keyPem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  cert.serialNumber = `02${randomBytes(8).toString('hex')}`;
+  cert.validity.notBefore = new Date(now.getTime() - 24 * 3600_000);
+  cert.validity.notAfter = new Date(now.getTime() + 2 * 365 * 24 * 3600_000);
+  const attrs = [{ name: 'commonName', value: '127.0.0.1' }, { name: 'organizationName', value: 'Sagsbehandler sandbox' }];
+  cert.setSubject(attrs);
+  cert.setIssuer(attrs);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+    { name: 'extKeyUsage', serverAuth: true },
+    { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+  ]);
+  cert.sign(forge.pki.privateKeyFromPem(keyPem), forge.md.sha256.create());
+  return { keyPem, certPem: forge.pki.certificateToPem(cert) };
+}

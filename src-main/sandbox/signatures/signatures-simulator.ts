@@ -1,10 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { RunningSimulator, Simulator } from '../simulator';
 import { TEST_CITIZENS, type TestCitizen } from '../test-citizens';
 import { executeGraphql } from './graphql-api';
-import { createSandboxCertificate } from './sandbox-certificate';
+import { createSandboxCertificate, createTlsCertificate } from './sandbox-certificate';
 import { endedPage, langOf, loginPage, reviewPage } from './signing-page';
 import { SandboxApiError, SignaturesStore } from './signatures-store';
 
@@ -14,10 +15,17 @@ export const SANDBOX_SIGNATURES_CREDENTIALS = { clientId: 'sandbox-signatures', 
 export interface SignaturesSimulatorOptions {
   credentials?: { clientId: string; clientSecret: string }[];
   now?: () => Date;
+  /**
+   * Also serve everything over https on this port (0 = any) and hand out https
+   * signing links, as Idura does: Digital Post refuses http action links.
+   */
+  httpsPort?: number;
 }
 
 export interface RunningSignaturesSandbox extends RunningSimulator {
   store: SignaturesStore;
+  /** With `httpsPort`: the https base of the signing links and the PEM to trust it by. */
+  https: { url: string; certificatePem: string } | null;
 }
 
 const MAX_BODY = 30 * 1024 * 1024;
@@ -123,7 +131,7 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
         return html(res, 200, endedPage(lang, order, signatory));
       };
 
-      const server = createServer((req, res) => {
+      const handle = (req: IncomingMessage, res: ServerResponse) => {
         const url = new URL(req.url ?? '/', 'http://localhost');
         const path = url.pathname;
         void (async () => {
@@ -157,24 +165,43 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
           if (!res.headersSent) send(res, error instanceof SandboxApiError ? 409 : 500, 'text/plain; charset=utf-8', message);
           else res.end();
         });
-      });
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, '127.0.0.1', () => resolve());
-      });
-      baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      };
+      const listen = (server: Server, onPort: number) =>
+        new Promise<number>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(onPort, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+        });
+      const servers: Server[] = [createServer(handle)];
+      const httpUrl = `http://127.0.0.1:${await listen(servers[0]!, port)}`;
+      let https: RunningSignaturesSandbox['https'] = null;
+      if (options.httpsPort !== undefined) {
+        const tls = createTlsCertificate();
+        const secure = createHttpsServer({ key: tls.keyPem, cert: tls.certPem }, handle);
+        servers.push(secure);
+        // Ephemeral API port (tests, a second instance) → ephemeral https port too.
+        https = { url: `https://127.0.0.1:${await listen(secure, port === 0 ? 0 : options.httpsPort)}`, certificatePem: tls.certPem };
+      }
+      baseUrl = https?.url ?? httpUrl;
       return {
         name: 'signatures',
-        url: `${baseUrl}/v1/graphql`,
+        url: `${httpUrl}/v1/graphql`,
         store,
-        close: () =>
-          new Promise<void>((resolve) => {
-            server.closeAllConnections();
-            server.close(() => resolve());
-          }),
+        https,
+        close: async () => {
+          await Promise.all(
+            servers.map(
+              (server) =>
+                new Promise<void>((resolve) => {
+                  server.closeAllConnections();
+                  server.close(() => resolve());
+                }),
+            ),
+          );
+        },
       };
     },
   };
 }
 
-export const signaturesSimulator = createSignaturesSimulator();
+/** The app's sandbox: API on 4020, signing links over https on 4021 (Digital Post needs https links). */
+export const signaturesSimulator = createSignaturesSimulator({ httpsPort: 4021 });

@@ -1,3 +1,4 @@
+import { get } from 'node:https';
 import { CriiptoSignatures } from '@criipto/signatures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignaturesSimulator, SANDBOX_SIGNATURES_CREDENTIALS, type RunningSignaturesSandbox } from '../../../src-main/sandbox/signatures/signatures-simulator';
@@ -120,5 +121,30 @@ describe('official @criipto/signatures SDK against the sandbox', () => {
       sdk.createSignatureOrder({ documents: [{ pdf: { title: 'x', blob: Buffer.from('hello'), storageMode: 'Temporary' } }] }),
     ).rejects.toThrow(/not a PDF/);
     expect(await sdk.querySignatureOrder('nope')).toBeNull();
+  });
+
+  it('with https enabled hands out https signing links (Digital Post accepts only https), served with a certificate for 127.0.0.1', async () => {
+    const secure = await createSignaturesSimulator({ httpsPort: 0 }).start({ port: 0 });
+    try {
+      const client = new CriiptoSignatures(SANDBOX_SIGNATURES_CREDENTIALS.clientId, SANDBOX_SIGNATURES_CREDENTIALS.clientSecret, { endpoint: secure.url });
+      const order = await client.createSignatureOrder({
+        documents: [{ pdf: { title: 'Aftale', blob: Buffer.from(await smallPdf()), storageMode: 'Temporary' } }],
+        signatories: [{ evidenceValidation: [{ key: 'cprNumberIdentifier', value: karen.cpr }] }],
+      });
+      const href = order.signatories[0]!.href;
+      expect(href.startsWith(`${secure.https!.url}/sign/`)).toBe(true);
+      // Verified TLS (trusting the sandbox's own certificate), not verification switched off.
+      const page = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        get(href, { ca: secure.https!.certificatePem }, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        }).on('error', reject);
+      });
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('Log in with MitID');
+    } finally {
+      await secure.close();
+    }
   });
 });
