@@ -45,11 +45,15 @@ export function openApp(options: OpenAppOptions): AppHandle & { services: Servic
     services,
     dispatch,
     events: services.events,
-    startJobs: () => services.jobs.start(),
+    startJobs: () => {
+      services.jobs.start();
+      services.signingWorker.start();
+    },
     async close() {
       if (closed) return;
       closed = true;
       await services.jobs.stop();
+      await services.signingWorker.stop();
       db.close();
     },
   };

@@ -8,6 +8,7 @@ import type { Clock } from '../shared/clock';
 import { systemClock } from '../shared/clock';
 import type { Db } from '../store/database';
 import { createActionRegistry, type ActionRegistry } from '../status-actions/registry';
+import { createSigning } from '../signing/create-signing';
 import { createDirectory } from '../users/directory';
 import { UsersRepo } from '../users/users-repo';
 import { StatusChanges } from '../workflow/status-change';
@@ -49,6 +50,7 @@ export function createServices(config: ServiceConfig) {
   // Until the notification inbox exists (issue 6), features publish into nothing.
   const notifications: NotificationPort = { publish: () => {} };
   const jobs = new JobRunner({ db, actions, workspace, records, clock, events, ...(config.random ? { random: config.random } : {}) });
+  const signing = createSigning({ db, clock, events, costs, statusChanges, integrationSettings, secrets: config.secrets, settings: config.settings, notifications, jobs });
   return {
     config,
     db,
@@ -65,6 +67,8 @@ export function createServices(config: ServiceConfig) {
     costs,
     integrationSettings,
     notifications,
+    signing: signing.service,
+    signingWorker: signing.worker,
   };
 }
 

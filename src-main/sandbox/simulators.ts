@@ -1,4 +1,5 @@
+import { signaturesSimulator } from './signatures/signatures-simulator';
 import type { Simulator } from './simulator';
 
 /** Every sandbox simulator. Each integration adds its own here. */
-export const SIMULATORS: Simulator[] = [];
+export const SIMULATORS: Simulator[] = [signaturesSimulator];

@@ -1,6 +1,7 @@
 import type { AnyStatusActionType } from './action-type';
 import { assignResponsibleAction } from './assign-responsible';
 import { setFieldAction } from './set-field';
+import { requestSignatureAction } from '../signing/request-signature-action';
 
 /** Every status action type the app knows. Later features register theirs here. */
 export class ActionRegistry {
@@ -19,4 +20,4 @@ export class ActionRegistry {
   }
 }
 
-export const createActionRegistry = (): ActionRegistry => new ActionRegistry([setFieldAction, assignResponsibleAction]);
+export const createActionRegistry = (): ActionRegistry => new ActionRegistry([setFieldAction, assignResponsibleAction, requestSignatureAction]);

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 // Electron's file:// page, needs no server rewrites, and keeps the path constant
 // (the CSP and the static server only ever see index.html).
 
-export type AdminSection = 'fields' | 'workflows' | 'users' | 'workspace';
+export type AdminSection = 'fields' | 'workflows' | 'users' | 'workspace' | 'integrations';
 export type RecordScope = 'mine' | 'all';
 
 export type Route =
@@ -14,7 +14,7 @@ export type Route =
   | { name: 'import' }
   | { name: 'admin'; section: AdminSection };
 
-const ADMIN_SECTIONS: readonly AdminSection[] = ['fields', 'workflows', 'users', 'workspace'];
+const ADMIN_SECTIONS: readonly AdminSection[] = ['fields', 'workflows', 'users', 'workspace', 'integrations'];
 const DEFAULT_ROUTE: Route = { name: 'records', scope: 'mine' };
 
 export function parseRoute(hash: string): Route {

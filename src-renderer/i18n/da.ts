@@ -1,5 +1,7 @@
 // Danish is the caseworker's first language and the source catalogue: en.ts must
 // carry exactly the same keys (the Catalogue type enforces it at compile time).
+import { daSigning } from './da-signing';
+
 export const da = {
   app: {
     title: 'Sagsbehandler',
@@ -193,6 +195,7 @@ export const da = {
       workflows: 'Arbejdsgange',
       users: 'Brugere og grupper',
       workspace: 'Eksport og import',
+      integrations: 'Integrationer',
     },
     fields: {
       title: 'Sagsfelter',
@@ -299,6 +302,7 @@ export const da = {
   actionTypes: {
     set_field: 'Sæt et felt',
     assign_responsible: 'Tildel ansvarlig bruger/gruppe',
+    request_signature: 'Anmod om MitID-underskrift',
     unknown: 'Ukendt handlingstype ({{type}})',
   },
   auditActions: {
@@ -345,4 +349,5 @@ export const da = {
       fallback: 'Ugyldig værdi ({{key}})',
     },
   },
+  signing: daSigning,
 };

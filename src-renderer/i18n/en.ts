@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue';
+import { enSigning } from './en-signing';
 
 // Typed as Catalogue: a missing or extra key is a compile error, so the two
 // languages cannot drift apart.
@@ -196,6 +197,7 @@ export const en: Catalogue = {
       workflows: 'Workflows',
       users: 'Users and groups',
       workspace: 'Export and import',
+      integrations: 'Integrations',
     },
     fields: {
       title: 'Record fields',
@@ -302,6 +304,7 @@ export const en: Catalogue = {
   actionTypes: {
     set_field: 'Set a field',
     assign_responsible: 'Assign responsible user/group',
+    request_signature: 'Request MitID signature',
     unknown: 'Unknown action type ({{type}})',
   },
   auditActions: {
@@ -348,4 +351,5 @@ export const en: Catalogue = {
       fallback: 'Invalid value ({{key}})',
     },
   },
+  signing: enSigning,
 };

@@ -10,6 +10,7 @@ import { lastScope } from '../record-list/remembered-filters';
 import { AuditTab } from './AuditTab';
 import { HistoryTab } from './HistoryTab';
 import { JobsTab } from './JobsTab';
+import { SigningRequests } from '../signing/SigningRequests';
 import { RecordFields } from './RecordFields';
 import { StatusSection } from './StatusSection';
 import type { Draft } from './use-record';
@@ -70,6 +71,7 @@ export function RecordScreen({ id }: { id: number }): ReactNode {
         <RecordFields record={record} draft={draft} setDraft={setDraft} onSaved={replace} onReload={reload} onRevealed={() => void sync()} />
         <div className="record-side">
           <StatusSection record={record} onChanged={replace} onReload={reload} />
+          <SigningRequests recordId={record.id} />
         </div>
       </div>
       <section className="record-tabs panel">

@@ -1,0 +1,207 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { RunningSimulator, Simulator } from '../simulator';
+import { TEST_CITIZENS, type TestCitizen } from '../test-citizens';
+import { executeGraphql } from './graphql-api';
+import { createSandboxCertificate, createTlsCertificate } from './sandbox-certificate';
+import { endedPage, langOf, loginPage, reviewPage } from './signing-page';
+import { SandboxApiError, SignaturesStore } from './signatures-store';
+
+/** The credentials the app's default settings carry for the sandbox. Not secret: the sandbox is local. */
+export const SANDBOX_SIGNATURES_CREDENTIALS = { clientId: 'sandbox-signatures', clientSecret: 'sandbox-secret' } as const;
+
+export interface SignaturesSimulatorOptions {
+  credentials?: { clientId: string; clientSecret: string }[];
+  now?: () => Date;
+  /**
+   * Also serve everything over https on this port (0 = any) and hand out https
+   * signing links, as Idura does: Digital Post refuses http action links.
+   */
+  httpsPort?: number;
+}
+
+export interface RunningSignaturesSandbox extends RunningSimulator {
+  store: SignaturesStore;
+  /** With `httpsPort`: the https base of the signing links and the PEM to trust it by. */
+  https: { url: string; certificatePem: string } | null;
+}
+
+const MAX_BODY = 30 * 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+const safeEqual = (a: string, b: string): boolean => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/**
+ * Sandbox Idura Signatures: the GraphQL API at `/v1/graphql` (HTTP Basic with
+ * client id and secret), the signing pages at each signatory's `href`, and a
+ * tester's switch `POST /sandbox/orders/<id>/expire`. Orders live in memory.
+ */
+export interface SignaturesSimulator extends Simulator {
+  start(options: { port: number }): Promise<RunningSignaturesSandbox>;
+}
+
+export function createSignaturesSimulator(options: SignaturesSimulatorOptions = {}): SignaturesSimulator {
+  const credentials = options.credentials ?? [SANDBOX_SIGNATURES_CREDENTIALS];
+  return {
+    name: 'signatures',
+    defaultPort: 4020,
+    async start({ port }) {
+      let baseUrl = '';
+      const store = new SignaturesStore(createSandboxCertificate(), () => baseUrl, options.now);
+      // Signing-page sessions: which test citizen logged in for which link.
+      const sessions = new Map<string, { token: string; citizen: TestCitizen }>();
+
+      const authenticate = (req: IncomingMessage): string | null => {
+        const header = req.headers.authorization ?? '';
+        if (!header.startsWith('Basic ')) return null;
+        const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (colon < 0) return null;
+        const id = decoded.slice(0, colon);
+        const secret = decoded.slice(colon + 1);
+        return credentials.some((c) => safeEqual(c.clientId, id) && safeEqual(c.clientSecret, secret)) ? id : null;
+      };
+
+      const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
+        res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers });
+        res.end(body);
+      };
+      const html = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) =>
+        send(res, status, 'text/html; charset=utf-8', body, headers);
+
+      const sessionFor = (req: IncomingMessage, token: string): TestCitizen | null => {
+        const match = /(?:^|;\s*)sandbox_sign=([A-Za-z0-9_-]+)/.exec(req.headers.cookie ?? '');
+        const s = match ? sessions.get(match[1]!) : undefined;
+        return s && s.token === token ? s.citizen : null;
+      };
+
+      const handleSigning = async (req: IncomingMessage, res: ServerResponse, token: string, rest: string) => {
+        const found = store.byToken(token);
+        const lang = langOf(found?.order ?? null);
+        const open = found && found.order.status === 'OPEN' && found.signatory.status === 'OPEN';
+        if (!found || !open) return html(res, found ? 200 : 404, endedPage(lang, found?.order ?? null, found?.signatory ?? null));
+        const { order, signatory } = found;
+        const form = req.method === 'POST' ? new URLSearchParams((await readBody(req)).toString('utf8')) : null;
+        if (rest === '' && req.method === 'GET') {
+          const citizen = sessionFor(req, token);
+          return html(res, 200, citizen ? reviewPage(lang, order, token, citizen) : loginPage(lang, order, token, null));
+        }
+        if (rest === '/login' && form) {
+          const citizen = TEST_CITIZENS.find((c) => c.uuid === form.get('uuid'));
+          if (!citizen) return html(res, 400, loginPage(lang, order, token, null));
+          // Idura checks the MitID identity against the evidence validation before showing anything to sign.
+          if (!store.evidenceMatches(signatory, citizen)) return html(res, 403, loginPage(lang, order, token, 'mismatch'));
+          const id = randomBytes(18).toString('base64url');
+          sessions.set(id, { token, citizen });
+          res.writeHead(303, { Location: `/sign/${token}`, 'Set-Cookie': `sandbox_sign=${id}; Path=/sign/${token}; HttpOnly; SameSite=Lax` });
+          return res.end();
+        }
+        const citizen = sessionFor(req, token);
+        if (!citizen) return html(res, 401, loginPage(lang, order, token, null));
+        const doc = /^\/documents\/(\d+)$/.exec(rest);
+        if (doc && req.method === 'GET') {
+          const d = order.documents[Number(doc[1])];
+          if (!d) return send(res, 404, 'text/plain', 'not found');
+          return send(res, 200, 'application/pdf', d.original, { 'Content-Disposition': 'inline; filename="document.pdf"' });
+        }
+        if (rest === '/sign' && form) store.sign(token, citizen);
+        else if (rest === '/reject' && form) store.reject(token, citizen, form.get('reason') ?? '');
+        else return send(res, 404, 'text/plain', 'not found');
+        return html(res, 200, endedPage(lang, order, signatory));
+      };
+
+      const handle = (req: IncomingMessage, res: ServerResponse) => {
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        const path = url.pathname;
+        void (async () => {
+          if (path === '/v1/graphql') {
+            if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
+            const applicationId = authenticate(req);
+            if (!applicationId) return send(res, 401, 'application/json', JSON.stringify({ errors: [{ message: 'Unauthorized' }] }));
+            let body: Record<string, unknown>;
+            try {
+              body = JSON.parse((await readBody(req)).toString('utf8')) as Record<string, unknown>;
+            } catch {
+              return send(res, 400, 'application/json', JSON.stringify({ errors: [{ message: 'Invalid JSON body' }] }));
+            }
+            const result = await executeGraphql(body, { applicationId, store });
+            return send(res, 200, 'application/json', JSON.stringify(result));
+          }
+          const signing = /^\/sign\/([A-Za-z0-9_-]+)(\/.*)?$/.exec(path);
+          if (signing) return handleSigning(req, res, signing[1]!, signing[2] ?? '');
+          const expire = /^\/sandbox\/orders\/([^/]+)\/expire$/.exec(path);
+          if (expire && req.method === 'POST') {
+            const order = store.expire(decodeURIComponent(expire[1]!));
+            return order
+              ? send(res, 200, 'application/json', JSON.stringify({ id: order.id, status: order.status }))
+              : send(res, 404, 'application/json', JSON.stringify({ error: 'not found' }));
+          }
+          if (path === '/') return send(res, 200, 'text/plain; charset=utf-8', 'Sandbox Signatures: POST /v1/graphql');
+          return send(res, 404, 'text/plain', 'not found');
+        })().catch((error: unknown) => {
+          const message = error instanceof SandboxApiError ? error.message : 'Internal error';
+          if (!(error instanceof SandboxApiError)) console.error('signatures sandbox:', (error as Error).message);
+          if (!res.headersSent) send(res, error instanceof SandboxApiError ? 409 : 500, 'text/plain; charset=utf-8', message);
+          else res.end();
+        });
+      };
+      const listen = (server: Server, onPort: number) =>
+        new Promise<number>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(onPort, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+        });
+      const servers: Server[] = [createServer(handle)];
+      const httpUrl = `http://127.0.0.1:${await listen(servers[0]!, port)}`;
+      let https: RunningSignaturesSandbox['https'] = null;
+      if (options.httpsPort !== undefined) {
+        const tls = createTlsCertificate();
+        const secure = createHttpsServer({ key: tls.keyPem, cert: tls.certPem }, handle);
+        servers.push(secure);
+        // Ephemeral API port (tests, a second instance) → ephemeral https port too.
+        https = { url: `https://127.0.0.1:${await listen(secure, port === 0 ? 0 : options.httpsPort)}`, certificatePem: tls.certPem };
+      }
+      baseUrl = https?.url ?? httpUrl;
+      return {
+        name: 'signatures',
+        url: `${httpUrl}/v1/graphql`,
+        store,
+        https,
+        close: async () => {
+          await Promise.all(
+            servers.map(
+              (server) =>
+                new Promise<void>((resolve) => {
+                  server.closeAllConnections();
+                  server.close(() => resolve());
+                }),
+            ),
+          );
+        },
+      };
+    },
+  };
+}
+
+/** The app's sandbox: API on 4020, signing links over https on 4021 (Digital Post needs https links). */
+export const signaturesSimulator = createSignaturesSimulator({ httpsPort: 4021 });

@@ -1,0 +1,62 @@
+import type { SecretStore } from '../app/secrets';
+import type { SettingsStore } from '../app/settings';
+import type { CostLedger } from '../costs/cost-ledger';
+import type { DigitalPostPort } from '../digital-post/digital-post-port';
+import type { DocumentPort } from '../documents/document-port';
+import type { EventBus } from '../events/event-bus';
+import type { IntegrationSettings } from '../integration-settings/integration-settings';
+import type { JobRunner } from '../jobs/job-runner';
+import type { NotificationPort } from '../notifications/notification-port';
+import type { Clock } from '../shared/clock';
+import type { Db } from '../store/database';
+import type { StatusChanges } from '../workflow/status-change';
+import { interimDocumentPort, RecordingDigitalPost } from './interim-ports';
+import { SdkSignaturesGateway, type SignaturesGateway } from './signatures-client';
+import { readSignaturesSettings, signaturesCredentials } from './signing-settings';
+import { SigningService } from './signing-service';
+import { SigningWorker, type SigningWorkerDeps } from './signing-worker';
+
+export interface SigningDeps {
+  db: Db;
+  clock: Clock;
+  events: EventBus;
+  costs: CostLedger;
+  statusChanges: StatusChanges;
+  integrationSettings: IntegrationSettings;
+  secrets: SecretStore;
+  settings: SettingsStore;
+  notifications: NotificationPort;
+  jobs: JobRunner;
+  /** Wired at merge to the documents module and the Digital Post outbox; interim stand-ins until then. */
+  documents?: DocumentPort;
+  digitalPost?: DigitalPostPort;
+  gateway?: SignaturesGateway;
+  /** Test hook, see SigningWorkerDeps.afterStep. */
+  afterStep?: SigningWorkerDeps['afterStep'];
+}
+
+/** Builds the signing worker (started with the app) and the service the handlers use. */
+export function createSigning(deps: SigningDeps): { service: SigningService; worker: SigningWorker } {
+  const gateway = deps.gateway ?? new SdkSignaturesGateway(() => signaturesCredentials(deps.integrationSettings, deps.secrets));
+  const worker = new SigningWorker({
+    db: deps.db,
+    clock: deps.clock,
+    gateway,
+    documents: deps.documents ?? interimDocumentPort(deps.db),
+    digitalPost: deps.digitalPost ?? new RecordingDigitalPost(),
+    notifications: deps.notifications,
+    costs: deps.costs,
+    statusChanges: deps.statusChanges,
+    events: deps.events,
+    settings: () => readSignaturesSettings(deps.integrationSettings),
+    language: () => deps.settings.get().language,
+    onRecordMoved: () => deps.jobs.wake(),
+    ...(deps.afterStep ? { afterStep: deps.afterStep } : {}),
+  });
+  // A "Request MitID signature" job just inserted a request: start on it now.
+  deps.events.subscribe((event) => {
+    if (event === 'jobsChanged') worker.wake();
+  });
+  const service = new SigningService(deps.db, deps.clock, deps.integrationSettings, deps.secrets, worker);
+  return { service, worker };
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { checkCpr } from '../cpr/cpr';
+import { DomainError } from '../shared/domain-error';
+import type { StatusActionType } from '../status-actions/action-type';
+import type { WorkspaceSnapshot } from '../workspace/workspace-snapshot';
+import { insertSigningRequest } from './signing-request-row';
+
+const statusId = z.int().min(1).nullable();
+const params = z.strictObject({
+  templateId: z.int().min(1),
+  /** The CPR field whose person signs; null = the record's CPR field (role `cpr`). */
+  cprFieldKey: z.string().min(1).max(64).nullable().default(null),
+  title: z.string().trim().min(1).max(120),
+  /** Shown in the MitID app while signing (MitID allows 130 characters). */
+  message: z.string().max(130).default(''),
+  signedStatusId: statusId.default(null),
+  rejectedStatusId: statusId.default(null),
+  expiredStatusId: statusId.default(null),
+});
+export type RequestSignatureParams = z.infer<typeof params>;
+
+const STATUS_KEYS = ['signedStatusId', 'rejectedStatusId', 'expiredStatusId'] as const;
+
+function cprField(p: RequestSignatureParams, ws: WorkspaceSnapshot) {
+  return p.cprFieldKey === null ? ws.fieldByRole.get('cpr') : ws.fieldsByKey.get(p.cprFieldKey);
+}
+
+/**
+ * "Request MitID signature": records a signing request inside the job's
+ * transaction, so it exists exactly when the job completes. The signing worker
+ * then generates the document, creates the Idura order, sends the link by
+ * Digital Post and follows the order until it is signed, rejected or expired.
+ */
+export const requestSignatureAction: StatusActionType<RequestSignatureParams> = {
+  type: 'request_signature',
+  labelKey: 'actionTypes.request_signature',
+  kind: 'local',
+  params,
+  check(p, ws) {
+    const field = cprField(p, ws);
+    if (!field) return p.cprFieldKey === null ? 'the workspace has no CPR field' : `unknown field "${p.cprFieldKey}"`;
+    if (field.type !== 'cpr') return `"${field.key}" is not a CPR field`;
+    for (const key of STATUS_KEYS) {
+      const id = p[key];
+      if (id !== null && !ws.statusesById.has(id)) return `status ${id} does not exist`;
+    }
+    return null;
+  },
+  describe(p, ws, _dir, lang) {
+    const name = (id: number | null) => (id === null ? null : (ws.statusesById.get(id)?.name ?? `#${id}`));
+    const signed = name(p.signedStatusId);
+    if (lang === 'da') return `Borgeren bedes underskrive "${p.title}" med MitID${signed ? `; underskrevet → "${signed}"` : ''}`;
+    return `The citizen is asked to sign "${p.title}" with MitID${signed ? `; signed → "${signed}"` : ''}`;
+  },
+  apply(p, ctx) {
+    const field = cprField(p, ctx.workspace);
+    if (!field) throw new DomainError('invalid_input', 'the workspace has no CPR field to find the signer');
+    const value = ctx.db.prepare('SELECT value FROM record_values WHERE record_id = ? AND field_id = ?').pluck().get(ctx.recordId, field.id) as
+      | string
+      | undefined;
+    if (!value) throw new DomainError('invalid_input', `the record has no CPR number in "${field.label}", so nobody can be asked to sign`);
+    const cpr = checkCpr(value);
+    if (!cpr.ok) throw new DomainError('invalid_input', `the CPR number in "${field.label}" is not valid`);
+    const responsible = ctx.db.prepare('SELECT responsible_user_id FROM records WHERE id = ?').pluck().get(ctx.recordId) as number | null;
+    const id = insertSigningRequest(ctx.db, {
+      recordId: ctx.recordId,
+      jobId: ctx.jobId,
+      idempotencyKey: ctx.idempotencyKey,
+      templateId: p.templateId,
+      signerCpr: cpr.cpr,
+      title: p.title,
+      message: p.message,
+      signedStatusId: p.signedStatusId,
+      rejectedStatusId: p.rejectedStatusId,
+      expiredStatusId: p.expiredStatusId,
+      caseworkerUserId: responsible ?? null,
+      now: Date.now(),
+    });
+    return `signing request ${id} recorded`;
+  },
+  toPortable(p, _dir, ws) {
+    const name = (id: number | null) => (id === null ? null : (ws.statusesById.get(id)?.name ?? null));
+    return {
+      templateId: p.templateId,
+      cprFieldKey: p.cprFieldKey,
+      title: p.title,
+      message: p.message,
+      signedStatus: name(p.signedStatusId),
+      rejectedStatus: name(p.rejectedStatusId),
+      expiredStatus: name(p.expiredStatusId),
+    };
+  },
+  fromPortable(portable, _dir, ws) {
+    // Status names resolve among the statuses that exist when the action is imported.
+    const id = (name: unknown) =>
+      typeof name === 'string' ? ([...ws.statusesById.values()].find((s) => s.name === name)?.id ?? null) : null;
+    return params.parse({
+      templateId: portable.templateId,
+      cprFieldKey: portable.cprFieldKey ?? null,
+      title: portable.title,
+      message: portable.message ?? '',
+      signedStatusId: id(portable.signedStatus),
+      rejectedStatusId: id(portable.rejectedStatus),
+      expiredStatusId: id(portable.expiredStatus),
+    });
+  },
+};

@@ -1,0 +1,163 @@
+// The application viewer alone: the package index also loads the signatory
+// viewer, whose duplicate GraphQL fragment names make graphql-tag print a
+// warning on every start (it broke the CLI's clean stderr). Loaded on first
+// use, so hosts that never sign (the CLI) do not pay for graphql-request.
+import type * as SdkModule from '@criipto/signatures/dist/application-viewer.js';
+import type { CriiptoSignatures } from '@criipto/signatures/dist/application-viewer.js';
+
+let sdkModule: Promise<typeof SdkModule> | null = null;
+const loadSdk = () => (sdkModule ??= import('@criipto/signatures/dist/application-viewer.js'));
+import { DomainError } from '../shared/domain-error';
+import type { SignaturesCredentials } from './signing-settings';
+
+export type OrderStatus = 'OPEN' | 'CLOSED' | 'CANCELLED' | 'EXPIRED';
+export type SignatoryStatus = 'OPEN' | 'SIGNED' | 'REJECTED' | 'ERROR' | 'DELETED' | 'APPROVED';
+
+export interface OrderSnapshot {
+  orderId: string;
+  status: OrderStatus;
+  expiresAt: string;
+  signatory: { id: string; status: SignatoryStatus; statusReason: string | null; href: string } | null;
+}
+
+export interface CreateOrderRequest {
+  /** Our request's reference, stored on the order, document and signatory, to find the order after a crash. */
+  reference: string;
+  title: string;
+  documentTitle: string;
+  pdf: Uint8Array;
+  signerCpr: string;
+  /** Shown in the MitID app while signing. */
+  message: string;
+  language: 'da' | 'en';
+  expiresInDays: number;
+  acrValue: string;
+}
+
+/** Signed document of a closed order; null when none came back (nobody had signed). */
+export interface ClosedOrder {
+  status: OrderStatus;
+  signedPdf: Uint8Array | null;
+  signerName: string | null;
+}
+
+/** What the signing worker needs from Idura Signatures. The SDK implementation is below; tests may fake it. */
+export interface SignaturesGateway {
+  createOrder(req: CreateOrderRequest): Promise<OrderSnapshot>;
+  /** An open order carrying this reference, if one exists (crash recovery before the order id was stored). */
+  findOpenOrderByReference(reference: string): Promise<OrderSnapshot | null>;
+  getOrder(orderId: string): Promise<OrderSnapshot | null>;
+  /** Closes the order and returns the signed PDF; documents are retained a day so a retry can fetch them. */
+  closeOrder(orderId: string): Promise<ClosedOrder>;
+  /** The signed PDF of an order already closed (by an earlier attempt that did not finish). */
+  fetchClosedDocument(orderId: string): Promise<ClosedOrder | null>;
+  cancelOrder(orderId: string): Promise<OrderStatus>;
+}
+
+type SdkOrder = Awaited<ReturnType<CriiptoSignatures['querySignatureOrder']>>;
+
+function snapshot(order: NonNullable<SdkOrder>): OrderSnapshot {
+  const s = order.signatories[0];
+  return {
+    orderId: order.id,
+    status: order.status as OrderStatus,
+    expiresAt: order.expiresAt,
+    signatory: s ? { id: s.id, status: s.status as SignatoryStatus, statusReason: s.statusReason ?? null, href: s.href } : null,
+  };
+}
+
+function closedFrom(order: { status: string; documents: unknown[] }): ClosedOrder {
+  const doc = order.documents[0] as { blob?: Buffer | string | null; signatures?: { claims?: { name: string; value: string }[] }[] | null } | undefined;
+  const blob = doc?.blob;
+  const bytes = blob == null ? null : typeof blob === 'string' ? Buffer.from(blob, 'base64') : blob;
+  const name = doc?.signatures?.[0]?.claims?.find((c) => c.name === 'name')?.value ?? null;
+  return { status: order.status as OrderStatus, signedPdf: bytes ? new Uint8Array(bytes) : null, signerName: name };
+}
+
+/** Turns transport and API failures into a text without personal data. */
+function describe(error: unknown): string {
+  const e = error as { response?: { status?: number; errors?: { message: string }[] }; message?: string };
+  if (e.response?.status === 401) return 'Idura Signatures refused the credentials (HTTP 401)';
+  if (e.response?.errors?.length) return `Idura Signatures: ${e.response.errors.map((x) => x.message).join('; ')}`;
+  if (e.response?.status) return `Idura Signatures answered HTTP ${e.response.status}`;
+  return `Idura Signatures could not be reached: ${e.message ?? 'unknown error'}`;
+}
+
+/** Marks API refusals that retrying will not fix, so the worker stops rather than hammering. */
+export class SignaturesApiError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+    this.name = 'SignaturesApiError';
+  }
+}
+
+async function call<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    const status = (error as { response?: { status?: number } }).response?.status;
+    throw new SignaturesApiError(describe(error), status === 401 || status === 403);
+  }
+}
+
+/** Idura Signatures through the official `@criipto/signatures` SDK. Credentials are read per call, so settings changes apply at once. */
+export class SdkSignaturesGateway implements SignaturesGateway {
+  constructor(private readonly credentials: () => SignaturesCredentials | null) {}
+
+  private async client(): Promise<CriiptoSignatures> {
+    const c = this.credentials();
+    if (!c) throw new DomainError('invalid_input', 'Idura Signatures has no client secret yet: add it under Settings → Integrations → Signatures');
+    const { CriiptoSignatures: Sdk } = await loadSdk();
+    return new Sdk(c.clientId, c.clientSecret, { endpoint: c.endpoint });
+  }
+
+  async createOrder(req: CreateOrderRequest): Promise<OrderSnapshot> {
+    const sdk = await this.client();
+    const order = await call(() =>
+      sdk.createSignatureOrder({
+        title: req.title,
+        expiresInDays: req.expiresInDays,
+        ui: { language: req.language === 'da' ? 'DA_DK' : 'EN_US' },
+        evidenceProviders: [{ criiptoVerify: { acrValues: [req.acrValue], ...(req.message ? { message: req.message.slice(0, 130) } : {}) } }],
+        documents: [{ pdf: { title: req.documentTitle, blob: Buffer.from(req.pdf), storageMode: 'Temporary', reference: req.reference } }],
+        signatories: [{ reference: req.reference, evidenceValidation: [{ key: 'cprNumberIdentifier', value: req.signerCpr }] }],
+      }),
+    );
+    return snapshot(order as NonNullable<SdkOrder>);
+  }
+
+  async findOpenOrderByReference(reference: string): Promise<OrderSnapshot | null> {
+    const sdk = await this.client();
+    const orders = await call(() => sdk.querySignatureOrders({ first: 100, status: 'OPEN' }));
+    const found = orders.find((o) => o.signatories.some((s) => s.reference === reference));
+    return found ? snapshot(found as NonNullable<SdkOrder>) : null;
+  }
+
+  async getOrder(orderId: string): Promise<OrderSnapshot | null> {
+    const sdk = await this.client();
+    const order = await call(() => sdk.querySignatureOrder(orderId));
+    return order ? snapshot(order) : null;
+  }
+
+  async closeOrder(orderId: string): Promise<ClosedOrder> {
+    const sdk = await this.client();
+    const order = await call(() => sdk.closeSignatureOrder(orderId, { retainDocumentsForDays: 1 }));
+    return closedFrom(order);
+  }
+
+  async fetchClosedDocument(orderId: string): Promise<ClosedOrder | null> {
+    const sdk = await this.client();
+    const order = await call(() => sdk.querySignatureOrder(orderId, true));
+    if (!order || order.status !== 'CLOSED') return null;
+    return closedFrom(order as unknown as { status: string; documents: unknown[] });
+  }
+
+  async cancelOrder(orderId: string): Promise<OrderStatus> {
+    const sdk = await this.client();
+    const order = await call(() => sdk.cancelSignatureOrder(orderId));
+    return order.status as OrderStatus;
+  }
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { SecretStore } from '../app/secrets';
+import type { IntegrationSettings } from '../integration-settings/integration-settings';
+
+export const SANDBOX_SIGNATURES_ENDPOINT = 'http://127.0.0.1:4020/v1/graphql';
+export const SANDBOX_CLIENT_ID = 'sandbox-signatures';
+/** The sandbox's published test secret; a real client secret lives in the SecretStore only. */
+const SANDBOX_CLIENT_SECRET = 'sandbox-secret';
+export const SIGNATURES_SECRET_NAME = 'signatures.clientSecret';
+export const SIGNATURES_SETTINGS_KEY = 'signatures';
+
+/** Non-secret settings of Idura Signatures (stored in SQLite); the client secret never is. */
+export const signaturesSettingsSchema = z.object({
+  endpoint: z.url({ protocol: /^https?$/ }).max(500).default(SANDBOX_SIGNATURES_ENDPOINT),
+  clientId: z.string().min(1).max(200).default(SANDBOX_CLIENT_ID),
+  /** Price per completed signature in øre (8 DKK by default, per the product description). */
+  priceOre: z.int().min(0).max(100_000).default(800),
+  /** How long the citizen has to sign. */
+  expiresInDays: z.int().min(1).max(90).default(30),
+  acrValue: z
+    .enum(['urn:grn:authn:dk:mitid:low', 'urn:grn:authn:dk:mitid:substantial', 'urn:grn:authn:dk:mitid:high'])
+    .default('urn:grn:authn:dk:mitid:substantial'),
+});
+export type SignaturesSettings = z.infer<typeof signaturesSettingsSchema>;
+
+export interface SignaturesCredentials {
+  endpoint: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export function readSignaturesSettings(settings: IntegrationSettings): SignaturesSettings {
+  return settings.read(SIGNATURES_SETTINGS_KEY, signaturesSettingsSchema);
+}
+
+/**
+ * The endpoint and credentials to call now: the stored secret, or the
+ * sandbox's test secret while the app points at the sandbox with its client id.
+ * Null when a real endpoint has no secret yet.
+ */
+export function signaturesCredentials(settings: IntegrationSettings, secrets: SecretStore): SignaturesCredentials | null {
+  const s = readSignaturesSettings(settings);
+  const stored = secrets.get(SIGNATURES_SECRET_NAME);
+  if (stored) return { endpoint: s.endpoint, clientId: s.clientId, clientSecret: stored };
+  if (s.clientId === SANDBOX_CLIENT_ID) return { endpoint: s.endpoint, clientId: s.clientId, clientSecret: SANDBOX_CLIENT_SECRET };
+  return null;
+}

@@ -1,0 +1,413 @@
+import { writeAudit } from '../audit/audit-log';
+import type { Language } from '../contract';
+import type { CostLedger } from '../costs/cost-ledger';
+import { maskCpr, redactCprs } from '../cpr/cpr';
+import type { DigitalPostPort } from '../digital-post/digital-post-port';
+import type { DocumentPort } from '../documents/document-port';
+import type { EventBus } from '../events/event-bus';
+import type { NotificationKind, NotificationPort } from '../notifications/notification-port';
+import type { Clock } from '../shared/clock';
+import { isoAt } from '../shared/clock';
+import { DomainError } from '../shared/domain-error';
+import type { Db } from '../store/database';
+import type { StatusChanges } from '../workflow/status-change';
+import { pollDelayMs as defaultPollDelay, retryDelayMs } from './poll-schedule';
+import { SignaturesApiError, type ClosedOrder, type OrderSnapshot, type SignaturesGateway } from './signatures-client';
+import { dueSigningRequests, nextSigningWakeAt, signingRequest, type SigningRequestRow, type SigningState } from './signing-request-row';
+import type { SignaturesSettings } from './signing-settings';
+import { signingTexts } from './signing-texts';
+
+export interface SigningWorkerDeps {
+  db: Db;
+  clock: Clock;
+  gateway: SignaturesGateway;
+  documents: DocumentPort;
+  digitalPost: DigitalPostPort;
+  notifications: NotificationPort;
+  costs: CostLedger;
+  statusChanges: StatusChanges;
+  events: EventBus;
+  settings: () => SignaturesSettings;
+  language: () => Language;
+  /** Called after the worker moved a record (the job runner should look at its queue). */
+  onRecordMoved?: () => void;
+  pollDelayMs?: (ageMs: number) => number;
+  /** Longest sleep between looks at the table (requests are inserted by status-action jobs). */
+  idleMs?: number;
+  /** Test hook: called after each committed step with the request's new state. */
+  afterStep?: (requestId: number, state: SigningState) => void | Promise<void>;
+}
+
+type Step = 'again' | 'wait';
+
+/**
+ * Advances signing requests through their states: generate the document,
+ * create the Idura order (its id is committed before anything is sent), send
+ * the link by Digital Post and notify the caseworker (one transaction, with an
+ * idempotency key), poll with backoff, then close the order and store the
+ * signed PDF, record the cost and move the record; or handle rejection, expiry
+ * and cancellation. Every external call happens outside a transaction, and
+ * every local effect commits with the state it leads to, so a crash at any
+ * point resumes at the right step.
+ */
+export class SigningWorker {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private started = false;
+  private rerun = false;
+
+  constructor(private readonly deps: SigningWorkerDeps) {}
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** Look now (a request was inserted, a caseworker asked to refresh or cancel). */
+  wake(): void {
+    if (!this.started) return;
+    if (this.running) this.rerun = true;
+    else this.schedule(0);
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.started) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.runDue()
+        .then(() => undefined)
+        .catch((error: unknown) => console.error('signing worker failed:', redactCprs((error as Error).message)))
+        .finally(() => {
+          this.running = null;
+          if (this.rerun) {
+            this.rerun = false;
+            return this.schedule(0);
+          }
+          const idle = this.deps.idleMs ?? 2_000;
+          const next = nextSigningWakeAt(this.deps.db);
+          this.schedule(next === null ? idle : Math.min(idle, Math.max(0, next - this.deps.clock.now())));
+        });
+    }, delayMs);
+  }
+
+  /** Advances every request that is due now; returns how many were looked at. Tests call this directly. */
+  async runDue(): Promise<number> {
+    const ids = dueSigningRequests(this.deps.db, this.deps.clock.now());
+    for (const id of ids) await this.advance(id);
+    return ids.length;
+  }
+
+  /** Takes one request as far as it can go now. */
+  async advance(id: number): Promise<void> {
+    for (let i = 0; i < 8; i++) {
+      const row = signingRequest(this.deps.db, id);
+      if (!row || ['completed', 'rejected', 'expired', 'cancelled', 'failed'].includes(row.state)) return;
+      let step: Step;
+      try {
+        step = await this.step(row);
+      } catch (error) {
+        this.recordFailure(row, error);
+        return;
+      }
+      const after = signingRequest(this.deps.db, id);
+      if (after) await this.deps.afterStep?.(id, after.state);
+      this.deps.events.emit('recordsChanged', { recordIds: [row.record_id] });
+      if (step === 'wait') return;
+    }
+  }
+
+  private async step(row: SigningRequestRow): Promise<Step> {
+    if (row.cancel_requested_at) return this.cancel(row);
+    switch (row.state) {
+      case 'requested':
+        return this.generateDocument(row);
+      case 'document_ready':
+        // Committed before the call: from here on, a restart looks for the order before creating one.
+        this.update(row.id, { state: 'creating_order' });
+        return this.createOrder(row, true);
+      case 'creating_order':
+        return this.createOrder(row, false);
+      case 'order_created':
+        return this.sendLink(row);
+      case 'awaiting_signature':
+        return this.poll(row);
+      default:
+        return 'wait';
+    }
+  }
+
+  private generateDocument(row: SigningRequestRow): Step {
+    const doc = this.deps.documents.generate({ templateId: row.template_id, recordId: row.record_id, caseworkerUserId: row.caseworker_user_id });
+    this.transaction(() => {
+      this.update(row.id, { state: 'document_ready', document_title: doc.title, document_file_name: doc.fileName, document_pdf: Buffer.from(doc.pdf) });
+      this.audit(row, 'signing.document_generated', { fileName: doc.fileName });
+    });
+    return 'again';
+  }
+
+  /**
+   * `creating_order` was committed before the call, so if the app stopped
+   * after Idura created the order but before its id was stored, the order is
+   * found again by our reference rather than created twice.
+   */
+  private async createOrder(row: SigningRequestRow, firstTry: boolean): Promise<Step> {
+    const { gateway } = this.deps;
+    const settings = this.deps.settings();
+    let order: OrderSnapshot | null = firstTry ? null : await gateway.findOpenOrderByReference(row.reference);
+    order ??= await gateway.createOrder({
+      reference: row.reference,
+      title: row.title,
+      documentTitle: row.document_title ?? row.title,
+      pdf: row.document_pdf ?? new Uint8Array(),
+      signerCpr: row.signer_cpr,
+      message: row.message,
+      // The citizen signs in Danish, whatever language the caseworker's app shows.
+      language: 'da',
+      expiresInDays: settings.expiresInDays,
+      acrValue: settings.acrValue,
+    });
+    if (!order.signatory) throw new SignaturesApiError('Idura Signatures returned an order without a signatory', true);
+    const created = order;
+    this.transaction(() => {
+      this.update(row.id, {
+        state: 'order_created',
+        order_id: created.orderId,
+        signatory_id: created.signatory!.id,
+        signing_href: created.signatory!.href,
+        order_expires_at: created.expiresAt,
+        attempts: 0,
+        last_error: '',
+      });
+      this.audit(row, 'signing.order_created', { orderId: created.orderId, signer: maskCpr(row.signer_cpr) });
+    });
+    return 'again';
+  }
+
+  /** The letter with the link, the caseworker's notification and the new state commit together. */
+  private sendLink(row: SigningRequestRow): Step {
+    const t = signingTexts(this.deps.language());
+    const citizen = signingTexts('da');
+    const number = this.recordNumber(row.record_id);
+    const now = this.deps.clock.now();
+    this.transaction(() => {
+      const queued = this.deps.digitalPost.queue({
+        recordId: row.record_id,
+        recipientCpr: row.signer_cpr,
+        subject: row.title.slice(0, 120),
+        notification: citizen.letterNotification(row.title).slice(0, 150),
+        mainDocument: { fileName: row.document_file_name ?? 'dokument.pdf', content: row.document_pdf ?? new Uint8Array(), mimeType: 'application/pdf' },
+        actions: [{ label: citizen.letterActionLabel, action: 'UNDERSKRIV', url: row.signing_href ?? '' }],
+        idempotencyKey: `signing-request:${row.reference}:link`,
+      });
+      this.notify(row, 'signature_requested', t.requested(row.title, number));
+      this.update(row.id, {
+        state: 'awaiting_signature',
+        letter_message_id: queued.messageId,
+        link_sent_at: now,
+        next_attempt_at: now + this.pollDelay(0),
+      });
+      this.audit(row, 'signing.link_sent', { orderId: row.order_id, messageId: queued.messageId });
+    });
+    return 'wait';
+  }
+
+  private async poll(row: SigningRequestRow): Promise<Step> {
+    const { gateway } = this.deps;
+    const order = await gateway.getOrder(row.order_id!);
+    const now = this.deps.clock.now();
+    if (!order) {
+      // Gone for good (cleaned up, or a restarted sandbox): waiting longer cannot help.
+      this.fail(row, 'Idura Signatures no longer knows the order (was it deleted, or the sandbox restarted?)', row.attempts + 1);
+      return 'wait';
+    }
+    if (order.status === 'CLOSED') {
+      // An earlier attempt closed it but did not finish storing the PDF.
+      const closed = await gateway.fetchClosedDocument(row.order_id!);
+      if (!closed?.signedPdf) throw new SignaturesApiError('the order was closed but its signed document is no longer available', true);
+      this.complete(row, closed);
+      return 'wait';
+    }
+    if (order.status === 'EXPIRED') return this.finish(row, 'expired');
+    if (order.status === 'CANCELLED') return this.finish(row, 'cancelled');
+    const signatory = order.signatory;
+    if (signatory?.status === 'SIGNED') {
+      let closed: ClosedOrder;
+      try {
+        closed = await gateway.closeOrder(row.order_id!);
+      } catch (error) {
+        const again = await gateway.fetchClosedDocument(row.order_id!).catch(() => null);
+        if (!again) throw error;
+        closed = again;
+      }
+      if (!closed.signedPdf) throw new SignaturesApiError('the closed order returned no signed document', true);
+      this.complete(row, closed);
+      return 'wait';
+    }
+    if (signatory?.status === 'REJECTED') {
+      // The order stays open at Idura after a rejection; cancel it so the link stops working.
+      await gateway.cancelOrder(row.order_id!).catch(() => undefined);
+      return this.finish(row, 'rejected', signatory.statusReason ?? '');
+    }
+    this.update(row.id, {
+      last_polled_at: now,
+      next_attempt_at: now + this.pollDelay(now - (row.link_sent_at ?? now)),
+      attempts: 0,
+      last_error: '',
+    });
+    return 'wait';
+  }
+
+  private complete(row: SigningRequestRow, closed: ClosedOrder): void {
+    const t = signingTexts(this.deps.language());
+    const number = this.recordNumber(row.record_id);
+    const price = this.deps.settings().priceOre;
+    const at = isoAt(this.deps.clock.now());
+    let moved = false;
+    this.transaction(() => {
+      this.deps.costs.add({ kind: 'signature', amountOre: price, recordId: row.record_id, description: t.cost(row.title), idempotencyKey: `signature:${row.reference}` });
+      const note = this.move(row, row.signed_status_id, t.statusComment(row.title, t.outcome.signed));
+      moved = note === null && row.signed_status_id !== null;
+      this.update(row.id, {
+        state: 'completed',
+        signed_pdf: Buffer.from(closed.signedPdf!),
+        signed_at: at,
+        cost_ore: price,
+        outcome_note: note ?? '',
+        finished_at: at,
+        attempts: 0,
+        last_error: '',
+      });
+      this.notify(row, 'signature_completed', t.completed(row.title, number));
+      this.audit(row, 'signing.completed', { orderId: row.order_id, bytes: closed.signedPdf!.length });
+    });
+    if (moved) this.deps.onRecordMoved?.();
+  }
+
+  private finish(row: SigningRequestRow, outcome: 'rejected' | 'expired' | 'cancelled', reason = ''): Step {
+    const t = signingTexts(this.deps.language());
+    const number = this.recordNumber(row.record_id);
+    const at = isoAt(this.deps.clock.now());
+    let moved = false;
+    this.transaction(() => {
+      let note: string | null = null;
+      if (outcome === 'rejected') {
+        note = this.move(row, row.rejected_status_id, t.statusComment(row.title, t.outcome.rejected));
+        moved = note === null && row.rejected_status_id !== null;
+        this.notify(row, 'signature_rejected', t.rejected(row.title, number));
+      } else if (outcome === 'expired') {
+        note = this.move(row, row.expired_status_id, t.statusComment(row.title, t.outcome.expired));
+        moved = note === null && row.expired_status_id !== null;
+        this.notify(row, 'signature_expired', t.expired(row.title, number));
+      }
+      this.update(row.id, { state: outcome, finished_at: at, outcome_note: [reason, note ?? ''].filter(Boolean).join(' · ').slice(0, 600) });
+      this.audit(row, `signing.${outcome}`, { orderId: row.order_id });
+    });
+    if (moved) this.deps.onRecordMoved?.();
+    return 'wait';
+  }
+
+  private async cancel(row: SigningRequestRow): Promise<Step> {
+    const { gateway } = this.deps;
+    let orderId = row.order_id;
+    if (!orderId && row.state === 'creating_order') orderId = (await gateway.findOpenOrderByReference(row.reference))?.orderId ?? null;
+    if (orderId) {
+      try {
+        await gateway.cancelOrder(orderId);
+      } catch (error) {
+        // Already closed, expired or cancelled at Idura: follow what actually happened.
+        const order = await gateway.getOrder(orderId);
+        if (!order || order.status === 'OPEN') throw error;
+        if (order.status === 'EXPIRED') return this.finish(row, 'expired');
+        if (order.status === 'CLOSED') {
+          const closed = await gateway.fetchClosedDocument(orderId);
+          if (closed?.signedPdf) {
+            this.complete(row, closed);
+            return 'wait';
+          }
+        }
+      }
+    }
+    return this.finish(row, 'cancelled');
+  }
+
+  /** Moves the record; returns null when moved (or nothing to do), else why not. Runs inside the caller's transaction. */
+  private move(row: SigningRequestRow, statusId: number | null, comment: string): string | null {
+    if (statusId === null) return null;
+    const current = this.deps.db.prepare('SELECT status_id FROM records WHERE id = ?').pluck().get(row.record_id) as number | undefined;
+    if (current === undefined || current === statusId) return null;
+    try {
+      this.deps.statusChanges.change({ recordId: row.record_id, expectedVersion: null, toStatusId: statusId, comment, userId: null });
+      return null;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return signingTexts(this.deps.language()).couldNotMove(error.message);
+    }
+  }
+
+  private recordFailure(row: SigningRequestRow, error: unknown): void {
+    const text = redactCprs((error as Error).message ?? String(error)).slice(0, 500);
+    const permanent = error instanceof DomainError || (error instanceof SignaturesApiError && error.permanent);
+    const attempts = row.attempts + 1;
+    const now = this.deps.clock.now();
+    const giveUp = permanent || attempts >= 12;
+    // Polling an order already sent keeps trying (the citizen may still sign); a request never sent gives up.
+    if (giveUp && row.state !== 'awaiting_signature') {
+      this.fail(row, text, attempts);
+    } else {
+      this.update(row.id, { attempts, last_error: text, next_attempt_at: now + retryDelayMs(attempts) });
+    }
+    this.deps.events.emit('recordsChanged', { recordIds: [row.record_id] });
+  }
+
+  private fail(row: SigningRequestRow, text: string, attempts: number): void {
+    const t = signingTexts(this.deps.language());
+    this.transaction(() => {
+      this.update(row.id, { state: 'failed', attempts, last_error: text, finished_at: isoAt(this.deps.clock.now()) });
+      this.notify(row, 'status_action_failed', t.failed(row.title, this.recordNumber(row.record_id), text));
+      this.audit(row, 'signing.failed', { error: text });
+    });
+  }
+
+  private pollDelay(ageMs: number): number {
+    return (this.deps.pollDelayMs ?? defaultPollDelay)(ageMs);
+  }
+
+  private notify(row: SigningRequestRow, kind: NotificationKind, message: string): void {
+    this.deps.notifications.publish({
+      kind,
+      recordId: row.record_id,
+      toRecordResponsibles: true,
+      ...(row.caseworker_user_id ? { userIds: [row.caseworker_user_id] } : {}),
+      message,
+      actorUserId: null,
+    });
+  }
+
+  private audit(row: SigningRequestRow, action: string, details: Record<string, unknown>): void {
+    writeAudit(this.deps.db, { at: isoAt(this.deps.clock.now()), userId: null, recordId: row.record_id, action, details: { requestId: row.id, ...details } });
+  }
+
+  private recordNumber(recordId: number): string {
+    return (this.deps.db.prepare('SELECT number FROM records WHERE id = ?').pluck().get(recordId) as string | undefined) ?? String(recordId);
+  }
+
+  private transaction(fn: () => void): void {
+    this.deps.db.transaction(fn).immediate();
+  }
+
+  private update(id: number, changes: Partial<Omit<SigningRequestRow, 'id'>>): void {
+    const entries = Object.entries({ ...changes, updated_at: isoAt(this.deps.clock.now()) });
+    this.deps.db
+      .prepare(`UPDATE signing_requests SET ${entries.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`)
+      .run(...entries.map(([, v]) => v), id);
+  }
+}

@@ -1,0 +1,74 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useWorkspace } from '../../app/workspace-context';
+
+export const requestSignatureDefaults = (): Record<string, unknown> => ({
+  templateId: 1,
+  cprFieldKey: null,
+  title: '',
+  message: '',
+  signedStatusId: null,
+  rejectedStatusId: null,
+  expiredStatusId: null,
+});
+
+type StatusKey = 'signedStatusId' | 'rejectedStatusId' | 'expiredStatusId';
+
+/** The form of the "Request MitID signature" status action's params (inside the admin's action form grid). */
+export function RequestSignatureParams({ params, onChange }: { params: Record<string, unknown>; onChange: (p: Record<string, unknown>) => void }): ReactNode {
+  const { t } = useTranslation();
+  const ws = useWorkspace();
+  const set = (key: string, value: unknown) => onChange({ ...params, [key]: value });
+  const str = (key: string) => (typeof params[key] === 'string' ? (params[key] as string) : '');
+  const statusSelect = (key: StatusKey, label: string) => (
+    <>
+      <label htmlFor={`rs-${key}`}>{label}</label>
+      <select
+        id={`rs-${key}`}
+        value={typeof params[key] === 'number' ? String(params[key]) : ''}
+        onChange={(e) => set(key, e.target.value ? Number(e.target.value) : null)}
+      >
+        <option value="">{t('signing.params.noMove')}</option>
+        {ws.view.workflows.map((w) => (
+          <optgroup key={w.id} label={w.name}>
+            {w.statuses.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </>
+  );
+  return (
+    <>
+      <label htmlFor="rs-template">{t('signing.params.templateId')}</label>
+      <input
+        id="rs-template"
+        type="number"
+        min={1}
+        value={typeof params.templateId === 'number' ? params.templateId : ''}
+        onChange={(e) => set('templateId', Math.trunc(Number(e.target.value)) || 0)}
+      />
+      <label htmlFor="rs-cpr">{t('signing.params.cprField')}</label>
+      <select id="rs-cpr" value={str('cprFieldKey')} onChange={(e) => set('cprFieldKey', e.target.value || null)}>
+        <option value="">{t('signing.params.cprFieldDefault')}</option>
+        {ws.fields
+          .filter((f) => f.type === 'cpr')
+          .map((f) => (
+            <option key={f.id} value={f.key}>
+              {f.label}
+            </option>
+          ))}
+      </select>
+      <label htmlFor="rs-title">{t('signing.params.title')}</label>
+      <input id="rs-title" value={str('title')} maxLength={120} onChange={(e) => set('title', e.target.value)} />
+      <label htmlFor="rs-message">{t('signing.params.message')}</label>
+      <input id="rs-message" value={str('message')} maxLength={130} onChange={(e) => set('message', e.target.value)} />
+      {statusSelect('signedStatusId', t('signing.params.signedStatus'))}
+      {statusSelect('rejectedStatusId', t('signing.params.rejectedStatus'))}
+      {statusSelect('expiredStatusId', t('signing.params.expiredStatus'))}
+    </>
+  );
+}
