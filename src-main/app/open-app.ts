@@ -45,10 +45,14 @@ export function openApp(options: OpenAppOptions): AppHandle & { services: Servic
     services,
     dispatch,
     events: services.events,
-    startJobs: () => services.jobs.start(),
+    startJobs: () => {
+      services.jobs.start();
+      services.notificationRetention.start();
+    },
     async close() {
       if (closed) return;
       closed = true;
+      services.notificationRetention.stop();
       await services.jobs.stop();
       db.close();
     },

@@ -1,5 +1,7 @@
 export * from './api';
 export * from './methods';
 export * from './names';
+export * from './notification-names';
+export * from './notifications';
 export * from './result';
 export * from './types';

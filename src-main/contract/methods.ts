@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MethodName } from './names';
+import { notificationInputs, type NotificationResults } from './notifications';
 import { FIELD_ROLES, FIELD_TYPES } from './types';
 import type {
   ActionTypeView,
@@ -131,10 +132,11 @@ export const methodInputs = {
     /** CSV header → field key; unmapped headers are ignored. */
     mapping: z.record(z.string().max(200), fieldKey),
   }),
+  ...notificationInputs,
 } as const satisfies Record<MethodName, z.ZodType>;
 
 /** What each method returns on success. */
-export interface MethodResults {
+export interface MethodResults extends NotificationResults {
   getAppInfo: AppInfo;
   getSettings: SettingsView;
   updateSettings: SettingsView;
