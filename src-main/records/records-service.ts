@@ -142,10 +142,10 @@ export class RecordsService {
   private write(row: RecordRow, clean: Map<FieldDef, string | null>, actor: Actor): void {
     const at = isoAt(this.clock.now());
     const current = this.valuesById(row.id);
-    const upsert = this.db.prepare(
+    const upsert = preparedOnce(this.db,
       'INSERT INTO record_values (record_id, field_id, value) VALUES (?, ?, ?) ON CONFLICT (record_id, field_id) DO UPDATE SET value = excluded.value',
     );
-    const remove = this.db.prepare('DELETE FROM record_values WHERE record_id = ? AND field_id = ?');
+    const remove = preparedOnce(this.db, 'DELETE FROM record_values WHERE record_id = ? AND field_id = ?');
     const changes: { field: string; from: string | null; to: string | null }[] = [];
     for (const [field, value] of clean) {
       const before = current.get(field.id) ?? null;
@@ -178,7 +178,7 @@ export class RecordsService {
       sets.push('responsible_group_id = ?');
       args.push(hot.group ?? null);
     }
-    this.db.prepare(`UPDATE records SET ${sets.join(', ')} WHERE id = ?`).run(...args, row.id);
+    preparedOnce(this.db, `UPDATE records SET ${sets.join(', ')} WHERE id = ?`).run(...args, row.id);
     writeAudit(this.db, { at, userId: actor.userId, recordId: row.id, action: 'record.fields_changed', details: { via: actor.via, changes } });
     this.tellAssignments(row.id, clean, current, actor);
   }
@@ -190,13 +190,13 @@ export class RecordsService {
   }
 
   row(id: number): RecordRow {
-    const row = this.db.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
+    const row = preparedOnce(this.db, 'SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
     if (!row) throw notFound('Record');
     return row;
   }
 
   valuesById(id: number): Map<number, string> {
-    const rows = this.db.prepare('SELECT field_id, value FROM record_values WHERE record_id = ?').all(id) as {
+    const rows = preparedOnce(this.db, 'SELECT field_id, value FROM record_values WHERE record_id = ?').all(id) as {
       field_id: number;
       value: string;
     }[];
