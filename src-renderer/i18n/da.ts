@@ -1,6 +1,9 @@
 // Danish is the caseworker's first language and the source catalogue: en.ts must
 // carry exactly the same keys (the Catalogue type enforces it at compile time).
+import { daNotifications } from './da-notifications';
+
 export const da = {
+  notifications: daNotifications,
   app: {
     title: 'Sagsbehandler',
     loading: 'Indlæser…',
@@ -299,6 +302,7 @@ export const da = {
   actionTypes: {
     set_field: 'Sæt et felt',
     assign_responsible: 'Tildel ansvarlig bruger/gruppe',
+    notify: 'Send notifikation',
     unknown: 'Ukendt handlingstype ({{type}})',
   },
   auditActions: {

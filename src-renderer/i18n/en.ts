@@ -1,8 +1,10 @@
 import type { Catalogue } from './catalogue';
+import { enNotifications } from './en-notifications';
 
 // Typed as Catalogue: a missing or extra key is a compile error, so the two
 // languages cannot drift apart.
 export const en: Catalogue = {
+  notifications: enNotifications,
   app: {
     title: 'Caseworker',
     loading: 'Loading…',
@@ -302,6 +304,7 @@ export const en: Catalogue = {
   actionTypes: {
     set_field: 'Set a field',
     assign_responsible: 'Assign responsible user/group',
+    notify: 'Send notification',
     unknown: 'Unknown action type ({{type}})',
   },
   auditActions: {

@@ -129,7 +129,20 @@ async function run(): Promise<void> {
   const bulkMs = elapsedMs(bulkStart);
   const created = (db.prepare('SELECT count(*) FROM notifications WHERE user_id = ?').pluck().get(target.id) as number) - before;
   if (created !== ids.length) throw new Error(`bench: expected ${ids.length} notifications, got ${created}`);
-  report({ metric: 'bulk_assign_500_ms', value: bulkMs, unit: 'ms', target: 200, extra: { records: ids.length, notifications_created: created } });
+  // The inbox's share of it: the same 500 notifications published on their own.
+  const publishStart = process.hrtime.bigint();
+  db.transaction(() => {
+    for (const id of ids)
+      services.notifications.publish({ kind: 'responsible_user', recordId: id, userIds: [target.id], actorUserId: admin.id, message: 'Du blev sat som ansvarlig' });
+  }).immediate();
+  const publishMs = elapsedMs(publishStart);
+  report({
+    metric: 'bulk_assign_500_ms',
+    value: bulkMs,
+    unit: 'ms',
+    target: 200,
+    extra: { records: ids.length, notifications_created: created, of_which_notifications_ms: publishMs },
+  });
 
   await app.close();
 }

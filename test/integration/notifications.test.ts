@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../src-main/app/session';
-import type { EventMap } from '../../src-main/contract';
+import type { EventMap, MethodInput, MethodName, MethodResults } from '../../src-main/contract';
 import { count, createDemoRecord, demo, manualClock, type ManualClock, type TestApp, useTestApps, value } from './helpers/test-app';
 
 const { open } = useTestApps();
@@ -15,9 +15,11 @@ beforeEach(() => {
   admin = demo(app).adminSession();
 });
 
+/** A contract call through the dispatcher (validation included), typed by its method. */
+const call = async <M extends MethodName>(method: M, input: MethodInput<M>, session: Session): Promise<MethodResults[M]> =>
+  value(await app.dispatch(method, input, session)) as MethodResults[M];
 const sessionOf = (name: string): Session => ({ userId: demo(app).user(name).id });
-const inbox = async (session: Session, unreadOnly = true) =>
-  value(await app.dispatch('listNotifications', { unreadOnly, offset: 0, limit: 50 }, session));
+const inbox = (session: Session, unreadOnly = true) => call('listNotifications', { unreadOnly, offset: 0, limit: 50 }, session);
 /** Events emitted while `fn` runs and right after (they are sent once the transaction is over). */
 async function eventsDuring(fn: () => Promise<unknown>): Promise<EventMap['notificationsChanged'][]> {
   const seen: EventMap['notificationsChanged'][] = [];
@@ -59,7 +61,7 @@ describe('responsibility notifications', () => {
   it('does not notify again when the field keeps its value, nor the actor assigning themselves', async () => {
     const me = demo(app).admin;
     const record = await createDemoRecord(app, admin, { sagsbehandler: String(me.id) });
-    const again = value(await app.dispatch('updateRecord', { id: record.id, version: record.version, values: { sagsbehandler: String(me.id), adresse: 'Vej 1' } }, admin));
+    const again = (await call('updateRecord', { id: record.id, version: record.version, values: { sagsbehandler: String(me.id), adresse: 'Vej 1' } }, admin));
     expect(again.version).toBe(record.version + 1);
     expect(count(app.services.db, 'notifications')).toBe(0);
   });
@@ -68,7 +70,7 @@ describe('responsibility notifications', () => {
     const d = demo(app);
     const group = d.group('Sagsbehandling');
     const record = await createDemoRecord(app, admin);
-    value(await app.dispatch('updateRecord', { id: record.id, version: record.version, values: { team: String(group.id) } }, admin));
+    (await call('updateRecord', { id: record.id, version: record.version, values: { team: String(group.id) } }, admin));
     const jens = await inbox(sessionOf('Jens Nielsen'));
     const anne = await inbox(sessionOf('Anne Sørensen'));
     expect(jens.rows[0]?.context).toBe("Din gruppe 'Sagsbehandling' blev sat som aktiv gruppe i feltet 'Team' af Mette Jensen");
@@ -76,7 +78,7 @@ describe('responsibility notifications', () => {
     expect((await inbox(sessionOf('Lars Pedersen'))).unread).toBe(0);
     // Lars joins Sagsbehandling: he does not see the earlier one, only the next.
     const lars = d.user('Lars Pedersen');
-    value(await app.dispatch('saveUser', { id: lars.id, name: lars.name, initials: lars.initials, email: lars.email, isAdmin: false, groupIds: [...lars.groupIds, group.id] }, admin));
+    (await call('saveUser', { id: lars.id, name: lars.name, initials: lars.initials, email: lars.email, isAdmin: false, groupIds: [...lars.groupIds, group.id] }, admin));
     expect((await inbox(sessionOf('Lars Pedersen'))).unread).toBe(0);
     const other = await createDemoRecord(app, admin, { team: String(group.id) });
     const larsInbox = await inbox(sessionOf('Lars Pedersen'));
@@ -104,9 +106,7 @@ describe('responsibility notifications', () => {
     const jens = d.user('Jens Nielsen');
     const csv = `navn;sagsbehandler\nA Person;${jens.id}\nB Person;${jens.id}\n;${jens.id}\n`;
     const events = await eventsDuring(async () => {
-      const report = value(
-        await app.dispatch('runCsvImport', { csv, workflowId: d.workflow.id, mapping: { navn: 'navn', sagsbehandler: 'sagsbehandler' } }, admin),
-      );
+      const report = await call('runCsvImport', { csv, workflowId: d.workflow.id, mapping: { navn: 'navn', sagsbehandler: 'sagsbehandler' } }, admin);
       expect(report.imported).toBe(2);
     });
     expect(events).toEqual([{ userIds: [jens.id] }]);
@@ -152,8 +152,8 @@ describe('the "notify" status action', () => {
     const anne = d.user('Anne Sørensen');
     const record = await createDemoRecord(app, admin, { cpr: '0101901234', sagsbehandler: String(anne.id) });
     await app.services.jobs.runDue();
-    const fresh = value(await app.dispatch('getRecord', { id: record.id }, admin));
-    value(await app.dispatch('changeStatus', { id: record.id, version: fresh.version, toStatusId: target.id, comment: '' }, admin));
+    const fresh = (await call('getRecord', { id: record.id }, admin));
+    (await call('changeStatus', { id: record.id, version: fresh.version, toStatusId: target.id, comment: '' }, admin));
     await app.services.jobs.runDue();
     const expected = "Statushandling på 'Under behandling': Sag Test Person (010190-****) til Anne Sørensen";
     for (const who of [jens, lars, anne]) {
@@ -184,17 +184,17 @@ describe('read state, paging and retention', () => {
     let page = await inbox(jens);
     expect(page.rows.map((r) => r.record?.id)).toEqual([...ids].reverse());
     const newest = page.rows[0]?.id as number;
-    expect(value(await app.dispatch('markNotificationsRead', { ids: [newest] }, jens))).toEqual({ unread: 2 });
+    expect((await call('markNotificationsRead', { ids: [newest] }, jens))).toEqual({ unread: 2 });
     // Someone else cannot mark Jens's notification.
-    value(await app.dispatch('markNotificationUnread', { id: newest }, admin));
-    expect(value(await app.dispatch('countUnreadNotifications', {}, jens))).toEqual({ unread: 2 });
+    (await call('markNotificationUnread', { id: newest }, admin));
+    expect((await call('countUnreadNotifications', {}, jens))).toEqual({ unread: 2 });
     page = await inbox(jens, false);
     expect(page.rows.map((r) => r.readAt === null)).toEqual([true, true, false]);
     expect(page.rows[2]?.id).toBe(newest);
-    const second = value(await app.dispatch('listNotifications', { offset: 2, limit: 1 }, jens));
+    const second = (await call('listNotifications', { offset: 2, limit: 1 }, jens));
     expect(second.rows.map((r) => r.id)).toEqual([newest]);
-    expect(value(await app.dispatch('markNotificationUnread', { id: newest }, jens))).toEqual({ unread: 3 });
-    expect(value(await app.dispatch('markAllNotificationsRead', {}, jens))).toEqual({ unread: 0 });
+    expect((await call('markNotificationUnread', { id: newest }, jens))).toEqual({ unread: 3 });
+    expect((await call('markAllNotificationsRead', {}, jens))).toEqual({ unread: 0 });
     expect((await inbox(jens)).rows).toEqual([]);
     void d;
   });
@@ -218,18 +218,18 @@ describe('my responsibilities', () => {
   it('counts records per status, directly and through groups, each record once', async () => {
     const d = demo(app);
     const jens = d.user('Jens Nielsen');
-    const before = value(await app.dispatch('getMyResponsibilities', {}, { userId: jens.id }));
+    const before = (await call('getMyResponsibilities', {}, { userId: jens.id }));
     const sags = d.group('Sagsbehandling');
     await createDemoRecord(app, admin, { sagsbehandler: String(jens.id) });
     await createDemoRecord(app, admin, { sagsbehandler: String(jens.id), team: String(sags.id) });
     await createDemoRecord(app, admin, { team: String(sags.id) });
-    const after = value(await app.dispatch('getMyResponsibilities', {}, { userId: jens.id }));
+    const after = (await call('getMyResponsibilities', {}, { userId: jens.id }));
     expect(after.total - before.total).toBe(3);
     const modtaget = (v: typeof after) => v.byStatus.find((s) => s.statusName === 'Modtaget' && s.workflowName === d.workflow.name);
     expect((modtaget(after)?.mine ?? 0) - (modtaget(before)?.mine ?? 0)).toBe(2);
     expect((modtaget(after)?.viaGroup ?? 0) - (modtaget(before)?.viaGroup ?? 0)).toBe(1);
     // The same as the record list's "mine" scope.
-    const list = value(await app.dispatch('listRecords', { mine: true, offset: 0, limit: 1 }, { userId: jens.id }));
+    const list = (await call('listRecords', { mine: true, offset: 0, limit: 1 }, { userId: jens.id }));
     expect(after.total).toBe(list.total);
   });
 });
