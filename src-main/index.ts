@@ -147,7 +147,9 @@ function start(): void {
  */
 function startDesktop(services: Services, deskUser: () => number | null, open: (recordId: number | null) => void) {
   try {
-    const icon = nativeImage.createFromPath(join(app.isPackaged ? process.resourcesPath : join(import.meta.dirname, '../..'), 'resources', 'tray-icon.png'));
+    // Packaged builds ship resources/ beside the app (extraResources); unpackaged runs use the repository's.
+    const base = app.isPackaged && process.resourcesPath ? process.resourcesPath : join(import.meta.dirname, '../..');
+    const icon = nativeImage.createFromPath(join(base, 'resources', 'tray-icon.png'));
     return startDesktopNotifications({
       inbox: services.inbox,
       events: services.events,
