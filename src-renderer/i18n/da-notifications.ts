@@ -20,6 +20,13 @@ export const daNotifications = {
     byCsvImport: ' ved CSV-import',
     byTimedAction: ' af en tidsstyret handling',
   },
+  notifyAction: {
+    users: 'Brugere',
+    groups: 'Grupper (alle medlemmer)',
+    fields: 'Brugeren/gruppen i feltet',
+    message: 'Besked',
+    messageHint: 'Skriv {{placeholder}} for at indsætte sagens værdi, fx {{example}}. CPR-numre vises maskeret.',
+  },
   responsibilities: {
     nav: 'Mine ansvarsområder',
     title: 'Mine ansvarsområder',

@@ -23,6 +23,13 @@ export const enNotifications: Widen<typeof daNotifications> = {
     byCsvImport: ' by CSV import',
     byTimedAction: ' by a timed action',
   },
+  notifyAction: {
+    users: 'Users',
+    groups: 'Groups (every member)',
+    fields: 'The user/group in the field',
+    message: 'Message',
+    messageHint: "Write {{placeholder}} to insert the record's value, e.g. {{example}}. CPR numbers are shown masked.",
+  },
   responsibilities: {
     nav: 'My responsibilities',
     title: 'My responsibilities',

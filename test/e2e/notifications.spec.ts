@@ -108,36 +108,24 @@ test('a group assignment reaches every member, and only them', async ({ page, se
 
 test('a "Notify" status action reaches its recipients', async ({ page, server }) => {
   await openAs(page, server, 'Mette Jensen');
-  // Set-up: the administrator adds the action to "Under behandling" through the
-  // contract from her own tab (the admin form edits the same params as JSON).
-  const lars = await page.evaluate(async () => {
-    const headers = {
-      Authorization: `Bearer ${sessionStorage.getItem('caseworker.token') ?? ''}`,
-      'X-Client-Id': sessionStorage.getItem('caseworker.clientId') ?? '',
-      'Content-Type': 'application/json',
-    };
-    const call = async (method: string, input: unknown) =>
-      (await (await fetch(`/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input) })).json()) as {
-        ok: boolean;
-        value: never;
-      };
-    const ws = (await call('getWorkspace', {})).value as {
-      workflows: { name: string; statuses: { id: number; name: string }[] }[];
-      users: { id: number; name: string }[];
-    };
-    const status = ws.workflows.find((w) => w.name === 'Ansøgning om tilskud')?.statuses.find((s) => s.name === 'Under behandling');
-    const larsId = ws.users.find((u) => u.name === 'Lars Pedersen')?.id;
-    const saved = await call('saveStatusAction', {
-      statusId: status?.id,
-      type: 'notify',
-      name: 'Giv besked om behandling',
-      params: { userIds: [larsId], fieldKeys: ['sagsbehandler'], message: 'Sagen om {{navn}} er under behandling' },
-      enabled: true,
-      sortOrder: 5,
-    });
-    return saved.ok;
-  });
-  expect(lars).toBe(true);
+  // The administrator adds the action to "Under behandling" in the admin screen.
+  await page.getByRole('link', { name: 'Administration' }).click();
+  await page.getByRole('link', { name: 'Arbejdsgange' }).click();
+  await page.getByRole('button', { name: 'Ansøgning om tilskud' }).click();
+  const status = page.getByTestId('admin-status-row').filter({ has: page.locator('input[value="Under behandling"]') });
+  await status.getByRole('button', { name: /Handlinger/ }).click();
+  const editor = page.getByTestId('actions-editor');
+  await editor.getByRole('button', { name: 'Ny handling' }).click();
+  const form = page.getByTestId('action-form');
+  await form.getByLabel('Type').selectOption('notify');
+  await form.getByLabel('Navn').fill('Giv besked om behandling');
+  await form.getByRole('group', { name: 'Brugere' }).getByLabel('Lars Pedersen').check();
+  await form.getByRole('group', { name: 'Brugeren/gruppen i feltet' }).getByLabel('Sagsbehandler').check();
+  await form.getByLabel('Besked').fill('Sagen om {{navn}} er under behandling');
+  await form.getByRole('button', { name: 'Gem' }).click();
+  await expect(editor.getByTestId('admin-action-row').filter({ hasText: 'Giv besked om behandling' })).toContainText(
+    '→ Lars Pedersen, [Sagsbehandler]: Sagen om {{navn}} er under behandling',
+  );
 
   const number = await newRecord(page, 'Handling Testesen', async (p) => {
     await p.getByLabel('Sagsbehandler').selectOption({ label: 'Anne Sørensen (AS)' });
