@@ -233,3 +233,35 @@ describe('my responsibilities', () => {
     expect(after.total).toBe(list.total);
   });
 });
+
+describe('the "notify" action in an exported workspace', () => {
+  it('travels by names and comes back with the target installation ids', async () => {
+    const d = demo(app);
+    const lars = d.user('Lars Pedersen');
+    const oekonomi = d.group('Økonomi');
+    app.services.workspace.saveStatusAction({
+      statusId: d.status('Afventer underskrift').id,
+      type: 'notify',
+      name: 'Besked til økonomi',
+      params: { userIds: [lars.id], groupIds: [oekonomi.id], fieldKeys: ['team'], message: 'Klar til udbetaling: {{navn}}' },
+      enabled: true,
+      sortOrder: 3,
+    });
+    const file = (await call('exportWorkspace', {}, admin)).json;
+    expect(JSON.stringify(JSON.parse(file))).toContain('"userNames":["Lars Pedersen"],"groupNames":["Økonomi"]');
+
+    const target = open({ seedDemo: false });
+    target.services.users.saveGroup({ name: 'Skubber id’erne' });
+    const newAdmin = target.services.users.saveUser({ name: 'Ny Admin', initials: 'NA', email: '', isAdmin: true, groupIds: [] });
+    value(await target.dispatch('importWorkspace', { json: file }, { userId: newAdmin.id }));
+    const t = demo(target);
+    const action = t.status('Afventer underskrift').actions.find((a) => a.type === 'notify');
+    expect(action?.params).toEqual({
+      userIds: [t.user('Lars Pedersen').id],
+      groupIds: [t.group('Økonomi').id],
+      fieldKeys: ['team'],
+      message: 'Klar til udbetaling: {{navn}}',
+    });
+    expect(t.group('Økonomi').id).not.toBe(oekonomi.id);
+  });
+});
