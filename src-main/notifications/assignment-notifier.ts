@@ -16,13 +16,25 @@ const VIA_DA: Record<string, string> = {
  * status action, a CSV import or a bulk change each notify exactly once.
  */
 export class AssignmentNotifier implements AssignmentHook {
+  /** Names looked up during one synchronous burst (a CSV import names the same people 100,000 times). */
+  private readonly names = new Map<string, string | null>();
+
   constructor(
     private readonly port: NotificationPort,
     private readonly dir: Pick<Directory, 'userName' | 'groupName'>,
   ) {}
 
+  private name(kind: 'user' | 'group', id: number): string | null {
+    const key = `${kind}:${id}`;
+    if (!this.names.has(key)) {
+      if (this.names.size === 0) queueMicrotask(() => this.names.clear());
+      this.names.set(key, kind === 'user' ? this.dir.userName(id) : this.dir.groupName(id));
+    }
+    return this.names.get(key) ?? null;
+  }
+
   assigned(recordId: number, assignments: Assignment[], actor: AssignmentActor): void {
-    const actorName = actor.userId === null ? null : this.dir.userName(actor.userId);
+    const actorName = actor.userId === null ? null : this.name('user', actor.userId);
     const by = actorName ? `af ${actorName}` : (VIA_DA[actor.via] ?? '');
     const params: Record<string, string> = { via: actor.via, ...(actorName ? { actor: actorName } : {}) };
     for (const { field, targetId } of assignments) {
@@ -36,7 +48,7 @@ export class AssignmentNotifier implements AssignmentHook {
           params: { ...params, field: field.label },
         });
       } else {
-        const group = this.dir.groupName(targetId) ?? `#${targetId}`;
+        const group = this.name('group', targetId) ?? `#${targetId}`;
         this.port.publish({
           kind: 'responsible_group',
           recordId,

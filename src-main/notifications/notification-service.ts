@@ -28,21 +28,74 @@ export class NotificationService implements NotificationPort {
   ) {}
 
   publish(request: NotificationRequest): number {
+    const at = isoAt(this.clock.now());
+    const context = request.message.length > MAX_CONTEXT ? `${request.message.slice(0, MAX_CONTEXT - 1)}…` : request.message;
+    const params = request.params ? JSON.stringify(request.params) : null;
+    const actor = request.actorUserId ?? null;
+    const row = [request.recordId, request.kind, context, params, actor, at] as const;
+    const users = request.userIds ?? [];
+    const groups = request.groupIds ?? [];
+    // The common cases (one user, or one group's members) are one statement each:
+    // a CSV import of 100,000 records publishes a few hundred thousand of these.
+    if (!request.toRecordResponsibles && users.length + groups.length === 1) {
+      const stored =
+        users.length === 1
+          ? this.insertForUser(users[0] as number, actor, row)
+          : this.insertForGroup(groups[0] as number, actor, row);
+      return stored;
+    }
     const recipients = this.recipients(request);
-    if (recipients.size === 0) return 0;
     const insert = preparedOnce(
       this.db,
       'INSERT INTO notifications (user_id, record_id, kind, context, params, actor_user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    const at = isoAt(this.clock.now());
-    const context = request.message.length > MAX_CONTEXT ? `${request.message.slice(0, MAX_CONTEXT - 1)}…` : request.message;
-    const params = request.params ? JSON.stringify(request.params) : null;
     for (const userId of recipients) {
-      insert.run(userId, request.recordId, request.kind, context, params, request.actorUserId ?? null, at);
+      insert.run(userId, ...row);
       this.pendingUsers.add(userId);
     }
-    this.scheduleFlush();
+    if (recipients.size) this.scheduleFlush();
     return recipients.size;
+  }
+
+  private insertForUser(userId: number, actor: number | null, row: readonly unknown[]): number {
+    // Nobody is told about their own act; a user who no longer exists gets nothing.
+    if (userId === actor) return 0;
+    const stored = preparedOnce(
+      this.db,
+      `INSERT INTO notifications (user_id, record_id, kind, context, params, actor_user_id, created_at)
+       SELECT id, ?, ?, ?, ?, ?, ? FROM users WHERE id = ?`,
+    ).run(...row, userId).changes;
+    if (stored) {
+      this.pendingUsers.add(userId);
+      this.scheduleFlush();
+    }
+    return stored;
+  }
+
+  private insertForGroup(groupId: number, actor: number | null, row: readonly unknown[]): number {
+    const stored = preparedOnce(
+      this.db,
+      `INSERT INTO notifications (user_id, record_id, kind, context, params, actor_user_id, created_at)
+       SELECT user_id, ?, ?, ?, ?, ?, ? FROM memberships WHERE group_id = ? AND user_id IS NOT ?`,
+    ).run(...row, groupId, actor).changes;
+    if (stored) {
+      // Who was told, for the clients' refresh; members do not change within a transaction.
+      for (const userId of this.members(groupId)) if (userId !== actor) this.pendingUsers.add(userId);
+      this.scheduleFlush();
+    }
+    return stored;
+  }
+
+  private readonly memberCache = new Map<number, number[]>();
+
+  /** Members for the event only; cleared at every flush, so it never outlives a burst. */
+  private members(groupId: number): number[] {
+    let ids = this.memberCache.get(groupId);
+    if (!ids) {
+      ids = preparedOnce(this.db, 'SELECT user_id AS member FROM memberships WHERE group_id = ?').pluck().all(groupId) as number[];
+      this.memberCache.set(groupId, ids);
+    }
+    return ids;
   }
 
   /** Tells the clients of these users to refresh (read state changed). */
@@ -54,7 +107,13 @@ export class NotificationService implements NotificationPort {
   /** Deletes notifications older than `days`; returns how many went. */
   deleteOlderThan(days: number): number {
     const cutoff = isoAt(this.clock.now() - days * 86_400_000);
-    return this.db.prepare('DELETE FROM notifications WHERE created_at < ?').run(cutoff).changes;
+    // Ids grow with time, so the old ones are a prefix of the table: find where
+    // it ends walking the rowid from the start, with no index on created_at to maintain.
+    const firstKept = this.db.prepare('SELECT id FROM notifications WHERE created_at >= ? ORDER BY id LIMIT 1').pluck().get(cutoff) as
+      | number
+      | undefined;
+    if (firstKept === undefined) return this.db.prepare('DELETE FROM notifications').run().changes;
+    return this.db.prepare('DELETE FROM notifications WHERE id < ?').run(firstKept).changes;
   }
 
   private recipients(request: NotificationRequest): Set<number> {
@@ -84,6 +143,7 @@ export class NotificationService implements NotificationPort {
     // committed (or rolled back: then clients merely refresh to the same state).
     queueMicrotask(() => {
       this.flushScheduled = false;
+      this.memberCache.clear();
       const userIds = [...this.pendingUsers];
       this.pendingUsers.clear();
       if (userIds.length) this.events.emit('notificationsChanged', { userIds });
