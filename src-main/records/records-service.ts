@@ -190,13 +190,13 @@ export class RecordsService {
   }
 
   row(id: number): RecordRow {
-    const row = preparedOnce(this.db, 'SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
+    const row = this.db.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
     if (!row) throw notFound('Record');
     return row;
   }
 
   valuesById(id: number): Map<number, string> {
-    const rows = preparedOnce(this.db, 'SELECT field_id, value FROM record_values WHERE record_id = ?').all(id) as {
+    const rows = this.db.prepare('SELECT field_id, value FROM record_values WHERE record_id = ?').all(id) as {
       field_id: number;
       value: string;
     }[];
