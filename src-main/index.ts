@@ -66,11 +66,14 @@ function start(): void {
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
+    // Hidden in the tray: bring it back.
+    mainWindow.show();
     mainWindow.focus();
   });
 
   app.on('activate', () => {
     if (handle && !mainWindow) showMainWindow();
+    else mainWindow?.show();
   });
 
   app.on('window-all-closed', () => {
