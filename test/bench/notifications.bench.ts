@@ -123,10 +123,12 @@ async function run(): Promise<void> {
   const ids = db.prepare('SELECT id FROM records WHERE responsible_user_id <> ? ORDER BY random() LIMIT 500').pluck().all(target.id) as number[];
   const before = db.prepare('SELECT count(*) FROM notifications WHERE user_id = ?').pluck().get(target.id) as number;
   const bulkStart = process.hrtime.bigint();
+  const bulkCpu = process.cpuUsage();
   db.transaction(() => {
     for (const id of ids) services.records.applyValues(id, { sagsbehandler: String(target.id) }, { userId: admin.id, via: 'caseworker' });
   }).immediate();
   const bulkMs = elapsedMs(bulkStart);
+  const cpu = process.cpuUsage(bulkCpu);
   const created = (db.prepare('SELECT count(*) FROM notifications WHERE user_id = ?').pluck().get(target.id) as number) - before;
   if (created !== ids.length) throw new Error(`bench: expected ${ids.length} notifications, got ${created}`);
   // The inbox's share of it: the same 500 notifications published on their own.
@@ -141,7 +143,8 @@ async function run(): Promise<void> {
     value: bulkMs,
     unit: 'ms',
     target: 200,
-    extra: { records: ids.length, notifications_created: created, of_which_notifications_ms: publishMs },
+    // CPU time alongside: on a shared, loaded machine the wall time mostly measures the neighbours.
+    extra: { records: ids.length, notifications_created: created, cpu_ms: (cpu.user + cpu.system) / 1000, of_which_notifications_ms: publishMs },
   });
 
   await app.close();
