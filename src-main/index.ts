@@ -1,16 +1,20 @@
 // The Electron entry: builds the OS-backed stores, opens the app through the one
 // composition root (openApp) and connects it to a hardened window. Everything
 // else lives in shell/ (Electron glue) or in the plain-Node domain modules.
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, safeStorage, session, shell, Tray } from 'electron';
 import { join } from 'node:path';
 import type { AppHandle } from './app/app-handle';
+import type { Services } from './app/services';
 import { openApp } from './app/open-app';
 import { appLocation, devServerUrl } from './shell/app-location';
+import { trackDeskUser } from './shell/desk-user';
+import { startDesktopNotifications } from './shell/desktop-notifications';
 import { openSecretStore, openSettingsStore } from './shell/electron-stores';
 import { registerIpc } from './shell/ipc';
 import { hardenSession, hardenWebContents } from './shell/security';
 import { startupErrorBox } from './shell/startup-error';
 import { createMainWindow } from './shell/window';
+import { keepInTrayOnClose, showAtRecord } from './shell/window-routing';
 
 // Same override the CLI and browser transport honour (data-dir.ts), so tests and
 // admins can point every host at one data folder. Must be set before 'ready'.
@@ -33,6 +37,7 @@ function start(): void {
   let mainWindow: BrowserWindow | null = null;
   let disposeIpc = (): void => {};
   let closing: 'open' | 'closing' | 'closed' = 'open';
+  let desktop: { userChanged(): void; dispose(): void } | null = null;
 
   // Every webContents, not only the main window's, so nothing created later escapes the rules.
   app.on('web-contents-created', (_event, contents) => {
@@ -48,20 +53,32 @@ function start(): void {
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
+    // With the tray running, closing hides the window; quitting closes it.
+    if (desktop) keepInTrayOnClose(mainWindow, () => closing !== 'open');
+  };
+
+  /** Brings the window forward (recreating it if needed), at a record when given: tray and OS notification clicks. */
+  const openWindowAt = (recordId: number | null): void => {
+    if (!mainWindow) showMainWindow();
+    if (mainWindow) showAtRecord(mainWindow, recordId);
   };
 
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
+    // Hidden in the tray: bring it back.
+    mainWindow.show();
     mainWindow.focus();
   });
 
   app.on('activate', () => {
     if (handle && !mainWindow) showMainWindow();
+    else mainWindow?.show();
   });
 
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    // The tray keeps the app (and its OS notifications) running; without it, close means quit.
+    if (process.platform !== 'darwin' && !desktop) app.quit();
   });
 
   // Closing the store waits for the running job and closes SQLite cleanly, so quit
@@ -71,6 +88,7 @@ function start(): void {
     event.preventDefault();
     if (closing === 'closing') return;
     closing = 'closing';
+    desktop?.dispose();
     disposeIpc();
     handle
       .close()
@@ -102,9 +120,12 @@ function start(): void {
       return;
     }
 
+    const opened = handle as AppHandle & { services?: Services };
+    const desk = trackDeskUser(handle, () => desktop?.userChanged());
+    desktop = opened.services ? startDesktop(opened.services, desk.userId, openWindowAt) : null;
     disposeIpc = registerIpc({
       ipcMain,
-      app: handle,
+      app: { dispatch: desk.app.dispatch, events: handle.events },
       location,
       targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
     });
@@ -121,6 +142,35 @@ function start(): void {
       await handle?.close().catch(() => undefined);
       app.exit(1);
     });
+}
+
+/**
+ * Tray and OS notifications. A failure here (no tray on this desktop) must not
+ * stop the caseworker's app: it then runs without them and closes on close.
+ */
+function startDesktop(services: Services, deskUser: () => number | null, open: (recordId: number | null) => void) {
+  try {
+    // Packaged builds ship resources/ beside the app (extraResources); unpackaged runs use the repository's.
+    const base = app.isPackaged && process.resourcesPath ? process.resourcesPath : join(import.meta.dirname, '../..');
+    const icon = nativeImage.createFromPath(join(base, 'resources', 'tray-icon.png'));
+    return startDesktopNotifications({
+      inbox: services.inbox,
+      events: services.events,
+      language: () => services.config.settings.get().language,
+      deskUser,
+      notificationApi: {
+        isSupported: () => Notification.isSupported(),
+        create: (options) => new Notification(options),
+      },
+      createTray: () => new Tray(icon),
+      buildMenu: (items) => Menu.buildFromTemplate(items),
+      open,
+      quit: () => app.quit(),
+    });
+  } catch (error) {
+    console.error('tray and OS notifications are unavailable:', (error as Error).message);
+    return null;
+  }
 }
 
 /** Danish first, English second; macOS ignores this and uses the system checker. */

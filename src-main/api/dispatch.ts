@@ -6,11 +6,12 @@ import type { Session } from '../app/session';
 import { DomainError } from '../shared/domain-error';
 import { appHandlers } from './app-handlers';
 import type { Handler } from './handler';
+import { notificationHandlers } from './notification-handlers';
 import { recordHandlers } from './record-handlers';
 import { signingHandlers } from './signing-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
-const handlers = { ...appHandlers, ...workspaceHandlers, ...recordHandlers, ...signingHandlers } satisfies {
+const handlers = { ...appHandlers, ...workspaceHandlers, ...recordHandlers, ...signingHandlers, ...notificationHandlers } satisfies {
   [M in MethodName]: Handler<M>;
 };
 

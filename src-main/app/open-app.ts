@@ -48,10 +48,12 @@ export function openApp(options: OpenAppOptions): AppHandle & { services: Servic
     startJobs: () => {
       services.jobs.start();
       services.signingWorker.start();
+      services.notificationRetention.start();
     },
     async close() {
       if (closed) return;
       closed = true;
+      services.notificationRetention.stop();
       await services.jobs.stop();
       await services.signingWorker.stop();
       db.close();

@@ -2,7 +2,10 @@ import { CostLedger } from '../costs/cost-ledger';
 import { EventBus } from '../events/event-bus';
 import { IntegrationSettings } from '../integration-settings/integration-settings';
 import { JobRunner } from '../jobs/job-runner';
-import type { NotificationPort } from '../notifications/notification-port';
+import { AssignmentNotifier } from '../notifications/assignment-notifier';
+import { NotificationInbox } from '../notifications/inbox';
+import { NotificationService } from '../notifications/notification-service';
+import { NotificationRetention } from '../notifications/retention';
 import { RecordsService } from '../records/records-service';
 import type { Clock } from '../shared/clock';
 import { systemClock } from '../shared/clock';
@@ -38,17 +41,19 @@ export function createServices(config: ServiceConfig) {
   const { db } = config;
   const clock = config.clock ?? systemClock;
   const events = new EventBus();
-  const actions: ActionRegistry = createActionRegistry();
+  // The inbox (issue 6): features publish inside their transactions; see docs/notifications.md.
+  const notifications = new NotificationService(db, clock, events);
+  const actions: ActionRegistry = createActionRegistry({ notifications });
   const directory = createDirectory(db);
   const users = new UsersRepo(db, clock);
   const workspace = new WorkspaceRepo(db, actions, directory);
-  const records = new RecordsService(db, workspace, clock, directory);
+  const records = new RecordsService(db, workspace, clock, directory, new AssignmentNotifier(notifications, directory));
   const statusChanges = new StatusChanges(db, workspace, records, actions, directory, clock);
   const transfer = new WorkspaceTransfer(db, workspace, users, actions, directory, clock);
   const costs = new CostLedger(db, clock);
   const integrationSettings = new IntegrationSettings(db);
-  // Until the notification inbox exists (issue 6), features publish into nothing.
-  const notifications: NotificationPort = { publish: () => {} };
+  const inbox = new NotificationInbox(db, clock, () => workspace.snapshot(), directory);
+  const notificationRetention = new NotificationRetention(notifications, integrationSettings);
   const jobs = new JobRunner({ db, actions, workspace, records, clock, events, ...(config.random ? { random: config.random } : {}) });
   const signing = createSigning({ db, clock, events, costs, statusChanges, integrationSettings, secrets: config.secrets, settings: config.settings, notifications, jobs });
   return {
@@ -69,6 +74,8 @@ export function createServices(config: ServiceConfig) {
     notifications,
     signing: signing.service,
     signingWorker: signing.worker,
+    inbox,
+    notificationRetention,
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MethodName } from './names';
 import { signingMethodInputs, type SigningMethodResults } from './signing';
+import { notificationInputs, type NotificationResults } from './notifications';
 import { FIELD_ROLES, FIELD_TYPES } from './types';
 import type {
   ActionTypeView,
@@ -133,10 +134,11 @@ export const methodInputs = {
     mapping: z.record(z.string().max(200), fieldKey),
   }),
   ...signingMethodInputs,
+  ...notificationInputs,
 } as const satisfies Record<MethodName, z.ZodType>;
 
 /** What each method returns on success. */
-export interface MethodResults extends SigningMethodResults {
+export interface MethodResults extends SigningMethodResults, NotificationResults {
   getAppInfo: AppInfo;
   getSettings: SettingsView;
   updateSettings: SettingsView;

@@ -3,6 +3,8 @@ import { SIGNING_METHOD_NAMES } from './signing-names';
 // The names of every method the renderer may call. Kept apart from the schemas so
 // the preload script can build its one exposed object without bundling zod.
 
+import { NOTIFICATION_METHOD_NAMES } from './notification-names';
+
 export const METHOD_NAMES = [
   'getAppInfo',
   'getSettings',
@@ -36,6 +38,7 @@ export const METHOD_NAMES = [
   'previewCsvImport',
   'runCsvImport',
   ...SIGNING_METHOD_NAMES,
+  ...NOTIFICATION_METHOD_NAMES,
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

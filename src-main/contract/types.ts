@@ -1,3 +1,5 @@
+import { NOTIFICATION_EVENT_NAMES, type NotificationEventMap } from './notification-names';
+
 // Shapes that cross from main to the renderer. Plain data only: everything here
 // must survive structured clone (IPC) and JSON (the browser transport).
 
@@ -226,10 +228,10 @@ export interface SettingsView {
 }
 
 /** Events main pushes to every renderer. */
-export interface EventMap {
+export interface EventMap extends NotificationEventMap {
   recordsChanged: { recordIds: number[] };
   jobsChanged: { recordId: number };
   workspaceChanged: Record<string, never>;
 }
 export type EventName = keyof EventMap;
-export const EVENT_NAMES = ['recordsChanged', 'jobsChanged', 'workspaceChanged'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['recordsChanged', 'jobsChanged', 'workspaceChanged', ...NOTIFICATION_EVENT_NAMES] as const satisfies readonly EventName[];

@@ -31,8 +31,14 @@ export interface NotificationRequest {
   message: string;
   /** Who caused it, when a person did; they are not notified about their own act. */
   actorUserId?: number | null;
+  /**
+   * Optional parts of the message by name (field, group, actor), so the inbox can
+   * say it in the caseworker's language; `message` stays the Danish fallback.
+   */
+  params?: Record<string, string>;
 }
 
 export interface NotificationPort {
-  publish(request: NotificationRequest): void;
+  /** Stores one notification per recipient; returns how many were stored. */
+  publish(request: NotificationRequest): void | number;
 }

@@ -12,6 +12,7 @@ import type { WorkspaceSnapshot } from '../workspace/workspace-snapshot';
 import { checkFieldValue, type ValueContext } from './field-values';
 import { nameKey } from './name-key';
 import type { RecordRow } from './record-row';
+import { assignmentsIn, type AssignmentHook } from './assignment-hook';
 
 export type Values = Record<string, string | null>;
 
@@ -33,6 +34,8 @@ export class RecordsService {
     private readonly workspace: WorkspaceRepo,
     private readonly clock: Clock,
     private readonly refs: ValueContext,
+    /** Told about new users/groups in user and group fields, inside the write's transaction. */
+    private readonly assignments?: AssignmentHook,
   ) {}
 
   /** Checks values against their fields. `complete` also enforces required fields that were not sent. */
@@ -103,6 +106,8 @@ export class RecordsService {
       ).lastInsertRowid,
     );
     writeAudit(this.db, { at, userId: actor.userId, recordId: id, action: 'record.created', details: { via: actor.via } });
+    // The demo seed (runActions false) invents history; nobody is told about it.
+    if (options.runActions !== false) this.tellAssignments(id, clean, new Map(), actor);
     // Entering the initial status runs its status actions like any other status
     // (the demo seed opts out: its records did not really arrive now).
     if (options.runActions !== false) enqueueStatusActionJobs(this.db, { recordId: id, historyId, actions: ws.statusesById.get(statusId)?.actions ?? [], now });
@@ -137,10 +142,10 @@ export class RecordsService {
   private write(row: RecordRow, clean: Map<FieldDef, string | null>, actor: Actor): void {
     const at = isoAt(this.clock.now());
     const current = this.valuesById(row.id);
-    const upsert = this.db.prepare(
+    const upsert = preparedOnce(this.db,
       'INSERT INTO record_values (record_id, field_id, value) VALUES (?, ?, ?) ON CONFLICT (record_id, field_id) DO UPDATE SET value = excluded.value',
     );
-    const remove = this.db.prepare('DELETE FROM record_values WHERE record_id = ? AND field_id = ?');
+    const remove = preparedOnce(this.db, 'DELETE FROM record_values WHERE record_id = ? AND field_id = ?');
     const changes: { field: string; from: string | null; to: string | null }[] = [];
     for (const [field, value] of clean) {
       const before = current.get(field.id) ?? null;
@@ -173,8 +178,15 @@ export class RecordsService {
       sets.push('responsible_group_id = ?');
       args.push(hot.group ?? null);
     }
-    this.db.prepare(`UPDATE records SET ${sets.join(', ')} WHERE id = ?`).run(...args, row.id);
+    preparedOnce(this.db, `UPDATE records SET ${sets.join(', ')} WHERE id = ?`).run(...args, row.id);
     writeAudit(this.db, { at, userId: actor.userId, recordId: row.id, action: 'record.fields_changed', details: { via: actor.via, changes } });
+    this.tellAssignments(row.id, clean, current, actor);
+  }
+
+  private tellAssignments(recordId: number, clean: Map<FieldDef, string | null>, before: Map<number, string>, actor: Actor): void {
+    if (!this.assignments) return;
+    const assigned = assignmentsIn(clean, before);
+    if (assigned.length) this.assignments.assigned(recordId, assigned, actor);
   }
 
   row(id: number): RecordRow {

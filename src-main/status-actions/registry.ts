@@ -2,6 +2,8 @@ import type { AnyStatusActionType } from './action-type';
 import { assignResponsibleAction } from './assign-responsible';
 import { setFieldAction } from './set-field';
 import { requestSignatureAction } from '../signing/request-signature-action';
+import type { NotificationPort } from '../notifications/notification-port';
+import { createNotifyAction } from './notify';
 
 /** Every status action type the app knows. Later features register theirs here. */
 export class ActionRegistry {
@@ -20,4 +22,15 @@ export class ActionRegistry {
   }
 }
 
-export const createActionRegistry = (): ActionRegistry => new ActionRegistry([setFieldAction, assignResponsibleAction, requestSignatureAction]);
+/** Ports the action types that reach other features need; an action type whose port is missing is not offered. */
+export interface ActionPorts {
+  notifications?: NotificationPort;
+}
+
+export const createActionRegistry = (ports: ActionPorts = {}): ActionRegistry =>
+  new ActionRegistry([
+    setFieldAction,
+    assignResponsibleAction,
+    requestSignatureAction,
+    ...(ports.notifications ? [createNotifyAction(ports.notifications)] : []),
+  ]);

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../src-main/contract';
+import { NotificationBell } from '../components/notifications/NotificationBell';
+import { useOpenRouteFromShell } from '../components/notifications/use-open-route';
 import { useAppSession } from './app-context';
 import { LanguageSelect, SandboxBadge } from './LanguageSelect';
 import type { Route } from './route';
@@ -15,6 +17,7 @@ export function Header({ onSwitchUser, onLanguage }: Props): ReactNode {
   const { t } = useTranslation();
   const { info, user } = useAppSession();
   const route = useRoute();
+  useOpenRouteFromShell();
 
   const link = (target: Route, label: string, active: boolean): ReactNode => (
     <a href={routeHref(target)} className={active ? 'nav-link nav-link-active' : 'nav-link'} aria-current={active ? 'page' : undefined}>
@@ -35,10 +38,12 @@ export function Header({ onSwitchUser, onLanguage }: Props): ReactNode {
         {link({ name: 'records', scope: 'mine' }, t('nav.mine'), route.name === 'records' && route.scope === 'mine')}
         {link({ name: 'records', scope: 'all' }, t('nav.all'), route.name === 'records' && route.scope === 'all')}
         {link({ name: 'new' }, t('nav.newRecord'), route.name === 'new')}
+        {link({ name: 'responsibilities' }, t('notifications.responsibilities.nav'), route.name === 'responsibilities')}
         {link({ name: 'import' }, t('nav.csvImport'), route.name === 'import')}
         {user.isAdmin && link({ name: 'admin', section: 'fields' }, t('nav.admin'), route.name === 'admin')}
       </nav>
       <div className="header-tools">
+        <NotificationBell />
         <LanguageSelect onLanguage={onLanguage} />
         <span className="current-user" data-testid="current-user">
           <span className="muted">{t('header.currentUser')} </span>

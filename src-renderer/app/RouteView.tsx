@@ -4,6 +4,7 @@ import { CsvImportScreen } from '../screens/csv-import/CsvImportScreen';
 import { NewRecordScreen } from '../screens/new-record/NewRecordScreen';
 import { RecordListScreen } from '../screens/record-list/RecordListScreen';
 import { RecordScreen } from '../screens/record-view/RecordScreen';
+import { ResponsibilitiesScreen } from '../screens/responsibilities/ResponsibilitiesScreen';
 import { useRoute } from './route';
 
 export function RouteView(): ReactNode {
@@ -19,5 +20,7 @@ export function RouteView(): ReactNode {
       return <CsvImportScreen />;
     case 'admin':
       return <AdminScreen section={route.section} />;
+    case 'responsibilities':
+      return <ResponsibilitiesScreen />;
   }
 }

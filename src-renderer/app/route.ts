@@ -12,7 +12,8 @@ export type Route =
   | { name: 'record'; id: number }
   | { name: 'new' }
   | { name: 'import' }
-  | { name: 'admin'; section: AdminSection };
+  | { name: 'admin'; section: AdminSection }
+  | { name: 'responsibilities' };
 
 const ADMIN_SECTIONS: readonly AdminSection[] = ['fields', 'workflows', 'users', 'workspace', 'integrations'];
 const DEFAULT_ROUTE: Route = { name: 'records', scope: 'mine' };
@@ -31,6 +32,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'new' };
     case 'import':
       return { name: 'import' };
+    case 'responsibilities':
+      return { name: 'responsibilities' };
     case 'admin': {
       const section = ADMIN_SECTIONS.find((s) => s === arg) ?? 'fields';
       return { name: 'admin', section };
@@ -52,6 +55,8 @@ export function routeHref(route: Route): string {
       return '#/import';
     case 'admin':
       return `#/admin/${route.section}`;
+    case 'responsibilities':
+      return '#/responsibilities';
   }
 }
 

@@ -1,8 +1,10 @@
 // Danish is the caseworker's first language and the source catalogue: en.ts must
 // carry exactly the same keys (the Catalogue type enforces it at compile time).
 import { daSigning } from './da-signing';
+import { daNotifications } from './da-notifications';
 
 export const da = {
+  notifications: daNotifications,
   app: {
     title: 'Sagsbehandler',
     loading: 'Indlæser…',
@@ -303,6 +305,7 @@ export const da = {
     set_field: 'Sæt et felt',
     assign_responsible: 'Tildel ansvarlig bruger/gruppe',
     request_signature: 'Anmod om MitID-underskrift',
+    notify: 'Send notifikation',
     unknown: 'Ukendt handlingstype ({{type}})',
   },
   auditActions: {

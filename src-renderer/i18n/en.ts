@@ -1,9 +1,11 @@
 import type { Catalogue } from './catalogue';
 import { enSigning } from './en-signing';
+import { enNotifications } from './en-notifications';
 
 // Typed as Catalogue: a missing or extra key is a compile error, so the two
 // languages cannot drift apart.
 export const en: Catalogue = {
+  notifications: enNotifications,
   app: {
     title: 'Caseworker',
     loading: 'Loading…',
@@ -305,6 +307,7 @@ export const en: Catalogue = {
     set_field: 'Set a field',
     assign_responsible: 'Assign responsible user/group',
     request_signature: 'Request MitID signature',
+    notify: 'Send notification',
     unknown: 'Unknown action type ({{type}})',
   },
   auditActions: {

@@ -75,7 +75,8 @@ describe('record list queries use their indexes', () => {
     const userId = demo(app).user('Jens Nielsen').id;
     const plans = await plansFor(/FROM records r/, () => list({ responsibleUserId: userId }));
     for (const { plan } of plans) {
-      expect(plan).toContain('records_by_user (responsible_user_id=?)');
+      // Counting may take migration 004's covering twin (records_by_user_status): same search, no row reads.
+      expect(plan).toMatch(/records_by_user(_status)? \(responsible_user_id=\?\)/);
       expect(plan).not.toMatch(fullScan('records'));
     }
   });
@@ -83,7 +84,7 @@ describe('record list queries use their indexes', () => {
   it('responsible group filter uses records_by_group', async () => {
     const groupId = demo(app).group('Visitation').id;
     const plans = await plansFor(/FROM records r/, () => list({ responsibleGroupId: groupId }));
-    for (const { plan } of plans) expect(plan).toContain('records_by_group (responsible_group_id=?)');
+    for (const { plan } of plans) expect(plan).toMatch(/records_by_group(_status)? \(responsible_group_id=\?\)/);
   });
 
   it('"my records" combines the user and group indexes', async () => {

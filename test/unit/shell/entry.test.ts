@@ -24,6 +24,20 @@ interface BootOptions {
   lock?: boolean;
   openApp?: () => unknown;
   env?: Record<string, string>;
+  /** Give the handle the services the tray and OS notifications read. */
+  withServices?: boolean;
+}
+
+class FakeTray extends FakeEmitter {
+  static all: FakeTray[] = [];
+  tooltip = '';
+  setToolTip = vi.fn((text: string) => void (this.tooltip = text));
+  setContextMenu = vi.fn();
+  destroy = vi.fn();
+  constructor() {
+    super();
+    FakeTray.all.push(this);
+  }
 }
 
 async function boot(options: BootOptions = {}) {
@@ -45,6 +59,10 @@ async function boot(options: BootOptions = {}) {
     dialog: { showErrorBox: vi.fn() },
     ipcMain: { handle: vi.fn((channel: string) => handles.push(channel)), removeHandler: vi.fn() },
     safeStorage: {},
+    Notification: Object.assign(vi.fn(), { isSupported: () => true }),
+    Tray: FakeTray,
+    Menu: { buildFromTemplate: vi.fn((items: unknown) => items) },
+    nativeImage: { createFromPath: vi.fn(() => ({})) },
     shell: { openExternal: vi.fn() },
     session: {
       defaultSession: {
@@ -58,7 +76,14 @@ async function boot(options: BootOptions = {}) {
     },
   };
   let closeDone: () => void = () => undefined;
+  FakeTray.all = [];
+  const services = {
+    inbox: { unreadCount: () => 4, latestId: () => 0, countUnreadSince: () => 0, unreadSince: () => [] },
+    events: { subscribe: vi.fn(() => () => undefined) },
+    config: { settings: { get: () => ({ language: 'da' }) } },
+  };
   const handle = {
+    ...(options.withServices ? { services } : {}),
     dispatch: vi.fn(),
     events: { subscribe: vi.fn(() => () => undefined) },
     startJobs: vi.fn(),
@@ -106,6 +131,32 @@ describe('the Electron entry', () => {
     expect(handle.startJobs).toHaveBeenCalledTimes(1);
     expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(electron.session.defaultSession.setSpellCheckerLanguages).toHaveBeenCalledWith(['da', 'en-US']);
+  });
+
+  it('keeps running in the tray: closing the window hides it, quitting closes it', async () => {
+    const { app } = await boot({ withServices: true });
+    expect(FakeTray.all).toHaveLength(1);
+    const window = FakeBrowserWindow.all[0];
+    if (!window) throw new Error('no window');
+    const close = { preventDefault: vi.fn() };
+    Object.assign(window, { hide: vi.fn() });
+    window.emit('close', close);
+    expect(close.preventDefault).toHaveBeenCalled();
+    app.emit('window-all-closed');
+    expect(app.quit).not.toHaveBeenCalled();
+    // Quitting disposes the tray and lets the window close.
+    app.emit('before-quit', { preventDefault: vi.fn() });
+    expect(FakeTray.all[0]?.destroy).toHaveBeenCalled();
+    const last = { preventDefault: vi.fn() };
+    window.emit('close', last);
+    expect(last.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('without a tray (no services), closing the last window quits as before', async () => {
+    const { app } = await boot();
+    expect(FakeTray.all).toHaveLength(0);
+    app.emit('window-all-closed');
+    if (process.platform !== 'darwin') expect(app.quit).toHaveBeenCalled();
   });
 
   it('ignores the dev server URL in a packaged app', async () => {

@@ -14,5 +14,11 @@ export function paramsSummary(action: StatusActionDef, ws: Workspace): string {
     const who = field?.type === 'group' ? ws.groupById.get(p.targetId)?.name : ws.userById.get(p.targetId)?.name;
     return `${fieldLabel} ← ${who ?? `#${p.targetId}`}`;
   }
+  if (action.type === 'notify') {
+    const users = (Array.isArray(p.userIds) ? p.userIds : []).map((id) => ws.userById.get(id as number)?.name ?? `#${String(id)}`);
+    const groups = (Array.isArray(p.groupIds) ? p.groupIds : []).map((id) => ws.groupById.get(id as number)?.name ?? `#${String(id)}`);
+    const fields = (Array.isArray(p.fieldKeys) ? p.fieldKeys : []).map((k) => `[${ws.fieldByKey.get(k as string)?.label ?? String(k)}]`);
+    return `→ ${[...users, ...groups, ...fields].join(', ')}: ${typeof p.message === 'string' ? p.message : ''}`;
+  }
   return JSON.stringify(p);
 }
