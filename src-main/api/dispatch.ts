@@ -7,9 +7,10 @@ import { DomainError } from '../shared/domain-error';
 import { appHandlers } from './app-handlers';
 import type { Handler } from './handler';
 import { recordHandlers } from './record-handlers';
+import { timedActionHandlers } from './timed-action-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
-const handlers = { ...appHandlers, ...workspaceHandlers, ...recordHandlers } satisfies {
+const handlers = { ...appHandlers, ...workspaceHandlers, ...recordHandlers, ...timedActionHandlers } satisfies {
   [M in MethodName]: Handler<M>;
 };
 

@@ -10,6 +10,9 @@ import type { Db } from '../store/database';
 import { createActionRegistry, type ActionRegistry } from '../status-actions/registry';
 import { createDirectory } from '../users/directory';
 import { UsersRepo } from '../users/users-repo';
+import { TimedActionScheduler } from '../timed-actions/timed-action-scheduler';
+import { TransitionGuards } from '../workflow/guard-registry';
+import { noFailedStatusActionGuard } from '../workflow/guards/no-failed-status-action';
 import { StatusChanges } from '../workflow/status-change';
 import { WorkspaceRepo } from '../workspace/workspace-repo';
 import { WorkspaceTransfer } from '../workspace/workspace-transfer';
@@ -26,6 +29,8 @@ export interface ServiceConfig {
   transport: 'electron' | 'web' | 'cli';
   dataDir: string;
   version: string;
+  /** Tests pass a recording fake; the lead wires issue 6's inbox here. */
+  notifications?: NotificationPort;
 }
 
 /**
@@ -42,13 +47,25 @@ export function createServices(config: ServiceConfig) {
   const users = new UsersRepo(db, clock);
   const workspace = new WorkspaceRepo(db, actions, directory);
   const records = new RecordsService(db, workspace, clock, directory);
-  const statusChanges = new StatusChanges(db, workspace, records, actions, directory, clock);
+  const guards = new TransitionGuards().register(noFailedStatusActionGuard);
+  const statusChanges = new StatusChanges(db, workspace, records, actions, directory, clock, guards);
   const transfer = new WorkspaceTransfer(db, workspace, users, actions, directory, clock);
   const costs = new CostLedger(db, clock);
   const integrationSettings = new IntegrationSettings(db);
   // Until the notification inbox exists (issue 6), features publish into nothing.
-  const notifications: NotificationPort = { publish: () => {} };
-  const jobs = new JobRunner({ db, actions, workspace, records, clock, events, ...(config.random ? { random: config.random } : {}) });
+  const notifications: NotificationPort = config.notifications ?? { publish: () => {} };
+  const jobs = new JobRunner({
+    db,
+    actions,
+    workspace,
+    records,
+    clock,
+    events,
+    notifications,
+    language: () => config.settings.get().language,
+    ...(config.random ? { random: config.random } : {}),
+  });
+  const timedActions = new TimedActionScheduler({ db, clock, events, onJobsQueued: () => jobs.wake() });
   return {
     config,
     db,
@@ -62,6 +79,8 @@ export function createServices(config: ServiceConfig) {
     statusChanges,
     transfer,
     jobs,
+    timedActions,
+    guards,
     costs,
     integrationSettings,
     notifications,

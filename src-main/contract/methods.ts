@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MethodName } from './names';
 import { FIELD_ROLES, FIELD_TYPES } from './types';
+import { actionTimingInput, guardTypesInput, timedActionMethodInputs, type TimedActionMethodResults } from './timed-actions';
 import type {
   ActionTypeView,
   AppInfo,
@@ -82,6 +83,7 @@ export const methodInputs = {
     fromStatusId: id,
     toStatusId: id,
     label: shortText,
+    guards: guardTypesInput.optional(),
   }),
   deleteTransition: byId,
   saveStatusAction: z.strictObject({
@@ -92,6 +94,7 @@ export const methodInputs = {
     params: z.record(z.string().max(64), z.unknown()),
     enabled: z.boolean(),
     sortOrder: z.int().min(0).max(100_000),
+    timing: actionTimingInput.optional(),
   }),
   deleteStatusAction: byId,
   saveUser: z.strictObject({
@@ -131,10 +134,11 @@ export const methodInputs = {
     /** CSV header → field key; unmapped headers are ignored. */
     mapping: z.record(z.string().max(200), fieldKey),
   }),
+  ...timedActionMethodInputs,
 } as const satisfies Record<MethodName, z.ZodType>;
 
 /** What each method returns on success. */
-export interface MethodResults {
+export interface MethodResults extends TimedActionMethodResults {
   getAppInfo: AppInfo;
   getSettings: SettingsView;
   updateSettings: SettingsView;

@@ -32,30 +32,44 @@ export function enqueueStatusActionJobs(
   db: Db,
   args: { recordId: number; historyId: number; actions: StatusActionDef[]; now: number },
 ): number[] {
+  const ids: number[] = [];
+  for (const action of args.actions) {
+    // Leave and delayed actions are enqueued elsewhere (issue 7: timed-actions/).
+    if (!action.enabled || (action.timing?.trigger ?? 'enter') !== 'enter') continue;
+    ids.push(
+      enqueueJob(db, { recordId: args.recordId, historyId: args.historyId, action, now: args.now, key: `status-change:${args.historyId}:action:${action.id}` }),
+    );
+  }
+  return ids;
+}
+
+/**
+ * Writes one job for one status action under the caller's transaction. The
+ * idempotency key is UNIQUE: the same key can never become a second job.
+ */
+export function enqueueJob(
+  db: Db,
+  args: { recordId: number; historyId: number | null; action: StatusActionDef; now: number; key: string },
+): number {
   const insert = preparedOnce(
     db,
     `INSERT INTO jobs (record_id, status_history_id, action_id, type, name, params, status, max_attempts, next_run_at, idempotency_key, created_at)
      VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
   );
-  const ids: number[] = [];
-  for (const action of args.actions) {
-    if (!action.enabled) continue;
-    const key = `status-change:${args.historyId}:action:${action.id}`;
-    const info = insert.run(
-      args.recordId,
-      args.historyId,
-      action.id,
-      action.type,
-      action.name,
-      JSON.stringify(action.params),
-      DEFAULT_MAX_ATTEMPTS,
-      args.now,
-      key,
-      isoAt(args.now),
-    );
-    ids.push(Number(info.lastInsertRowid));
-  }
-  return ids;
+  const { action } = args;
+  const info = insert.run(
+    args.recordId,
+    args.historyId,
+    action.id,
+    action.type,
+    action.name,
+    JSON.stringify(action.params),
+    DEFAULT_MAX_ATTEMPTS,
+    args.now,
+    args.key,
+    isoAt(args.now),
+  );
+  return Number(info.lastInsertRowid);
 }
 
 /** The next job due at or before `now`, oldest first (uses the partial index jobs_due). */
