@@ -233,3 +233,15 @@ describe('durability across restarts', () => {
     expect(count(a.app.services.db, 'jobs', 'idempotency_key = ?', `timed-action:${id}`)).toBe(1);
   });
 });
+
+describe('the due scan', () => {
+  it('reads the partial index in due order, without a table scan or sort', () => {
+    const { app } = setUp();
+    const plan = (sql: string, ...args: unknown[]) =>
+      (app.services.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const due = plan("SELECT id FROM timed_actions WHERE state = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?", 1, 200);
+    expect(due).toContain('USING COVERING INDEX timed_actions_due');
+    expect(due).not.toContain('TEMP B-TREE');
+    expect(plan("SELECT min(due_at) AS at FROM timed_actions WHERE state = 'pending' AND due_at IS NOT NULL")).toContain('timed_actions_due');
+  });
+});
