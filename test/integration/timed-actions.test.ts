@@ -3,6 +3,7 @@ import type { Session } from '../../src-main/app/session';
 import type { ActionTiming, TimedActionView } from '../../src-main/contract';
 import { fireTimedAction } from '../../src-main/timed-actions/timed-actions';
 import { count, createDemoRecord, demo, manualClock, type ManualClock, type TestApp, useTestApps, value } from './helpers/test-app';
+import { call } from './helpers/typed-dispatch';
 
 const { open, tempDir } = useTestApps();
 
@@ -18,8 +19,7 @@ function setUp(clock: ManualClock = manualClock(), dataDir?: string) {
 async function addTimedAction(app: TestApp, session: Session, statusName: string, name: string, timing: ActionTiming) {
   const { status } = demo(app);
   return value(
-    await app.dispatch(
-      'saveStatusAction',
+    await call(app, 'saveStatusAction',
       { statusId: status(statusName).id, type: 'set_field', name, params: { fieldKey: 'beskrivelse', value: name }, enabled: true, sortOrder: 9, timing },
       session,
     ),
@@ -34,12 +34,12 @@ const delay = (delayMs: number, delayFrom: ActionTiming['delayFrom'] = 'entered'
 });
 
 async function move(app: TestApp, session: Session, recordId: number, statusName: string) {
-  const record = value(await app.dispatch('getRecord', { id: recordId }, session));
-  return value(await app.dispatch('changeStatus', { id: recordId, version: record.version, toStatusId: demo(app).status(statusName).id, comment: '' }, session));
+  const record = value(await call(app, 'getRecord', { id: recordId }, session));
+  return value(await call(app, 'changeStatus', { id: recordId, version: record.version, toStatusId: demo(app).status(statusName).id, comment: '' }, session));
 }
 
 const timed = async (app: TestApp, session: Session, recordId: number): Promise<TimedActionView[]> =>
-  value(await app.dispatch('listTimedActions', { id: recordId }, session));
+  value(await call(app, 'listTimedActions', { id: recordId }, session));
 
 const description = (app: TestApp, recordId: number) =>
   (
@@ -106,7 +106,7 @@ describe('delayed status actions', () => {
     expect((await timed(app, session, record.id))[0]?.dueAt).toBe(new Date(first + 5 * DAY).toISOString());
 
     clock.advance(4 * DAY);
-    value(await app.dispatch('updateRecord', { id: record.id, version: moved.version, values: { adresse: 'Ny vej 1' } }, session));
+    value(await call(app, 'updateRecord', { id: record.id, version: moved.version, values: { adresse: 'Ny vej 1' } }, session));
     const edited = clock.now();
     expect((await timed(app, session, record.id))[0]?.dueAt).toBe(new Date(edited + 5 * DAY).toISOString());
     clock.advance(2 * DAY); // past the first due time, not the moved one
@@ -123,10 +123,10 @@ describe('delayed status actions', () => {
     let current = await move(app, session, record.id, 'Under behandling');
     expect((await timed(app, session, record.id))[0]?.dueAt).toBe(new Date(Date.UTC(2026, 3, 1) - 7 * DAY).toISOString());
 
-    current = value(await app.dispatch('updateRecord', { id: record.id, version: current.version, values: { frist: '2026-05-01' } }, session));
+    current = value(await call(app, 'updateRecord', { id: record.id, version: current.version, values: { frist: '2026-05-01' } }, session));
     expect((await timed(app, session, record.id))[0]?.dueAt).toBe(new Date(Date.UTC(2026, 4, 1) - 7 * DAY).toISOString());
 
-    value(await app.dispatch('updateRecord', { id: record.id, version: current.version, values: { frist: null } }, session));
+    value(await call(app, 'updateRecord', { id: record.id, version: current.version, values: { frist: null } }, session));
     expect((await timed(app, session, record.id))[0]).toMatchObject({ state: 'pending', dueAt: null });
     clock.advance(365 * DAY);
     expect(app.services.timedActions.fireDue()).toBe(0);
@@ -135,14 +135,12 @@ describe('delayed status actions', () => {
   it('a negative delay is refused unless counted from a date field', async () => {
     const { app, session } = setUp();
     const { status } = demo(app);
-    const result = await app.dispatch(
-      'saveStatusAction',
+    const result = await call(app, 'saveStatusAction',
       { statusId: status('Modtaget').id, type: 'set_field', name: 'x', params: { fieldKey: 'beskrivelse', value: 'x' }, enabled: true, sortOrder: 1, timing: delay(-DAY) },
       session,
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const notDate = await app.dispatch(
-      'saveStatusAction',
+    const notDate = await call(app, 'saveStatusAction',
       { statusId: status('Modtaget').id, type: 'set_field', name: 'x', params: { fieldKey: 'beskrivelse', value: 'x' }, enabled: true, sortOrder: 1, timing: delay(DAY, 'field', demo(app).field('adresse').id) },
       session,
     );
@@ -156,7 +154,7 @@ describe('on-leave actions, cancellation and re-entry', () => {
     await addTimedAction(app, session, 'Modtaget', 'Ved udgang', { trigger: 'leave', delayMs: 0, delayFrom: 'entered', delayFieldId: null });
     const record = await createDemoRecord(app, session);
     expect(jobsOf(app, record.id).some((j) => j.name === 'Ved udgang')).toBe(false);
-    const preview = value(await app.dispatch('previewStatusChange', { id: record.id, toStatusId: demo(app).status('Under behandling').id }, session));
+    const preview = value(await call(app, 'previewStatusChange', { id: record.id, toStatusId: demo(app).status('Under behandling').id }, session));
     expect(preview.actions.map((a) => a.name)).not.toContain('Ved udgang');
 
     await move(app, session, record.id, 'Under behandling');

@@ -5,6 +5,7 @@ import { openApp } from '../../src-main/app/open-app';
 import { EnvSecretStore } from '../../src-main/app/secrets';
 import { MemorySettingsStore } from '../../src-main/app/settings';
 import { count, createDemoRecord, demo, manualClock, type TestApp, useTestApps, value } from './helpers/test-app';
+import { call } from './helpers/typed-dispatch';
 
 const { tempDir, open } = useTestApps();
 
@@ -30,13 +31,13 @@ const NO_FAILED = 'no_failed_status_action';
 async function guardedWithFailedAction(app: TestApp, session: Session) {
   const { status, workflow } = demo(app);
   const transition = workflow.transitions.find((t) => t.fromStatusId === status('Under behandling').id && t.toStatusId === status('Afventer underskrift').id)!;
-  value(await app.dispatch('saveTransition', { id: transition.id, workflowId: workflow.id, fromStatusId: transition.fromStatusId, toStatusId: transition.toStatusId, label: transition.label, guards: [NO_FAILED] }, session));
+  value(await call(app, 'saveTransition', { id: transition.id, workflowId: workflow.id, fromStatusId: transition.fromStatusId, toStatusId: transition.toStatusId, label: transition.label, guards: [NO_FAILED] }, session));
   // "abc" is no amount: the job fails with a validation error, which never heals by retrying.
-  value(await app.dispatch('saveStatusAction', { statusId: status('Under behandling').id, type: 'set_field', name: 'Sæt beløb', params: { fieldKey: 'beloeb', value: 'abc' }, enabled: true, sortOrder: 3 }, session));
+  value(await call(app, 'saveStatusAction', { statusId: status('Under behandling').id, type: 'set_field', name: 'Sæt beløb', params: { fieldKey: 'beloeb', value: 'abc' }, enabled: true, sortOrder: 3 }, session));
   const record = await createDemoRecord(app, session);
-  let current = value(await app.dispatch('changeStatus', { id: record.id, version: record.version, toStatusId: status('Under behandling').id, comment: '' }, session));
+  let current = value(await call(app, 'changeStatus', { id: record.id, version: record.version, toStatusId: status('Under behandling').id, comment: '' }, session));
   await app.services.jobs.runDue();
-  current = value(await app.dispatch('getRecord', { id: record.id }, session));
+  current = value(await call(app, 'getRecord', { id: record.id }, session));
   const failedJob = app.services.db.prepare("SELECT id FROM jobs WHERE record_id = ? AND status = 'failed'").get(record.id) as { id: number };
   return { record: current, failedJob, target: status('Afventer underskrift') };
 }
@@ -45,10 +46,10 @@ describe('transition guards', () => {
   it('lists the shipped guard and refuses an unknown one on a transition', async () => {
     const app = open();
     const session = demo(app).adminSession();
-    expect(value(await app.dispatch('listGuardTypes', {}, session)).map((g) => g.type)).toContain(NO_FAILED);
+    expect(value(await call(app, 'listGuardTypes', {}, session)).map((g) => g.type)).toContain(NO_FAILED);
     const { workflow } = demo(app);
     const t = workflow.transitions[0]!;
-    const result = await app.dispatch('saveTransition', { id: t.id, workflowId: workflow.id, fromStatusId: t.fromStatusId, toStatusId: t.toStatusId, label: t.label, guards: ['no_such_guard'] }, session);
+    const result = await call(app, 'saveTransition', { id: t.id, workflowId: workflow.id, fromStatusId: t.fromStatusId, toStatusId: t.toStatusId, label: t.label, guards: ['no_such_guard'] }, session);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
@@ -68,11 +69,11 @@ describe('transition guards', () => {
     const session = demo(app).adminSession();
     const { record, failedJob, target } = await guardedWithFailedAction(app, session);
 
-    const preview = value(await app.dispatch('previewStatusChange', { id: record.id, toStatusId: target.id }, session));
+    const preview = value(await call(app, 'previewStatusChange', { id: record.id, toStatusId: target.id }, session));
     expect(preview.guardFailures).toEqual([{ type: NO_FAILED, reason: expect.stringContaining('"Sæt beløb" er fejlet'), link: { kind: 'job', id: failedJob.id } }]);
 
     const historyBefore = count(app.services.db, 'status_history', 'record_id = ?', record.id);
-    const refused = await app.dispatch('changeStatus', { id: record.id, version: record.version, toStatusId: target.id, comment: '' }, session);
+    const refused = await call(app, 'changeStatus', { id: record.id, version: record.version, toStatusId: target.id, comment: '' }, session);
     expect(refused).toMatchObject({ ok: false, error: { code: 'guard_failed' } });
     if (!refused.ok) {
       expect(refused.error.message).toContain('Sæt beløb');
@@ -82,14 +83,14 @@ describe('transition guards', () => {
 
     // A caseworker who is not an administrator may not override.
     const caseworker: Session = { userId: demo(app).user('Jens Nielsen').id };
-    const notAdmin = await app.dispatch('changeStatusOverridingGuards', { id: record.id, version: record.version, toStatusId: target.id, comment: '', reason: 'Borgeren har ringet' }, caseworker);
+    const notAdmin = await call(app, 'changeStatusOverridingGuards', { id: record.id, version: record.version, toStatusId: target.id, comment: '', reason: 'Borgeren har ringet' }, caseworker);
     expect(notAdmin).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
     // The reason is mandatory.
-    const noReason = await app.dispatch('changeStatusOverridingGuards', { id: record.id, version: record.version, toStatusId: target.id, comment: '', reason: '  ' }, session);
+    const noReason = await call(app, 'changeStatusOverridingGuards', { id: record.id, version: record.version, toStatusId: target.id, comment: '', reason: '  ' }, session);
     expect(noReason).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 
     const moved = value(
-      await app.dispatch('changeStatusOverridingGuards', { id: record.id, version: record.version, toStatusId: target.id, comment: '', reason: 'Beløbet aftalt pr. telefon med 010190-1234' }, session),
+      await call(app, 'changeStatusOverridingGuards', { id: record.id, version: record.version, toStatusId: target.id, comment: '', reason: 'Beløbet aftalt pr. telefon med 010190-1234' }, session),
     );
     expect(moved.statusId).toBe(target.id);
     const audit = app.services.db.prepare("SELECT user_id, details FROM audit_log WHERE record_id = ? AND action = 'record.guard_overridden'").all(record.id) as { user_id: number; details: string }[];
@@ -106,11 +107,11 @@ describe('transition guards', () => {
     const session = demo(app).adminSession();
     const { status, workflow } = demo(app);
     const t = workflow.transitions.find((x) => x.fromStatusId === status('Modtaget').id && x.toStatusId === status('Under behandling').id)!;
-    value(await app.dispatch('saveTransition', { id: t.id, workflowId: workflow.id, fromStatusId: t.fromStatusId, toStatusId: t.toStatusId, label: t.label, guards: [NO_FAILED] }, session));
+    value(await call(app, 'saveTransition', { id: t.id, workflowId: workflow.id, fromStatusId: t.fromStatusId, toStatusId: t.toStatusId, label: t.label, guards: [NO_FAILED] }, session));
     const record = await createDemoRecord(app, session);
-    const preview = value(await app.dispatch('previewStatusChange', { id: record.id, toStatusId: status('Under behandling').id }, session));
+    const preview = value(await call(app, 'previewStatusChange', { id: record.id, toStatusId: status('Under behandling').id }, session));
     expect(preview.guardFailures).toEqual([]);
-    value(await app.dispatch('changeStatus', { id: record.id, version: record.version, toStatusId: status('Under behandling').id, comment: '' }, session));
+    value(await call(app, 'changeStatus', { id: record.id, version: record.version, toStatusId: status('Under behandling').id, comment: '' }, session));
   });
 
   it('timings and guards travel with the workspace file', async () => {
@@ -118,18 +119,17 @@ describe('transition guards', () => {
     const session = demo(app).adminSession();
     const { status, workflow, field } = demo(app);
     const t = workflow.transitions[0]!;
-    value(await app.dispatch('saveTransition', { id: t.id, workflowId: workflow.id, fromStatusId: t.fromStatusId, toStatusId: t.toStatusId, label: t.label, guards: [NO_FAILED] }, session));
+    value(await call(app, 'saveTransition', { id: t.id, workflowId: workflow.id, fromStatusId: t.fromStatusId, toStatusId: t.toStatusId, label: t.label, guards: [NO_FAILED] }, session));
     value(
-      await app.dispatch(
-        'saveStatusAction',
+      await call(app, 'saveStatusAction',
         { statusId: status('Afventer underskrift').id, type: 'set_field', name: 'Rykker før frist', params: { fieldKey: 'beskrivelse', value: 'rykker' }, enabled: true, sortOrder: 2, timing: { trigger: 'delay', delayMs: -7 * 86_400_000, delayFrom: 'field', delayFieldId: field('frist').id } },
         session,
       ),
     );
-    const { json } = value(await app.dispatch('exportWorkspace', {}, session));
+    const { json } = value(await call(app, 'exportWorkspace', {}, session));
     const other = open({ seedDemo: false });
     const firstUser = other.services.users.saveUser({ name: 'Admin', initials: 'AD', email: '', isAdmin: true, groupIds: [] });
-    value(await other.dispatch('importWorkspace', { json }, { userId: firstUser.id }));
+    value(await call(other, 'importWorkspace', { json }, { userId: firstUser.id }));
     const ws = other.services.workspace.snapshot();
     const wf = ws.workflows.find((w) => w.name === workflow.name)!;
     const action = wf.statuses.flatMap((s) => s.actions).find((a) => a.name === 'Rykker før frist');

@@ -7,7 +7,7 @@ import type { TransitionGuardType } from '../transition-guard';
  */
 export const noFailedStatusActionGuard: TransitionGuardType = {
   type: 'no_failed_status_action',
-  labelKey: 'guards.no_failed_status_action',
+  labelKey: 'timedActions.guards.no_failed_status_action',
   check(recordId, { db, lang }) {
     const job = db
       .prepare("SELECT id, name FROM jobs WHERE record_id = ? AND status = 'failed' ORDER BY id LIMIT 1")

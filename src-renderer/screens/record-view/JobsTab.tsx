@@ -24,7 +24,7 @@ export function JobsTab({ jobs }: { jobs: JobView[] }): ReactNode {
       </thead>
       <tbody>
         {jobs.map((job) => (
-          <tr key={job.id} data-testid="job-row" data-job-status={job.status}>
+          <tr key={job.id} id={`job-${job.id}`} data-testid="job-row" data-job-status={job.status}>
             <td>{job.actionName}</td>
             <td>{typeLabel(job.type)}</td>
             <td>

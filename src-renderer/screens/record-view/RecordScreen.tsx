@@ -12,6 +12,7 @@ import { HistoryTab } from './HistoryTab';
 import { JobsTab } from './JobsTab';
 import { RecordFields } from './RecordFields';
 import { StatusSection } from './StatusSection';
+import { TimedActionsPanel } from './TimedActionsPanel';
 import type { Draft } from './use-record';
 import { useRecord } from './use-record';
 
@@ -69,7 +70,18 @@ export function RecordScreen({ id }: { id: number }): ReactNode {
       <div className="record-columns">
         <RecordFields record={record} draft={draft} setDraft={setDraft} onSaved={replace} onReload={reload} onRevealed={() => void sync()} />
         <div className="record-side">
-          <StatusSection record={record} onChanged={replace} onReload={reload} />
+          <StatusSection
+            record={record}
+            onChanged={replace}
+            onReload={reload}
+            onShowItem={(link) => {
+              // A guard's failing status action: open the jobs tab at that job.
+              if (link.kind !== 'job') return;
+              setTab('jobs');
+              setTimeout(() => document.getElementById(`job-${link.id}`)?.scrollIntoView({ block: 'center' }), 0);
+            }}
+          />
+          <TimedActionsPanel record={record} />
         </div>
       </div>
       <section className="record-tabs panel">
