@@ -44,5 +44,9 @@ export const daTimedActions = {
     overrideReason: 'Begrundelse (skal udfyldes og logges)',
     overrideConfirm: 'Tilsidesæt betingelser og skift status',
   },
+  failed: {
+    summary_one: 'Statushandlingen "{{name}}" er fejlet.',
+    summary_other: '{{count}} statushandlinger er fejlet, bl.a. "{{name}}".',
+  },
   errorGuardFailed: 'Statusskiftet blev afvist, fordi en betingelse ikke er opfyldt.',
 };

@@ -47,5 +47,9 @@ export const enTimedActions: Widen<typeof daTimedActions> = {
     overrideReason: 'Reason (required and logged)',
     overrideConfirm: 'Override conditions and change status',
   },
+  failed: {
+    summary_one: 'The status action "{{name}}" failed.',
+    summary_other: '{{count}} status actions failed, among them "{{name}}".',
+  },
   errorGuardFailed: 'The status change was refused because a condition is not met.',
 };

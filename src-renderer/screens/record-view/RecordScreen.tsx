@@ -13,6 +13,7 @@ import { JobsTab } from './JobsTab';
 import { RecordFields } from './RecordFields';
 import { StatusSection } from './StatusSection';
 import { TimedActionsPanel } from './TimedActionsPanel';
+import { FailedActionsBanner } from './FailedActionsBanner';
 import type { Draft } from './use-record';
 import { useRecord } from './use-record';
 
@@ -39,6 +40,10 @@ export function RecordScreen({ id }: { id: number }): ReactNode {
   }
 
   const workflow = ws.workflowById.get(record.workflowId);
+  const showJob = (jobId: number) => {
+    setTab('jobs');
+    setTimeout(() => document.getElementById(`job-${jobId}`)?.scrollIntoView({ block: 'center' }), 0);
+  };
   return (
     <article className="record-screen" aria-labelledby="record-title" data-testid="record-view" data-record-id={record.id}>
       <div className="record-head">
@@ -67,6 +72,7 @@ export function RecordScreen({ id }: { id: number }): ReactNode {
           </button>
         </div>
       )}
+      <FailedActionsBanner jobs={record.jobs} onShow={showJob} />
       <div className="record-columns">
         <RecordFields record={record} draft={draft} setDraft={setDraft} onSaved={replace} onReload={reload} onRevealed={() => void sync()} />
         <div className="record-side">
@@ -76,9 +82,7 @@ export function RecordScreen({ id }: { id: number }): ReactNode {
             onReload={reload}
             onShowItem={(link) => {
               // A guard's failing status action: open the jobs tab at that job.
-              if (link.kind !== 'job') return;
-              setTab('jobs');
-              setTimeout(() => document.getElementById(`job-${link.id}`)?.scrollIntoView({ block: 'center' }), 0);
+              if (link.kind === 'job') showJob(link.id);
             }}
           />
           <TimedActionsPanel record={record} />
