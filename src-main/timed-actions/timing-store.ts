@@ -21,21 +21,19 @@ export function timingFromRow(row: TimingColumns): ActionTiming {
 /** Refuses a timing that cannot work: a date basis needs a date field; the others need none. */
 export function checkTiming(ws: WorkspaceSnapshot, timing: ActionTiming): ActionTiming {
   if (timing.trigger !== 'delay') return { ...DEFAULT_TIMING, trigger: timing.trigger };
+  if (timing.delayMs < 0 && timing.delayFrom !== 'field') {
+    throw new DomainError('invalid_input', 'only a delay counted from a date field can fall before it');
+  }
   if (timing.delayFrom !== 'field') return { ...timing, delayFieldId: null };
   const field = ws.fields.find((f) => f.id === timing.delayFieldId);
   if (!field || field.type !== 'date') {
     throw new DomainError('invalid_input', 'a delay counted from a field needs a date field');
   }
-  if (timing.delayMs < 0 && timing.delayFrom !== 'field') {
-    throw new DomainError('invalid_input', 'only a delay counted from a date field can fall before it');
-  }
   return timing;
 }
 
+/** Writes a timing already passed through checkTiming. */
 export function writeTiming(db: Db, actionId: number, timing: ActionTiming): void {
-  if (timing.trigger === 'delay' && timing.delayMs < 0 && timing.delayFrom !== 'field') {
-    throw new DomainError('invalid_input', 'only a delay counted from a date field can fall before it');
-  }
   db.prepare('UPDATE status_actions SET trigger = ?, delay_ms = ?, delay_from = ?, delay_field_id = ? WHERE id = ?').run(
     timing.trigger,
     timing.delayMs,
