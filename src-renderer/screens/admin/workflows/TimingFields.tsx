@@ -3,18 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ActionTiming, DelayBasis } from '../../../../src-main/contract';
 import { ACTION_TRIGGERS, DELAY_BASES } from '../../../../src-main/contract/timed-actions';
 import { useWorkspace } from '../../../app/workspace-context';
-
-const UNIT_MS = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
-type Unit = keyof typeof UNIT_MS;
-
-/** The largest unit that divides the delay evenly, so "14 dage" reads back as 14 days. */
-export function splitDelay(ms: number): { amount: number; unit: Unit } {
-  const abs = Math.abs(ms);
-  for (const unit of ['days', 'hours', 'minutes'] as const) {
-    if (abs % UNIT_MS[unit] === 0) return { amount: abs / UNIT_MS[unit], unit };
-  }
-  return { amount: Math.round(abs / UNIT_MS.minutes), unit: 'minutes' };
-}
+import { UNIT_MS, splitDelay, type DelayUnit as Unit } from './delay-units';
 
 interface Props {
   timing: ActionTiming;

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ActionTiming, FieldDef } from '../../../../src-main/contract';
-import { splitDelay } from './TimingFields';
+import { splitDelay } from './delay-units';
 
 /** "14 dage efter sagen kom i status", "7 dage før "Frist"", or "Ved udgang af status"; empty for on-enter. */
 export function timingSummary(t: TFunction, timing: ActionTiming | undefined, fieldById: (id: number) => FieldDef | undefined): string {

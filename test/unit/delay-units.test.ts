@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitDelay } from '../../src-renderer/screens/admin/workflows/TimingFields';
+import { splitDelay } from '../../src-renderer/screens/admin/workflows/delay-units';
 
 describe('splitDelay', () => {
   it('reads a delay back in the largest even unit', () => {
