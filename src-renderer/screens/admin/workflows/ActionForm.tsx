@@ -8,7 +8,7 @@ import { useActionTypeLabel } from '../../../components/use-action-type-label';
 import { useAdminAction } from '../use-admin-action';
 import { ActionParamsForm, KNOWN_PARAM_FORMS, defaultParams } from './ActionParamsForm';
 import { SaveCancel } from '../../../components/SaveCancel';
-import { DEFAULT_TIMING } from '../../../../src-main/contract/timed-actions';
+import { DEFAULT_TIMING } from '../../../../src-main/contract/timed-actions-types';
 import { TimingFields } from './TimingFields';
 
 interface Props {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionTiming, DelayBasis } from '../../../../src-main/contract';
-import { ACTION_TRIGGERS, DELAY_BASES } from '../../../../src-main/contract/timed-actions';
+import { ACTION_TRIGGERS, DELAY_BASES } from '../../../../src-main/contract/timed-actions-types';
 import { useWorkspace } from '../../../app/workspace-context';
 import { UNIT_MS, splitDelay, type DelayUnit as Unit } from './delay-units';
 
