@@ -39,10 +39,13 @@ export const timedActionMethodInputs = {
     comment: z.string().max(2000),
     reason: z.string().trim().min(3).max(2000),
   }),
+  /** Puts a status action that gave up back in the queue (e.g. after its cause was fixed). */
+  retryStatusAction: z.strictObject({ jobId: id }),
 } as const;
 
 export interface TimedActionMethodResults {
   listTimedActions: TimedActionView[];
   listGuardTypes: GuardTypeView[];
   changeStatusOverridingGuards: RecordDetail;
+  retryStatusAction: RecordDetail;
 }

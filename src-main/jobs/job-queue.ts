@@ -139,3 +139,16 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
   const ceiling = Math.min(10 * 60_000, 2_000 * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
+
+/**
+ * A job that gave up goes back to the queue for a fresh round of attempts; its
+ * attempt log is kept. Returns the record id. Only `failed` jobs qualify.
+ */
+export function requeueFailedJob(db: Db, jobId: number, now: number): number | null {
+  const job = db.prepare("SELECT record_id FROM jobs WHERE id = ? AND status = 'failed'").get(jobId) as { record_id: number } | undefined;
+  if (!job) return null;
+  db.prepare(
+    "UPDATE jobs SET status = 'queued', next_run_at = ?, max_attempts = attempts + ?, finished_at = NULL WHERE id = ? AND status = 'failed'",
+  ).run(now, DEFAULT_MAX_ATTEMPTS, jobId);
+  return job.record_id;
+}

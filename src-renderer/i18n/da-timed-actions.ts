@@ -48,5 +48,6 @@ export const daTimedActions = {
     summary_one: 'Statushandlingen "{{name}}" er fejlet.',
     summary_other: '{{count}} statushandlinger er fejlet, bl.a. "{{name}}".',
   },
+  retry: 'Prøv igen',
   errorGuardFailed: 'Statusskiftet blev afvist, fordi en betingelse ikke er opfyldt.',
 };

@@ -307,6 +307,7 @@ export const da = {
     record_fields_changed: 'Felter ændret',
     record_status_changed: 'Status skiftet',
     record_guard_overridden: 'Betingelse tilsidesat af administrator',
+    record_status_action_retried: 'Fejlet statushandling prøvet igen',
     record_cpr_revealed: 'Fuldt CPR-nummer vist',
   },
   auditVia: {

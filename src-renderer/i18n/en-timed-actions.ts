@@ -51,5 +51,6 @@ export const enTimedActions: Widen<typeof daTimedActions> = {
     summary_one: 'The status action "{{name}}" failed.',
     summary_other: '{{count}} status actions failed, among them "{{name}}".',
   },
+  retry: 'Try again',
   errorGuardFailed: 'The status change was refused because a condition is not met.',
 };

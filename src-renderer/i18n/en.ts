@@ -310,6 +310,7 @@ export const en: Catalogue = {
     record_fields_changed: 'Fields changed',
     record_status_changed: 'Status changed',
     record_guard_overridden: 'Condition overridden by an administrator',
+    record_status_action_retried: 'Failed status action retried',
     record_cpr_revealed: 'Full CPR number shown',
   },
   auditVia: {

@@ -48,6 +48,7 @@ test('a guarded transition is refused while a status action has failed, and an a
   await expect(page.getByTestId('current-status')).toHaveText('Under behandling');
   await page.getByRole('tab', { name: /Handlinger/ }).click();
   await expect(page.getByTestId('job-row').filter({ hasText: 'Sæt beløb' })).toHaveAttribute('data-job-status', 'failed');
+  await expect(page.getByTestId('job-row').filter({ hasText: 'Sæt beløb' }).getByTestId('job-retry')).toBeVisible();
   await expect(page.getByTestId('failed-actions-banner')).toContainText('Statushandlingen "Sæt beløb" er fejlet.');
 
   // Refused: the reason in plain Danish, a link to the failed job, no way to confirm.

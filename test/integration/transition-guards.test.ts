@@ -136,4 +136,38 @@ describe('transition guards', () => {
     expect(action?.timing).toEqual({ trigger: 'delay', delayMs: -7 * 86_400_000, delayFrom: 'field', delayFieldId: ws.fieldsByKey.get('frist')!.id });
     expect(wf.transitions.filter((x) => x.guards?.includes(NO_FAILED))).toHaveLength(1);
   });
+
+  it('fixing the cause and retrying the failed status action lets the record move on', async () => {
+    const app = open({ clock: manualClock() });
+    const session = demo(app).adminSession();
+    const { status, workflow, field } = demo(app);
+    const t = workflow.transitions.find((x) => x.fromStatusId === status('Under behandling').id && x.toStatusId === status('Afventer underskrift').id)!;
+    value(await call(app, 'saveTransition', { id: t.id, workflowId: workflow.id, fromStatusId: t.fromStatusId, toStatusId: t.toStatusId, label: t.label, guards: [NO_FAILED] }, session));
+    // "Fysioterapi" is not (yet) one of the field's choices: the action fails.
+    value(await call(app, 'saveStatusAction', { statusId: status('Under behandling').id, type: 'set_field', name: 'Sæt type', params: { fieldKey: 'ansoegningstype', value: 'Fysioterapi' }, enabled: true, sortOrder: 3 }, session));
+    const record = await createDemoRecord(app, session);
+    value(await call(app, 'changeStatus', { id: record.id, version: record.version, toStatusId: status('Under behandling').id, comment: '' }, session));
+    await app.services.jobs.runDue();
+    const failed = app.services.db.prepare("SELECT id FROM jobs WHERE record_id = ? AND status = 'failed'").get(record.id) as { id: number };
+    expect(value(await call(app, 'previewStatusChange', { id: record.id, toStatusId: status('Afventer underskrift').id }, session)).guardFailures).toHaveLength(1);
+
+    // A retry without fixing the cause fails again; the guard still refuses.
+    value(await call(app, 'retryStatusAction', { jobId: failed.id }, session));
+    await app.services.jobs.runDue();
+    expect(value(await call(app, 'previewStatusChange', { id: record.id, toStatusId: status('Afventer underskrift').id }, session)).guardFailures).toHaveLength(1);
+    // Retrying a job that has not failed is refused.
+    expect(await call(app, 'retryStatusAction', { jobId: 999_999 }, session)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+
+    const choice = field('ansoegningstype');
+    value(await call(app, 'saveField', { id: choice.id, key: choice.key, label: choice.label, type: choice.type, required: choice.required, options: [...choice.options, 'Fysioterapi'], role: choice.role, showInList: choice.showInList, sortOrder: choice.sortOrder }, session));
+    const retried = value(await call(app, 'retryStatusAction', { jobId: failed.id }, session));
+    expect(retried.jobs.find((j) => j.id === failed.id)?.status).toBe('queued');
+    await app.services.jobs.runDue();
+    const now = value(await call(app, 'getRecord', { id: record.id }, session));
+    expect(now.jobs.find((j) => j.id === failed.id)).toMatchObject({ status: 'succeeded' });
+    expect(value(await call(app, 'previewStatusChange', { id: record.id, toStatusId: status('Afventer underskrift').id }, session)).guardFailures).toEqual([]);
+    const moved = value(await call(app, 'changeStatus', { id: record.id, version: now.version, toStatusId: status('Afventer underskrift').id, comment: '' }, session));
+    expect(moved.statusId).toBe(status('Afventer underskrift').id);
+    expect(count(app.services.db, 'audit_log', "record_id = ? AND action = 'record.status_action_retried'", record.id)).toBe(2);
+  });
 });

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../components/format';
 import { useActionTypeLabel } from '../../components/use-action-type-label';
 
 /** The status actions queued for this record and how each attempt went. */
-export function JobsTab({ jobs }: { jobs: JobView[] }): ReactNode {
+export function JobsTab({ jobs, onRetry }: { jobs: JobView[]; onRetry?: (jobId: number) => void }): ReactNode {
   const { t } = useTranslation();
   const typeLabel = useActionTypeLabel();
   if (jobs.length === 0) return <p className="muted">{t('jobs.empty')}</p>;
@@ -34,7 +34,17 @@ export function JobsTab({ jobs }: { jobs: JobView[] }): ReactNode {
               {job.attempts}/{job.maxAttempts}
             </td>
             <td className="nowrap">{job.status === 'queued' ? formatDateTime(job.nextRunAt) : ''}</td>
-            <td className="job-error">{job.lastError}</td>
+            <td className="job-error">
+              {job.lastError}
+              {job.status === 'failed' && onRetry && (
+                <>
+                  {' '}
+                  <button type="button" className="btn btn-small" data-testid="job-retry" onClick={() => onRetry(job.id)}>
+                    {t('timedActions.retry')}
+                  </button>
+                </>
+              )}
+            </td>
             <td>
               {job.attemptLog.length > 0 && (
                 <details>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routeHref } from '../../app/route';
 import { useWorkspace } from '../../app/workspace-context';
+import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../components/format';
 import { TabPanel, Tabs } from '../../components/Tabs';
@@ -22,6 +23,7 @@ type TabKey = 'history' | 'jobs' | 'audit';
 export function RecordScreen({ id }: { id: number }): ReactNode {
   const { t } = useTranslation();
   const ws = useWorkspace();
+  const api = useApi();
   const [draft, setDraftState] = useState<Draft>({});
   const draftRef = useRef(draft);
   draftRef.current = draft;
@@ -102,7 +104,16 @@ export function RecordScreen({ id }: { id: number }): ReactNode {
         />
         <TabPanel idPrefix="record" tabKey={tab}>
           {tab === 'history' && <HistoryTab history={record.history} />}
-          {tab === 'jobs' && <JobsTab jobs={record.jobs} />}
+          {tab === 'jobs' && (
+            <JobsTab
+              jobs={record.jobs}
+              onRetry={(jobId) =>
+                void api.retryStatusAction({ jobId }).then((r) => {
+                  if (r.ok) replace(r.value);
+                })
+              }
+            />
+          )}
           {tab === 'audit' && <AuditTab audit={record.audit} />}
         </TabPanel>
       </section>
