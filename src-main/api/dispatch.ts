@@ -9,9 +9,17 @@ import type { Handler } from './handler';
 import { notificationHandlers } from './notification-handlers';
 import { recordHandlers } from './record-handlers';
 import { signingHandlers } from './signing-handlers';
+import { timedActionHandlers } from './timed-action-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
-const handlers = { ...appHandlers, ...workspaceHandlers, ...recordHandlers, ...signingHandlers, ...notificationHandlers } satisfies {
+const handlers = {
+  ...appHandlers,
+  ...workspaceHandlers,
+  ...recordHandlers,
+  ...signingHandlers,
+  ...notificationHandlers,
+  ...timedActionHandlers,
+} satisfies {
   [M in MethodName]: Handler<M>;
 };
 

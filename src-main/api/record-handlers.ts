@@ -32,12 +32,15 @@ export const recordHandlers: HandlerTable<RecordMethods> = {
     const user = currentUser(ctx);
     const id = ctx.services.records.create(input.workflowId, input.values, { userId: user.id, via: 'caseworker' });
     ctx.services.jobs.wake();
+    ctx.services.timedActions.wake();
     touched(ctx, [id]);
     return detail(ctx, id);
   },
   updateRecord: (input, ctx) => {
     const user = currentUser(ctx);
     ctx.services.records.update(input.id, input.version, input.values, { userId: user.id, via: 'caseworker' });
+    // An edited date or change time may have moved a timed action's due time.
+    ctx.services.timedActions.wake();
     touched(ctx, [input.id]);
     return detail(ctx, input.id);
   },
@@ -57,8 +60,10 @@ export const recordHandlers: HandlerTable<RecordMethods> = {
       toStatusId: input.toStatusId,
       comment: input.comment,
       userId: user.id,
+      lang: language(ctx),
     });
     ctx.services.jobs.wake();
+    ctx.services.timedActions.wake();
     touched(ctx, [input.id]);
     return detail(ctx, input.id);
   },

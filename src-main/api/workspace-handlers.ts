@@ -1,6 +1,7 @@
 import type { Services } from '../app/services';
 import type { HandlerTable } from './handler';
 import { currentUser, requireAdmin } from './handler';
+import { DomainError } from '../shared/domain-error';
 
 type WorkspaceMethods =
   | 'getWorkspace'
@@ -53,6 +54,8 @@ export const workspaceHandlers: HandlerTable<WorkspaceMethods> = {
   },
   saveTransition: (input, ctx) => {
     requireAdmin(ctx);
+    const unknown = input.guards?.find((g) => !ctx.services.guards.has(g));
+    if (unknown) throw new DomainError('invalid_input', `unknown transition guard "${unknown}"`);
     return changed(ctx, ctx.services.workspace.saveTransition(input));
   },
   deleteTransition: (input, ctx) => {

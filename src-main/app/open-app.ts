@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createDispatcher } from '../api/dispatch';
 import { seedDemoWorkspace } from '../demo/seed-demo';
+import type { NotificationPort } from '../notifications/notification-port';
 import type { Clock } from '../shared/clock';
 import { openDatabase } from '../store/database';
 import type { AppHandle } from './app-handle';
@@ -20,6 +21,8 @@ export interface OpenAppOptions {
   clock?: Clock;
   /** Use this database file instead of the one in dataDir (CLI `--db`). */
   dbFile?: string;
+  /** The notification port (tests pass a recording fake; issue 6 wires the inbox in services). */
+  notifications?: NotificationPort;
 }
 
 export const DATABASE_FILE = 'caseworker.sqlite';
@@ -37,6 +40,7 @@ export function openApp(options: OpenAppOptions): AppHandle & { services: Servic
     dataDir: options.dataDir,
     version: options.version ?? '0.1.0',
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.notifications ? { notifications: options.notifications } : {}),
   });
   if (isNew && options.seedDemo !== false) seedDemoWorkspace(services);
   const dispatch = createDispatcher(services);
@@ -49,11 +53,13 @@ export function openApp(options: OpenAppOptions): AppHandle & { services: Servic
       services.jobs.start();
       services.signingWorker.start();
       services.notificationRetention.start();
+      services.timedActions.start();
     },
     async close() {
       if (closed) return;
       closed = true;
       services.notificationRetention.stop();
+      services.timedActions.stop();
       await services.jobs.stop();
       await services.signingWorker.stop();
       db.close();

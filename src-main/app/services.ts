@@ -5,6 +5,7 @@ import { JobRunner } from '../jobs/job-runner';
 import { AssignmentNotifier } from '../notifications/assignment-notifier';
 import { NotificationInbox } from '../notifications/inbox';
 import { NotificationService } from '../notifications/notification-service';
+import type { NotificationPort } from '../notifications/notification-port';
 import { NotificationRetention } from '../notifications/retention';
 import { RecordsService } from '../records/records-service';
 import type { Clock } from '../shared/clock';
@@ -12,8 +13,12 @@ import { systemClock } from '../shared/clock';
 import type { Db } from '../store/database';
 import { createActionRegistry, type ActionRegistry } from '../status-actions/registry';
 import { createSigning } from '../signing/create-signing';
+import { signatureCompletedGuard } from '../signing/signature-completed-guard';
 import { createDirectory } from '../users/directory';
 import { UsersRepo } from '../users/users-repo';
+import { TimedActionScheduler } from '../timed-actions/timed-action-scheduler';
+import { TransitionGuards } from '../workflow/guard-registry';
+import { noFailedStatusActionGuard } from '../workflow/guards/no-failed-status-action';
 import { StatusChanges } from '../workflow/status-change';
 import { WorkspaceRepo } from '../workspace/workspace-repo';
 import { WorkspaceTransfer } from '../workspace/workspace-transfer';
@@ -30,6 +35,8 @@ export interface ServiceConfig {
   transport: 'electron' | 'web' | 'cli';
   dataDir: string;
   version: string;
+  /** Tests pass a recording port that receives everything published, alongside the inbox. */
+  notifications?: NotificationPort;
 }
 
 /**
@@ -43,19 +50,44 @@ export function createServices(config: ServiceConfig) {
   const events = new EventBus();
   // The inbox (issue 6): features publish inside their transactions; see docs/notifications.md.
   const notifications = new NotificationService(db, clock, events);
-  const actions: ActionRegistry = createActionRegistry({ notifications });
+  // What features publish into; tests may listen in on it without bypassing the inbox.
+  const notificationPort: NotificationPort = config.notifications ? teeNotifications(notifications, config.notifications) : notifications;
+  const actions: ActionRegistry = createActionRegistry({ notifications: notificationPort });
   const directory = createDirectory(db);
   const users = new UsersRepo(db, clock);
   const workspace = new WorkspaceRepo(db, actions, directory);
-  const records = new RecordsService(db, workspace, clock, directory, new AssignmentNotifier(notifications, directory));
-  const statusChanges = new StatusChanges(db, workspace, records, actions, directory, clock);
+  const records = new RecordsService(db, workspace, clock, directory, new AssignmentNotifier(notificationPort, directory));
+  const guards = new TransitionGuards().register(noFailedStatusActionGuard).register(signatureCompletedGuard);
+  const statusChanges = new StatusChanges(db, workspace, records, actions, directory, clock, guards);
   const transfer = new WorkspaceTransfer(db, workspace, users, actions, directory, clock);
   const costs = new CostLedger(db, clock);
   const integrationSettings = new IntegrationSettings(db);
   const inbox = new NotificationInbox(db, clock, () => workspace.snapshot(), directory);
   const notificationRetention = new NotificationRetention(notifications, integrationSettings);
-  const jobs = new JobRunner({ db, actions, workspace, records, clock, events, ...(config.random ? { random: config.random } : {}) });
-  const signing = createSigning({ db, clock, events, costs, statusChanges, integrationSettings, secrets: config.secrets, settings: config.settings, notifications, jobs });
+  const jobs = new JobRunner({
+    db,
+    actions,
+    workspace,
+    records,
+    clock,
+    events,
+    notifications: notificationPort,
+    language: () => config.settings.get().language,
+    ...(config.random ? { random: config.random } : {}),
+  });
+  const timedActions = new TimedActionScheduler({ db, clock, events, onJobsQueued: () => jobs.wake() });
+  const signing = createSigning({
+    db,
+    clock,
+    events,
+    costs,
+    statusChanges,
+    integrationSettings,
+    secrets: config.secrets,
+    settings: config.settings,
+    notifications: notificationPort,
+    jobs,
+  });
   return {
     config,
     db,
@@ -69,6 +101,8 @@ export function createServices(config: ServiceConfig) {
     statusChanges,
     transfer,
     jobs,
+    timedActions,
+    guards,
     costs,
     integrationSettings,
     notifications,
@@ -80,3 +114,12 @@ export function createServices(config: ServiceConfig) {
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+function teeNotifications(inbox: NotificationPort, listener: NotificationPort): NotificationPort {
+  return {
+    publish(request) {
+      listener.publish(request);
+      return inbox.publish(request);
+    },
+  };
+}

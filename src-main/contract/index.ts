@@ -6,3 +6,5 @@ export * from './notifications';
 export * from './result';
 export * from './types';
 export * from './signing';
+export * from './timed-actions';
+export * from './timed-actions-names';

@@ -3,6 +3,7 @@ import type { MethodName } from './names';
 import { signingMethodInputs, type SigningMethodResults } from './signing';
 import { notificationInputs, type NotificationResults } from './notifications';
 import { FIELD_ROLES, FIELD_TYPES } from './types';
+import { actionTimingInput, guardTypesInput, timedActionMethodInputs, type TimedActionMethodResults } from './timed-actions';
 import type {
   ActionTypeView,
   AppInfo,
@@ -84,6 +85,7 @@ export const methodInputs = {
     fromStatusId: id,
     toStatusId: id,
     label: shortText,
+    guards: guardTypesInput.optional(),
   }),
   deleteTransition: byId,
   saveStatusAction: z.strictObject({
@@ -94,6 +96,7 @@ export const methodInputs = {
     params: z.record(z.string().max(64), z.unknown()),
     enabled: z.boolean(),
     sortOrder: z.int().min(0).max(100_000),
+    timing: actionTimingInput.optional(),
   }),
   deleteStatusAction: byId,
   saveUser: z.strictObject({
@@ -135,10 +138,11 @@ export const methodInputs = {
   }),
   ...signingMethodInputs,
   ...notificationInputs,
+  ...timedActionMethodInputs,
 } as const satisfies Record<MethodName, z.ZodType>;
 
 /** What each method returns on success. */
-export interface MethodResults extends SigningMethodResults, NotificationResults {
+export interface MethodResults extends SigningMethodResults, NotificationResults, TimedActionMethodResults {
   getAppInfo: AppInfo;
   getSettings: SettingsView;
   updateSettings: SettingsView;

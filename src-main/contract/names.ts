@@ -1,9 +1,9 @@
 import { SIGNING_METHOD_NAMES } from './signing-names';
+import { TIMED_ACTION_METHOD_NAMES } from './timed-actions-names';
+import { NOTIFICATION_METHOD_NAMES } from './notification-names';
 
 // The names of every method the renderer may call. Kept apart from the schemas so
 // the preload script can build its one exposed object without bundling zod.
-
-import { NOTIFICATION_METHOD_NAMES } from './notification-names';
 
 export const METHOD_NAMES = [
   'getAppInfo',
@@ -39,6 +39,7 @@ export const METHOD_NAMES = [
   'runCsvImport',
   ...SIGNING_METHOD_NAMES,
   ...NOTIFICATION_METHOD_NAMES,
+  ...TIMED_ACTION_METHOD_NAMES,
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

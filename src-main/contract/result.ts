@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'not_allowed'
   | 'no_user_selected'
   | 'invalid_transition'
+  | 'guard_failed'
   | 'validation_failed'
   | 'import_failed'
   | 'database_too_new'

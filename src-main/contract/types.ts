@@ -1,4 +1,5 @@
 import { NOTIFICATION_EVENT_NAMES, type NotificationEventMap } from './notification-names';
+import type { ActionTiming, GuardFailureView } from './timed-actions';
 
 // Shapes that cross from main to the renderer. Plain data only: everything here
 // must survive structured clone (IPC) and JSON (the browser transport).
@@ -49,6 +50,8 @@ export interface StatusActionDef {
   params: Record<string, unknown>;
   enabled: boolean;
   sortOrder: number;
+  /** On enter (default), on leave or after a delay (issue 7). */
+  timing?: ActionTiming;
 }
 
 export interface StatusDef {
@@ -67,6 +70,8 @@ export interface TransitionDef {
   fromStatusId: number;
   toStatusId: number;
   label: string;
+  /** Guard types that must pass before a record takes this transition (issue 7). */
+  guards?: string[];
 }
 
 export interface WorkflowDef {
@@ -187,6 +192,8 @@ export interface StatusChangePreview {
   allowed: boolean;
   /** Human descriptions (already translated by the domain in the UI language) of the actions that will run. */
   actions: { actionId: number; type: string; name: string; description: string }[];
+  /** Guards of the transition that refuse it now (issue 7); empty when it may go ahead. */
+  guardFailures?: GuardFailureView[];
 }
 
 export interface CsvPreview {

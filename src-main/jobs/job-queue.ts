@@ -32,30 +32,44 @@ export function enqueueStatusActionJobs(
   db: Db,
   args: { recordId: number; historyId: number; actions: StatusActionDef[]; now: number },
 ): number[] {
+  const ids: number[] = [];
+  for (const action of args.actions) {
+    // Leave and delayed actions are enqueued elsewhere (issue 7: timed-actions/).
+    if (!action.enabled || (action.timing?.trigger ?? 'enter') !== 'enter') continue;
+    ids.push(
+      enqueueJob(db, { recordId: args.recordId, historyId: args.historyId, action, now: args.now, key: `status-change:${args.historyId}:action:${action.id}` }),
+    );
+  }
+  return ids;
+}
+
+/**
+ * Writes one job for one status action under the caller's transaction. The
+ * idempotency key is UNIQUE: the same key can never become a second job.
+ */
+export function enqueueJob(
+  db: Db,
+  args: { recordId: number; historyId: number | null; action: StatusActionDef; now: number; key: string },
+): number {
   const insert = preparedOnce(
     db,
     `INSERT INTO jobs (record_id, status_history_id, action_id, type, name, params, status, max_attempts, next_run_at, idempotency_key, created_at)
      VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
   );
-  const ids: number[] = [];
-  for (const action of args.actions) {
-    if (!action.enabled) continue;
-    const key = `status-change:${args.historyId}:action:${action.id}`;
-    const info = insert.run(
-      args.recordId,
-      args.historyId,
-      action.id,
-      action.type,
-      action.name,
-      JSON.stringify(action.params),
-      DEFAULT_MAX_ATTEMPTS,
-      args.now,
-      key,
-      isoAt(args.now),
-    );
-    ids.push(Number(info.lastInsertRowid));
-  }
-  return ids;
+  const { action } = args;
+  const info = insert.run(
+    args.recordId,
+    args.historyId,
+    action.id,
+    action.type,
+    action.name,
+    JSON.stringify(action.params),
+    DEFAULT_MAX_ATTEMPTS,
+    args.now,
+    args.key,
+    isoAt(args.now),
+  );
+  return Number(info.lastInsertRowid);
 }
 
 /** The next job due at or before `now`, oldest first (uses the partial index jobs_due). */
@@ -124,4 +138,17 @@ export function jobsForRecord(db: Db, recordId: number): JobView[] {
 export function backoffMs(attempt: number, random: () => number = Math.random): number {
   const ceiling = Math.min(10 * 60_000, 2_000 * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+/**
+ * A job that gave up goes back to the queue for a fresh round of attempts; its
+ * attempt log is kept. Returns the record id. Only `failed` jobs qualify.
+ */
+export function requeueFailedJob(db: Db, jobId: number, now: number): number | null {
+  const job = db.prepare("SELECT record_id FROM jobs WHERE id = ? AND status = 'failed'").get(jobId) as { record_id: number } | undefined;
+  if (!job) return null;
+  db.prepare(
+    "UPDATE jobs SET status = 'queued', next_run_at = ?, max_attempts = attempts + ?, finished_at = NULL WHERE id = ? AND status = 'failed'",
+  ).run(now, DEFAULT_MAX_ATTEMPTS, jobId);
+  return job.record_id;
 }

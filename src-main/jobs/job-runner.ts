@@ -1,4 +1,6 @@
+import type { Language } from '../contract';
 import { redactCprs } from '../cpr/cpr';
+import type { NotificationPort } from '../notifications/notification-port';
 import { DomainError } from '../shared/domain-error';
 import type { EventBus } from '../events/event-bus';
 import type { RecordsService } from '../records/records-service';
@@ -17,6 +19,9 @@ export interface JobRunnerDeps {
   clock: Clock;
   events: EventBus;
   random?: () => number;
+  /** Told in the failure's own transaction when a job gives up (issue 7). */
+  notifications?: NotificationPort;
+  language?: () => Language;
 }
 
 /** Longest sleep between looks at the queue, so jobs written by another process (the CLI) are seen. */
@@ -127,6 +132,17 @@ export class JobRunner {
           giveUp ? isoAt(now) : null,
           job.id,
         );
+        // A status action that gives up is never swallowed: the record's responsibles hear of it.
+        if (giveUp && this.deps.notifications) {
+          const da = (this.deps.language?.() ?? 'da') === 'da';
+          this.deps.notifications.publish({
+            kind: 'status_action_failed',
+            recordId: job.record_id,
+            toRecordResponsibles: true,
+            message: da ? `Statushandlingen "${job.name}" er fejlet: ${text}` : `The status action "${job.name}" failed: ${text}`,
+            actorUserId: null,
+          });
+        }
       }).immediate();
     }
     events.emit('jobsChanged', { recordId: job.record_id });

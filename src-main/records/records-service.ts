@@ -7,6 +7,7 @@ import { DomainError, notFound } from '../shared/domain-error';
 import type { Db } from '../store/database';
 import { preparedOnce } from '../store/statement-cache';
 import { enqueueStatusActionJobs } from '../jobs/job-queue';
+import { scheduleTimedActions } from '../timed-actions/timed-actions';
 import type { WorkspaceRepo } from '../workspace/workspace-repo';
 import type { WorkspaceSnapshot } from '../workspace/workspace-snapshot';
 import { checkFieldValue, type ValueContext } from './field-values';
@@ -111,6 +112,7 @@ export class RecordsService {
     // Entering the initial status runs its status actions like any other status
     // (the demo seed opts out: its records did not really arrive now).
     if (options.runActions !== false) enqueueStatusActionJobs(this.db, { recordId: id, historyId, actions: ws.statusesById.get(statusId)?.actions ?? [], now });
+    if (options.runActions !== false) scheduleTimedActions(this.db, { recordId: id, historyId, actions: ws.statusesById.get(statusId)?.actions ?? [], now });
     return id;
   }
 

@@ -1,5 +1,8 @@
-import type { Language, StatusChangePreview } from '../contract';
+import type { GuardFailureView, Language, StatusChangePreview } from '../contract';
 import { writeAudit } from '../audit/audit-log';
+import { redactCprs } from '../cpr/cpr';
+import { cancelTimedActions, enqueueLeaveJobs, scheduleTimedActions } from '../timed-actions/timed-actions';
+import type { TransitionGuards } from './guard-registry';
 import { enqueueStatusActionJobs } from '../jobs/job-queue';
 import type { Clock } from '../shared/clock';
 import { isoAt } from '../shared/clock';
@@ -22,7 +25,18 @@ export class StatusChanges {
     private readonly actions: ActionRegistry,
     private readonly directory: Directory,
     private readonly clock: Clock,
+    private readonly guards: TransitionGuards,
   ) {}
+
+  /** The guards of the transition from the record's status to `toStatusId` that refuse it now. */
+  guardFailures(recordId: number, fromStatusId: number, toStatusId: number, lang: Language): GuardFailureView[] {
+    const transition = this.workspace
+      .snapshot()
+      .transitionsFrom(fromStatusId)
+      .find((t) => t.toStatusId === toStatusId);
+    if (!transition?.guards?.length) return [];
+    return this.guards.check(this.db, recordId, transition.guards, lang);
+  }
 
   preview(recordId: number, toStatusId: number, lang: Language): StatusChangePreview {
     const ws = this.workspace.snapshot();
@@ -33,8 +47,9 @@ export class StatusChanges {
       fromStatusId: row.status_id,
       toStatusId,
       allowed: ws.canMove(row.status_id, toStatusId),
+      guardFailures: this.guardFailures(recordId, row.status_id, toStatusId, lang),
       actions: target.actions
-        .filter((a) => a.enabled)
+        .filter((a) => a.enabled && (a.timing?.trigger ?? 'enter') === 'enter')
         .map((a) => {
           const type = this.actions.get(a.type);
           const parsed = type?.params.safeParse(a.params);
@@ -48,7 +63,19 @@ export class StatusChanges {
     };
   }
 
-  change(args: { recordId: number; expectedVersion: number | null; toStatusId: number; comment: string; userId: number | null }): number[] {
+  /**
+   * `override` (administrators only; the handler checks) moves the record past
+   * failing guards; its reason is mandatory and audited.
+   */
+  change(args: {
+    recordId: number;
+    expectedVersion: number | null;
+    toStatusId: number;
+    comment: string;
+    userId: number | null;
+    lang?: Language;
+    override?: { reason: string };
+  }): number[] {
     const ws = this.workspace.snapshot();
     return this.db
       .transaction(() => {
@@ -60,6 +87,19 @@ export class StatusChanges {
           const from = ws.statusesById.get(row.status_id)?.name ?? '?';
           const to = ws.statusesById.get(args.toStatusId)?.name ?? '?';
           throw new DomainError('invalid_transition', `the workflow does not allow moving from "${from}" to "${to}"`);
+        }
+        // Guards are checked inside the transaction, so the facts cannot change between check and move.
+        const failures = this.guardFailures(args.recordId, row.status_id, args.toStatusId, args.lang ?? 'da');
+        if (failures.length && !args.override) {
+          throw new DomainError(
+            'guard_failed',
+            failures.map((f) => f.reason).join(' '),
+            failures.map((f) => ({
+              field: `guard.${f.type}`,
+              key: 'guard_failed',
+              params: { reason: f.reason, ...(f.link ? { linkKind: f.link.kind, linkId: f.link.id } : {}) },
+            })),
+          );
         }
         const now = this.clock.now();
         const at = isoAt(now);
@@ -78,12 +118,32 @@ export class StatusChanges {
           action: 'record.status_changed',
           details: { from: row.status_id, to: args.toStatusId },
         });
-        return enqueueStatusActionJobs(this.db, {
+        if (failures.length && args.override) {
+          writeAudit(this.db, {
+            at,
+            userId: args.userId,
+            recordId: args.recordId,
+            action: 'record.guard_overridden',
+            details: {
+              from: row.status_id,
+              to: args.toStatusId,
+              guards: failures.map((f) => f.type),
+              reasons: failures.map((f) => redactCprs(f.reason)),
+              overrideReason: redactCprs(args.override.reason),
+            },
+          });
+        }
+        // Leaving: the old status's on-leave actions become jobs, its pending timed actions end.
+        const leaveJobs = enqueueLeaveJobs(this.db, {
           recordId: args.recordId,
           historyId,
-          actions: ws.statusesById.get(args.toStatusId)?.actions ?? [],
+          actions: ws.statusesById.get(row.status_id)?.actions ?? [],
           now,
         });
+        cancelTimedActions(this.db, args.recordId, now);
+        const entering = ws.statusesById.get(args.toStatusId)?.actions ?? [];
+        scheduleTimedActions(this.db, { recordId: args.recordId, historyId, actions: entering, now });
+        return [...leaveJobs, ...enqueueStatusActionJobs(this.db, { recordId: args.recordId, historyId, actions: entering, now })];
       })
       .immediate();
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FIELD_ROLES, FIELD_TYPES } from '../contract';
+import { actionTimingInput, FIELD_ROLES, FIELD_TYPES, guardTypesInput } from '../contract';
 
 /**
  * The portable workspace definition file. Statuses are referred to by name and
@@ -10,6 +10,9 @@ export const WORKSPACE_FILE_FORMAT = 'caseworker-workspace';
 export const WORKSPACE_FILE_VERSION = 1;
 
 const name = z.string().min(1).max(200);
+
+/** A status action's timing with its date field named by key, so it survives differing field ids. */
+const portableTiming = actionTimingInput.omit({ delayFieldId: true }).extend({ delayField: z.string().max(64).nullable() });
 
 export const workspaceFileSchema = z.strictObject({
   format: z.literal(WORKSPACE_FILE_FORMAT),
@@ -62,13 +65,17 @@ export const workspaceFileSchema = z.strictObject({
                     params: z.record(z.string(), z.unknown()),
                     enabled: z.boolean(),
                     sortOrder: z.int().min(0).max(100_000),
+                    // Issue 7; absent in older files, which means "on enter".
+                    timing: portableTiming.optional(),
                   }),
                 )
                 .max(100),
             }),
           )
           .max(200),
-        transitions: z.array(z.strictObject({ from: name, to: name, label: z.string().max(200) })).max(2000),
+        transitions: z
+          .array(z.strictObject({ from: name, to: name, label: z.string().max(200), guards: guardTypesInput.optional() }))
+          .max(2000),
       }),
     )
     .max(200),

@@ -1,3 +1,4 @@
+import { checkTiming, guardsByTransition, timingFromRow, writeGuards, writeTiming, type TimingColumns } from '../timed-actions/timing-store';
 import type {
   FieldDef,
   FieldRole,
@@ -58,7 +59,7 @@ export class WorkspaceRepo {
   private load(): WorkspaceSnapshot {
     const fields = (this.db.prepare('SELECT * FROM fields ORDER BY sort_order, id').all() as FieldRow[]).map(toField);
     const actions = (
-      this.db.prepare('SELECT * FROM status_actions ORDER BY sort_order, id').all() as {
+      this.db.prepare('SELECT * FROM status_actions ORDER BY sort_order, id').all() as ({
         id: number;
         status_id: number;
         type: string;
@@ -66,7 +67,7 @@ export class WorkspaceRepo {
         params: string;
         enabled: number;
         sort_order: number;
-      }[]
+      } & TimingColumns)[]
     ).map(
       (a): StatusActionDef => ({
         id: a.id,
@@ -76,6 +77,7 @@ export class WorkspaceRepo {
         params: JSON.parse(a.params) as Record<string, unknown>,
         enabled: a.enabled === 1,
         sortOrder: a.sort_order,
+        timing: timingFromRow(a),
       }),
     );
     const statuses = (
@@ -98,6 +100,7 @@ export class WorkspaceRepo {
         actions: actions.filter((a) => a.statusId === s.id),
       }),
     );
+    const guards = guardsByTransition(this.db);
     const transitions = (
       this.db.prepare('SELECT * FROM transitions ORDER BY id').all() as {
         id: number;
@@ -113,6 +116,7 @@ export class WorkspaceRepo {
         fromStatusId: t.from_status_id,
         toStatusId: t.to_status_id,
         label: t.label,
+        guards: guards.get(t.id) ?? [],
       }),
     );
     const workflows = (
@@ -294,6 +298,17 @@ export class WorkspaceRepo {
     const duplicate = ws.transitionsFrom(from.id).find((t) => t.toStatusId === to.id && t.id !== input.id);
     if (duplicate) throw new DomainError('invalid_input', 'this transition already exists');
     const id = this.change(() => {
+      const saved = this.writeTransition(input);
+      if (input.guards) writeGuards(this.db, saved, input.guards);
+      return saved;
+    });
+    const t = this.workflow(input.workflowId).transitions.find((x) => x.id === id);
+    if (!t) throw notFound('Transition');
+    return t;
+  }
+
+  private writeTransition(input: MethodParsed<'saveTransition'>): number {
+    {
       if (input.id === undefined) {
         return Number(
           this.db
@@ -306,10 +321,7 @@ export class WorkspaceRepo {
         .run(input.fromStatusId, input.toStatusId, input.label, input.id, input.workflowId).changes;
       if (changed === 0) throw notFound('Transition');
       return input.id;
-    });
-    const t = this.workflow(input.workflowId).transitions.find((x) => x.id === id);
-    if (!t) throw notFound('Transition');
-    return t;
+    }
   }
 
   deleteTransition(id: number): void {
@@ -321,7 +333,19 @@ export class WorkspaceRepo {
     const ws = this.snapshot();
     if (!ws.statusesById.get(input.statusId)) throw notFound('Status');
     const params = this.checkActionParams(input.type, input.params);
+    const timing = input.timing ? checkTiming(ws, input.timing) : null;
     const id = this.change(() => {
+      const saved = this.writeStatusAction(input, params);
+      if (timing) writeTiming(this.db, saved, timing);
+      return saved;
+    });
+    const action = this.snapshot().actionsById.get(id);
+    if (!action) throw notFound('Status action');
+    return action;
+  }
+
+  private writeStatusAction(input: MethodParsed<'saveStatusAction'>, params: Record<string, unknown>): number {
+    {
       const row = [input.type, input.name, JSON.stringify(params), input.enabled ? 1 : 0, input.sortOrder];
       if (input.id === undefined) {
         return Number(
@@ -335,10 +359,7 @@ export class WorkspaceRepo {
         .run(...row, input.id, input.statusId).changes;
       if (changed === 0) throw notFound('Status action');
       return input.id;
-    });
-    const action = this.snapshot().actionsById.get(id);
-    if (!action) throw notFound('Status action');
-    return action;
+    }
   }
 
   /** Validates params with the action type's own schema and reference check. */

@@ -1,3 +1,4 @@
+import type { ActionTiming } from '../contract';
 import { DomainError } from '../shared/domain-error';
 import type { Clock } from '../shared/clock';
 import { isoAt } from '../shared/clock';
@@ -55,6 +56,16 @@ export class WorkspaceTransfer {
               params: type && parsed?.success ? type.toPortable(parsed.data, this.directory, ws) : a.params,
               enabled: a.enabled,
               sortOrder: a.sortOrder,
+              ...(a.timing && a.timing.trigger !== 'enter'
+                ? {
+                    timing: {
+                      trigger: a.timing.trigger,
+                      delayMs: a.timing.delayMs,
+                      delayFrom: a.timing.delayFrom,
+                      delayField: a.timing.delayFieldId === null ? null : (ws.fieldsById.get(a.timing.delayFieldId)?.key ?? null),
+                    },
+                  }
+                : {}),
             };
           }),
         })),
@@ -62,6 +73,7 @@ export class WorkspaceTransfer {
           from: statusName(t.fromStatusId) ?? '',
           to: statusName(t.toStatusId) ?? '',
           label: t.label,
+          ...(t.guards?.length ? { guards: t.guards } : {}),
         })),
       })),
     };
@@ -157,6 +169,7 @@ export class WorkspaceTransfer {
           params: params as Record<string, unknown>,
           enabled: a.enabled,
           sortOrder: a.sortOrder,
+          ...(a.timing ? { timing: this.timingFromPortable(a.timing, a.name, s.name) } : {}),
         });
       }
     }
@@ -168,9 +181,29 @@ export class WorkspaceTransfer {
     this.db.prepare('DELETE FROM transitions WHERE workflow_id = ?').run(workflow.id);
     this.workspace.invalidate();
     for (const t of w.transitions) {
-      this.workspace.saveTransition({ workflowId: workflow.id, fromStatusId: lookup(t.from), toStatusId: lookup(t.to), label: t.label });
+      this.workspace.saveTransition({
+        workflowId: workflow.id,
+        fromStatusId: lookup(t.from),
+        toStatusId: lookup(t.to),
+        label: t.label,
+        ...(t.guards ? { guards: t.guards } : {}),
+      });
     }
     const initial = w.initialStatus === null ? null : lookup(w.initialStatus);
     this.workspace.saveWorkflow({ id: workflow.id, name: w.name, description: w.description, initialStatusId: initial ?? workflow.initialStatusId });
+  }
+
+  private timingFromPortable(
+    t: NonNullable<WorkspaceFile['workflows'][number]['statuses'][number]['actions'][number]['timing']>,
+    actionName: string,
+    statusName: string,
+  ): ActionTiming {
+    let delayFieldId: number | null = null;
+    if (t.delayField !== null) {
+      const field = this.workspace.snapshot().fieldsByKey.get(t.delayField);
+      if (!field) throw new DomainError('import_failed', `status action "${actionName}" on "${statusName}" counts from unknown field "${t.delayField}"`);
+      delayFieldId = field.id;
+    }
+    return { trigger: t.trigger, delayMs: t.delayMs, delayFrom: t.delayFrom, delayFieldId };
   }
 }

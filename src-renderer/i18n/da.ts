@@ -1,3 +1,4 @@
+import { daTimedActions } from './da-timed-actions';
 // Danish is the caseworker's first language and the source catalogue: en.ts must
 // carry exactly the same keys (the Catalogue type enforces it at compile time).
 import { daSigning } from './da-signing';
@@ -312,6 +313,8 @@ export const da = {
     record_created: 'Sag oprettet',
     record_fields_changed: 'Felter ændret',
     record_status_changed: 'Status skiftet',
+    record_guard_overridden: 'Betingelse tilsidesat af administrator',
+    record_status_action_retried: 'Fejlet statushandling prøvet igen',
     record_cpr_revealed: 'Fuldt CPR-nummer vist',
   },
   auditVia: {
@@ -320,6 +323,7 @@ export const da = {
     demo: 'demodata',
     'status action': 'af statushandling',
   },
+  timedActions: daTimedActions,
   errors: {
     title: 'Der opstod en fejl',
     validationSummary: 'Ret de markerede felter og prøv igen.',
@@ -329,6 +333,7 @@ export const da = {
       conflict: 'Sagen er ændret af en anden siden du åbnede den. Genindlæs og prøv igen.',
       not_allowed: 'Du har ikke adgang til at gøre dette.',
       no_user_selected: 'Vælg en bruger først.',
+      guard_failed: 'Statusskiftet blev afvist, fordi en betingelse ikke er opfyldt.',
       invalid_transition: 'Statusskiftet er ikke tilladt fra sagens nuværende status.',
       validation_failed: 'Nogle oplysninger er ikke gyldige.',
       import_failed: 'Importen mislykkedes. Intet er ændret.',

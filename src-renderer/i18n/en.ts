@@ -1,3 +1,4 @@
+import { enTimedActions } from './en-timed-actions';
 import type { Catalogue } from './catalogue';
 import { enSigning } from './en-signing';
 import { enNotifications } from './en-notifications';
@@ -314,6 +315,8 @@ export const en: Catalogue = {
     record_created: 'Record created',
     record_fields_changed: 'Fields changed',
     record_status_changed: 'Status changed',
+    record_guard_overridden: 'Condition overridden by an administrator',
+    record_status_action_retried: 'Failed status action retried',
     record_cpr_revealed: 'Full CPR number shown',
   },
   auditVia: {
@@ -322,6 +325,7 @@ export const en: Catalogue = {
     demo: 'demo data',
     'status action': 'by status action',
   },
+  timedActions: enTimedActions,
   errors: {
     title: 'Something went wrong',
     validationSummary: 'Correct the marked fields and try again.',
@@ -331,6 +335,7 @@ export const en: Catalogue = {
       conflict: 'Someone else changed this record after you opened it. Reload and try again.',
       not_allowed: 'You are not allowed to do this.',
       no_user_selected: 'Choose a user first.',
+      guard_failed: 'The status change was refused because a condition is not met.',
       invalid_transition: 'This status change is not allowed from the record’s current status.',
       validation_failed: 'Some of the information is not valid.',
       import_failed: 'The import failed. Nothing was changed.',

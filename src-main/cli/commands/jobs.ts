@@ -20,6 +20,9 @@ export const jobsCommand: CliCommand = {
       throw new CliError(sub === undefined ? 'Say what to do with the jobs: jobs run.' : `Unknown jobs command "${[sub, ...rest].join(' ')}". Use: jobs run.`);
     }
     return withApp({ dbFile, dbGiven }, async ({ services }) => {
+      // Timed status actions that fell due become jobs first, so they run in this same pass.
+      const fired = services.timedActions.fireDue();
+      if (fired > 0) io.out(`${fired} timed status ${fired === 1 ? 'action' : 'actions'} fell due.`);
       const ran = await services.jobs.runDue();
       io.out(`Ran ${ran} status-action ${ran === 1 ? 'job' : 'jobs'}.`);
       const next = nextWakeAt(services.db);

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../components/format';
 import { useActionTypeLabel } from '../../components/use-action-type-label';
 
 /** The status actions queued for this record and how each attempt went. */
-export function JobsTab({ jobs }: { jobs: JobView[] }): ReactNode {
+export function JobsTab({ jobs, onRetry }: { jobs: JobView[]; onRetry?: (jobId: number) => void }): ReactNode {
   const { t } = useTranslation();
   const typeLabel = useActionTypeLabel();
   if (jobs.length === 0) return <p className="muted">{t('jobs.empty')}</p>;
@@ -24,7 +24,7 @@ export function JobsTab({ jobs }: { jobs: JobView[] }): ReactNode {
       </thead>
       <tbody>
         {jobs.map((job) => (
-          <tr key={job.id} data-testid="job-row" data-job-status={job.status}>
+          <tr key={job.id} id={`job-${job.id}`} data-testid="job-row" data-job-status={job.status}>
             <td>{job.actionName}</td>
             <td>{typeLabel(job.type)}</td>
             <td>
@@ -34,7 +34,17 @@ export function JobsTab({ jobs }: { jobs: JobView[] }): ReactNode {
               {job.attempts}/{job.maxAttempts}
             </td>
             <td className="nowrap">{job.status === 'queued' ? formatDateTime(job.nextRunAt) : ''}</td>
-            <td className="job-error">{job.lastError}</td>
+            <td className="job-error">
+              {job.lastError}
+              {job.status === 'failed' && onRetry && (
+                <>
+                  {' '}
+                  <button type="button" className="btn btn-small" data-testid="job-retry" onClick={() => onRetry(job.id)}>
+                    {t('timedActions.retry')}
+                  </button>
+                </>
+              )}
+            </td>
             <td>
               {job.attemptLog.length > 0 && (
                 <details>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routeHref } from '../../app/route';
 import { useWorkspace } from '../../app/workspace-context';
+import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../components/format';
 import { TabPanel, Tabs } from '../../components/Tabs';
@@ -13,6 +14,8 @@ import { JobsTab } from './JobsTab';
 import { SigningRequests } from '../signing/SigningRequests';
 import { RecordFields } from './RecordFields';
 import { StatusSection } from './StatusSection';
+import { TimedActionsPanel } from './TimedActionsPanel';
+import { FailedActionsBanner } from './FailedActionsBanner';
 import type { Draft } from './use-record';
 import { useRecord } from './use-record';
 
@@ -21,6 +24,7 @@ type TabKey = 'history' | 'jobs' | 'audit';
 export function RecordScreen({ id }: { id: number }): ReactNode {
   const { t } = useTranslation();
   const ws = useWorkspace();
+  const api = useApi();
   const [draft, setDraftState] = useState<Draft>({});
   const draftRef = useRef(draft);
   draftRef.current = draft;
@@ -39,6 +43,10 @@ export function RecordScreen({ id }: { id: number }): ReactNode {
   }
 
   const workflow = ws.workflowById.get(record.workflowId);
+  const showJob = (jobId: number) => {
+    setTab('jobs');
+    setTimeout(() => document.getElementById(`job-${jobId}`)?.scrollIntoView({ block: 'center' }), 0);
+  };
   return (
     <article className="record-screen" aria-labelledby="record-title" data-testid="record-view" data-record-id={record.id}>
       <div className="record-head">
@@ -67,10 +75,20 @@ export function RecordScreen({ id }: { id: number }): ReactNode {
           </button>
         </div>
       )}
+      <FailedActionsBanner jobs={record.jobs} onShow={showJob} />
       <div className="record-columns">
         <RecordFields record={record} draft={draft} setDraft={setDraft} onSaved={replace} onReload={reload} onRevealed={() => void sync()} />
         <div className="record-side">
-          <StatusSection record={record} onChanged={replace} onReload={reload} />
+          <StatusSection
+            record={record}
+            onChanged={replace}
+            onReload={reload}
+            onShowItem={(link) => {
+              // A guard's failing status action: open the jobs tab at that job.
+              if (link.kind === 'job') showJob(link.id);
+            }}
+          />
+          <TimedActionsPanel record={record} />
           <SigningRequests recordId={record.id} />
         </div>
       </div>
@@ -88,7 +106,16 @@ export function RecordScreen({ id }: { id: number }): ReactNode {
         />
         <TabPanel idPrefix="record" tabKey={tab}>
           {tab === 'history' && <HistoryTab history={record.history} />}
-          {tab === 'jobs' && <JobsTab jobs={record.jobs} />}
+          {tab === 'jobs' && (
+            <JobsTab
+              jobs={record.jobs}
+              onRetry={(jobId) =>
+                void api.retryStatusAction({ jobId }).then((r) => {
+                  if (r.ok) replace(r.value);
+                })
+              }
+            />
+          )}
           {tab === 'audit' && <AuditTab audit={record.audit} />}
         </TabPanel>
       </section>

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError, RecordDetail, StatusChangePreview, StatusDef } from '../../../src-main/contract';
+import type { AppError, GuardFailureView, RecordDetail, StatusChangePreview, StatusDef } from '../../../src-main/contract';
+import { useAppSession } from '../../app/app-context';
+import { GuardFailures } from './GuardFailures';
 import { useApi } from '../../api/api-context';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -12,19 +14,26 @@ interface Props {
   onChanged: (record: RecordDetail) => void;
   onClose: () => void;
   onReload: () => Promise<void>;
+  /** Shows a guard's failing item on the record. */
+  onShowItem?: (link: NonNullable<GuardFailureView['link']>) => void;
 }
 
 /**
  * Confirms a status change after showing what it sets in motion: the status
  * actions main will queue in the same transaction as the change.
  */
-export function StatusDialog({ record, to, onChanged, onClose, onReload }: Props): ReactNode {
+export function StatusDialog({ record, to, onChanged, onClose, onReload, onShowItem }: Props): ReactNode {
   const { t } = useTranslation();
   const api = useApi();
   const [preview, setPreview] = useState<StatusChangePreview | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
+  const { user } = useAppSession();
+  const [overriding, setOverriding] = useState(false);
+  const [reason, setReason] = useState('');
+  const guardFailures = preview?.guardFailures ?? [];
+  const guarded = guardFailures.length > 0;
 
   useEffect(() => {
     let live = true;
@@ -40,7 +49,10 @@ export function StatusDialog({ record, to, onChanged, onClose, onReload }: Props
 
   const confirm = async (): Promise<void> => {
     setBusy(true);
-    const result = await api.changeStatus({ id: record.id, version: record.version, toStatusId: to.id, comment });
+    const result =
+      guarded && overriding
+        ? await api.changeStatusOverridingGuards({ id: record.id, version: record.version, toStatusId: to.id, comment, reason })
+        : await api.changeStatus({ id: record.id, version: record.version, toStatusId: to.id, comment });
     setBusy(false);
     if (!result.ok) return setError(result.error);
     onChanged(result.value);
@@ -72,6 +84,26 @@ export function StatusDialog({ record, to, onChanged, onClose, onReload }: Props
         )}
         {preview === null && !error && <p className="muted">{t('common.loading')}</p>}
         {preview && !preview.allowed && <p className="banner banner-error">{t('status.notAllowed')}</p>}
+        <GuardFailures
+          failures={guardFailures}
+          onShowItem={(link) => {
+            onClose();
+            onShowItem?.(link);
+          }}
+        />
+        {guarded && user.isAdmin && (
+          <div className="guard-override" data-testid="guard-override">
+            <label>
+              <input type="checkbox" checked={overriding} onChange={(e) => setOverriding(e.target.checked)} /> {t('timedActions.guards.override')}
+            </label>
+            {overriding && (
+              <>
+                <label htmlFor="override-reason">{t('timedActions.guards.overrideReason')}</label>
+                <textarea id="override-reason" rows={2} required value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} />
+              </>
+            )}
+          </div>
+        )}
         {preview && (
           <div className="preview-actions">
             {preview.actions.length === 0 ? (
@@ -96,8 +128,12 @@ export function StatusDialog({ record, to, onChanged, onClose, onReload }: Props
           <button type="button" className="btn" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || !preview?.allowed}>
-            {t('status.confirm')}
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={busy || !preview?.allowed || (guarded && !(overriding && reason.trim().length >= 3))}
+          >
+            {guarded && overriding ? t('timedActions.guards.overrideConfirm') : t('status.confirm')}
           </button>
         </div>
       </form>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecordDetail, StatusDef } from '../../../src-main/contract';
+import type { GuardFailureView, RecordDetail, StatusDef } from '../../../src-main/contract';
 import { useWorkspace } from '../../app/workspace-context';
 import { Notice } from '../../components/ErrorBanner';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -11,9 +11,10 @@ interface Props {
   record: RecordDetail;
   onChanged: (record: RecordDetail) => void;
   onReload: () => Promise<void>;
+  onShowItem?: (link: NonNullable<GuardFailureView['link']>) => void;
 }
 
-export function StatusSection({ record, onChanged, onReload }: Props): ReactNode {
+export function StatusSection({ record, onChanged, onReload, onShowItem }: Props): ReactNode {
   const { t } = useTranslation();
   const ws = useWorkspace();
   const [target, setTarget] = useState<StatusDef | null>(null);
@@ -57,6 +58,7 @@ export function StatusSection({ record, onChanged, onReload }: Props): ReactNode
           to={target}
           onClose={() => setTarget(null)}
           onReload={onReload}
+          {...(onShowItem ? { onShowItem } : {})}
           onChanged={(next) => {
             setChangedTo(target.name);
             setTarget(null);

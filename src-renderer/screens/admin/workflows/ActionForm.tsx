@@ -8,6 +8,8 @@ import { useActionTypeLabel } from '../../../components/use-action-type-label';
 import { useAdminAction } from '../use-admin-action';
 import { ActionParamsForm, KNOWN_PARAM_FORMS, defaultParams } from './ActionParamsForm';
 import { SaveCancel } from '../../../components/SaveCancel';
+import { DEFAULT_TIMING } from '../../../../src-main/contract/timed-actions-types';
+import { TimingFields } from './TimingFields';
 
 interface Props {
   status: StatusDef;
@@ -25,6 +27,7 @@ export function ActionForm({ status, action, types, defaultOrder, onDone }: Prop
   const [type, setType] = useState(action?.type ?? types[0]?.type ?? 'set_field');
   const [name, setName] = useState(action?.name ?? '');
   const [enabled, setEnabled] = useState(action?.enabled ?? true);
+  const [timing, setTiming] = useState(action?.timing ?? DEFAULT_TIMING);
   const [sortOrder, setSortOrder] = useState(String(action?.sortOrder ?? defaultOrder));
   const [params, setParams] = useState<Record<string, unknown>>(action?.params ?? defaultParams(type));
   // Types without a form of their own (added by later features) are edited as raw JSON.
@@ -45,7 +48,7 @@ export function ActionForm({ status, action, types, defaultOrder, onDone }: Prop
         return;
       }
     }
-    const input = { statusId: status.id, type, name, enabled, params: finalParams, sortOrder: Math.max(0, Math.trunc(Number(sortOrder) || 0)) };
+    const input = { statusId: status.id, type, name, enabled, params: finalParams, sortOrder: Math.max(0, Math.trunc(Number(sortOrder) || 0)), timing };
     const saved = await admin.run(() => api.saveStatusAction(action ? { ...input, id: action.id } : input));
     if (saved) onDone();
   };
@@ -92,6 +95,7 @@ export function ActionForm({ status, action, types, defaultOrder, onDone }: Prop
             </div>
           </>
         )}
+        <TimingFields timing={timing} onChange={setTiming} />
         <label htmlFor="af-sort">{t('admin.workflows.order')}</label>
         <input id="af-sort" type="number" min={0} value={sortOrder} onChange={(e) => setSortOrder(e.target.value)} />
         <span />

@@ -1,3 +1,4 @@
+import { timingSummary } from './timing-summary';
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -64,7 +65,14 @@ export function ActionsEditor({ status }: { status: StatusDef }): ReactNode {
             {actions.map((a) => (
               <tr key={a.id} data-testid="admin-action-row">
                 <td className="num">{a.sortOrder}</td>
-                <td>{a.name}</td>
+                <td>
+                  {a.name}
+                  {a.timing && a.timing.trigger !== 'enter' && (
+                    <div className="muted small" data-testid="action-timing">
+                      {timingSummary(t, a.timing, (id) => ws.fields.find((f) => f.id === id))}
+                    </div>
+                  )}
+                </td>
                 <td>{typeLabel(a.type)}</td>
                 <td className="mono small">{paramsSummary(a, ws)}</td>
                 <td>{a.enabled ? t('admin.workflows.enabled') : t('admin.workflows.disabled')}</td>

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkflowDef } from '../../../../src-main/contract';
+import type { GuardTypeView, WorkflowDef } from '../../../../src-main/contract';
+import { TransitionGuards } from './TransitionGuards';
 import { useApi } from '../../../api/api-context';
 import { DeleteButton } from '../../../components/DeleteButton';
 import { ErrorBanner } from '../../../components/ErrorBanner';
@@ -16,6 +17,17 @@ export function TransitionsEditor({ workflow }: { workflow: WorkflowDef }): Reac
   const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<number | null>(null);
   const [label, setLabel] = useState('');
+  const [guardTypes, setGuardTypes] = useState<GuardTypeView[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    void api.listGuardTypes({}).then((r) => {
+      if (live && r.ok) setGuardTypes(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
 
   const add = async (): Promise<void> => {
     if (from === null || to === null) return;
@@ -38,6 +50,16 @@ export function TransitionsEditor({ workflow }: { workflow: WorkflowDef }): Reac
                 {tr.label && <span className="muted"> ({tr.label})</span>}
               </span>
               <DeleteButton onDelete={() => void action.run(() => api.deleteTransition({ id: tr.id }))} />
+              <TransitionGuards
+                transition={tr}
+                types={guardTypes}
+                disabled={action.busy}
+                onChange={(guards) =>
+                  void action.run(() =>
+                    api.saveTransition({ id: tr.id, workflowId: workflow.id, fromStatusId: tr.fromStatusId, toStatusId: tr.toStatusId, label: tr.label, guards }),
+                  )
+                }
+              />
             </li>
           ))}
         </ul>

@@ -1,0 +1,53 @@
+// Texts of timed status actions and transition guards (issue 7). Danish is the source.
+export const daTimedActions = {
+  trigger: {
+    label: 'Udløses',
+    enter: 'Når sagen kommer i status',
+    leave: 'Når sagen forlader status',
+    delay: 'Efter en frist i status',
+  },
+  delay: {
+    amount: 'Frist',
+    unit: 'Enhed',
+    units: { minutes: 'minutter', hours: 'timer', days: 'dage' },
+    direction: 'Før eller efter',
+    after: 'efter',
+    before: 'før',
+    from: 'Regnet fra',
+    bases: {
+      entered: 'sagen kom i status',
+      created: 'sagen blev oprettet',
+      changed: 'sagen sidst blev ændret',
+      field: 'en dato på sagen',
+    },
+    field: 'Datofelt',
+    summaryEntered: '{{amount}} {{unit}} efter sagen kom i status',
+    summaryCreated: '{{amount}} {{unit}} efter oprettelse',
+    summaryChanged: '{{amount}} {{unit}} efter seneste ændring',
+    summaryField: '{{amount}} {{unit}} {{direction}} "{{field}}"',
+  },
+  onLeave: 'Ved udgang af status',
+  pending: {
+    title: 'Planlagte statushandlinger',
+    empty: 'Ingen planlagte statushandlinger.',
+    dueAt: 'Udføres',
+    noDate: 'venter på en dato',
+    states: { pending: 'Planlagt', fired: 'Udført', cancelled: 'Annulleret' },
+  },
+  guards: {
+    title: 'Betingelser',
+    none: 'Ingen betingelser',
+    no_failed_status_action: 'Ingen fejlede statushandlinger',
+    refused: 'Statusskiftet kan ikke gennemføres, fordi:',
+    showItem: 'Vis det fejlede punkt',
+    override: 'Gennemfør alligevel (administrator)',
+    overrideReason: 'Begrundelse (skal udfyldes og logges)',
+    overrideConfirm: 'Tilsidesæt betingelser og skift status',
+  },
+  failed: {
+    summary_one: 'Statushandlingen "{{name}}" er fejlet.',
+    summary_other: '{{count}} statushandlinger er fejlet, bl.a. "{{name}}".',
+  },
+  retry: 'Prøv igen',
+  errorGuardFailed: 'Statusskiftet blev afvist, fordi en betingelse ikke er opfyldt.',
+};
