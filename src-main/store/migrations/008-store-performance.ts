@@ -18,7 +18,8 @@ import type { Migration } from './migration';
 //    all 100,000 entries costs ~2 ms, so every filter × sort combination stays
 //    within the 10 ms budget without a sort step or a composite index per pair.
 //    The per-filter indexes (workflow, user, group; status is its list index)
-//    stay for counting. The old single-column sort indexes are subsumed.
+//    stay for counting; user and group each carry the other, so "my records"
+//    (mine OR my groups') is counted from three covering ranges. The old single-column sort indexes are subsumed.
 //
 // 3. Name search: FTS5 with prefix indexes for 2 and 3 letters (most searches
 //    are a short word start) and detail=none (only "which records", no
@@ -44,6 +45,10 @@ export const migration008: Migration = {
       CREATE INDEX records_list_by_name ON records(name_key, id, workflow_id, status_id, responsible_user_id, responsible_group_id);
       CREATE INDEX records_list_by_updated ON records(updated_at, id, workflow_id, status_id, responsible_user_id, responsible_group_id);
       CREATE INDEX records_list_by_created ON records(created_at, id, workflow_id, status_id, responsible_user_id, responsible_group_id);
+      DROP INDEX records_by_user;
+      DROP INDEX records_by_group;
+      CREATE INDEX records_by_user ON records(responsible_user_id, responsible_group_id);
+      CREATE INDEX records_by_group ON records(responsible_group_id, responsible_user_id);
       CREATE INDEX records_by_status ON records(status_id, id, workflow_id, responsible_user_id, responsible_group_id);
 
       DROP TABLE records_search;
