@@ -35,20 +35,30 @@ export function ftsPrefixQuery(text: string): string | null {
  * every combination is served by an index; `mine` expands to the user's groups.
  */
 export function listRecords(db: Db, q: ListQuery, currentUser: { id: number; groupIds: number[] } | null): RecordPage {
+  // One read transaction: the count and the page come from the same snapshot,
+  // which the page walked from the end relies on.
+  return db.transaction(() => listInSnapshot(db, q, currentUser))();
+}
+
+function listInSnapshot(db: Db, q: ListQuery, currentUser: { id: number; groupIds: number[] } | null): RecordPage {
   const where: string[] = [];
   const args: (string | number)[] = [];
   const search = q.search?.trim() ?? '';
   let nameSearch = false;
+  // CPR and record-number searches match one record (at most a few) by their own index.
+  let exactSearch = false;
   if (search) {
     const cpr = /^\d{6}-?\d{4}$/.test(search) ? checkCpr(search) : null;
     if (cpr) {
       // A CPR-shaped search only ever matches exactly; an invalid one matches nothing.
       where.push('r.cpr = ?');
       args.push(cpr.ok ? cpr.cpr : '-');
+      exactSearch = true;
     } else if (RECORD_NUMBER.test(search)) {
       where.push('r.number = ?');
       const [year, seq] = search.split('-') as [string, string];
       args.push(`${year}-${seq.padStart(6, '0')}`);
+      exactSearch = true;
     } else {
       const match = ftsPrefixQuery(search);
       if (match) {
@@ -97,8 +107,19 @@ export function listRecords(db: Db, q: ListQuery, currentUser: { id: number; gro
   // without reading a single record. Name-search matches come from the FTS
   // index in no useful order: few matches are read and sorted, many are found
   // by the same walk, checked against the matches.
-  const from = nameSearch && !walkListIndexForSearch(db, total, q) ? 'records r' : `records r INDEXED BY ${LIST_INDEXES[sortBy]}`;
-  const ids = db.prepare(`SELECT r.id FROM ${from} ${whereSql} ${order} LIMIT ? OFFSET ?`).pluck().all(...args, q.limit, q.offset) as number[];
+  const walk = !exactSearch && (!nameSearch || walkListIndexForSearch(db, total, q));
+  const from = walk ? `records r INDEXED BY ${LIST_INDEXES[sortBy]}` : 'records r';
+  // A page in the far half is reached from the other end: the walk is then at
+  // most half the matches long instead of all of them.
+  const fromEnd = walk && q.offset > total / 2;
+  let ids: number[];
+  if (fromEnd) {
+    const limit = Math.max(0, Math.min(q.limit, total - q.offset));
+    const reversed = `ORDER BY ${sortColumn} ${dir === 'ASC' ? 'DESC' : 'ASC'}, r.id ${dir === 'ASC' ? 'DESC' : 'ASC'}`;
+    ids = limit === 0 ? [] : (db.prepare(`SELECT r.id FROM ${from} ${whereSql} ${reversed} LIMIT ? OFFSET ?`).pluck().all(...args, limit, total - q.offset - limit) as number[]).reverse();
+  } else {
+    ids = db.prepare(`SELECT r.id FROM ${from} ${whereSql} ${order} LIMIT ? OFFSET ?`).pluck().all(...args, q.limit, q.offset) as number[];
+  }
   // Step 2: just those rows, by primary key, in the page's order.
   return { total, offset: q.offset, rows: rowsInOrder(db, ids).map(toSummary) };
 }
