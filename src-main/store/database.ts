@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseTooNewError, LATEST_VERSION, migrate } from './migrations';
+import { completePlaceholder008 } from './migrations/008-store-performance';
 
 export type Db = Database.Database;
 
@@ -28,6 +29,7 @@ export function openDatabase(file: string): { db: Db; isNew: boolean } {
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
     const { from } = migrate(db);
+    completePlaceholder008(db);
     return { db, isNew: from === 0 };
   } catch (error) {
     db.close();

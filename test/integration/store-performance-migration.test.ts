@@ -14,7 +14,7 @@ import { useTestApps, value } from './helpers/test-app';
 const { tempDir, open } = useTestApps();
 
 /** A version-7 file with a workspace and three records in the old shape (one record_values row per value). */
-function version7File(dir: string): string {
+function version7File(dir: string, claimVersion = 7): string {
   const file = join(dir, DATABASE_FILE);
   const db = new Database(file);
   migrate(db, MIGRATIONS.slice(0, 7));
@@ -43,6 +43,7 @@ function version7File(dir: string): string {
     INSERT INTO records_search (rowid, name) VALUES (1, 'Jens Hansen'), (2, 'Åse Øster'), (3, 'Hanne Hansen');
   `);
   expect(db.pragma('user_version', { simple: true })).toBe(7);
+  if (claimVersion !== 7) db.pragma(`user_version = ${claimVersion}`);
   db.close();
   return file;
 }
@@ -101,5 +102,20 @@ describe('migration 008 on a version-7 database', () => {
     expect(edited.version).toBe(4);
     const found = await list({ search: 'østergaard' });
     expect(found.rows.map((r) => r.id)).toEqual([2]);
+  });
+
+  it('completes a store that a build with the empty 008 placeholder left at version 8 in the old layout', async () => {
+    const dir = tempDir();
+    version7File(dir, 8);
+    const app = open({ dataDir: dir, seedDemo: false });
+    const db = app.services.db;
+    expect(db.prepare("SELECT type FROM sqlite_master WHERE name = 'record_values'").pluck().get()).toBe('view');
+    expect(db.prepare('SELECT count(*) FROM record_data').pluck().get()).toBe(3);
+    const session: Session = { userId: 1 };
+    const record = value(await app.dispatch('getRecord', { id: 1 }, session)) as RecordDetail;
+    expect(record.values).toMatchObject({ navn: 'Jens Hansen', beloeb: '1200.50' });
+    value(await app.dispatch('updateRecord', { id: 1, version: 1, values: { beloeb: '1300' } }, session));
+    const page = value(await app.dispatch('listRecords', { search: 'jens', offset: 0, limit: 50 }, session)) as RecordPage;
+    expect(page.rows.map((r) => r.id)).toEqual([1]);
   });
 });

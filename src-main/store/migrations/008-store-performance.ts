@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Migration } from './migration';
 
 // The case store at 100,000 records.
@@ -63,3 +64,18 @@ export const migration008: Migration = {
     `);
   },
 };
+
+/**
+ * Until this migration was written, 008 was an empty placeholder, so a store
+ * created by a build of that time says version 8 but still has the old layout
+ * (record_values as a table). Such a store is brought over once, at open; on
+ * every other store this is one catalogue look-up.
+ */
+export function completePlaceholder008(db: Database.Database): boolean {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version < 8) return false;
+  const kind = db.prepare("SELECT type FROM sqlite_master WHERE name = 'record_values'").pluck().get();
+  if (kind !== 'table') return false;
+  db.transaction(() => migration008.up(db)).immediate();
+  return true;
+}
