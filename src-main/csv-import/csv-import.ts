@@ -42,10 +42,11 @@ export function importCsv(
   if (columns.length === 0) throw new DomainError('invalid_input', 'map at least one column to a field');
   const rowErrors: CsvRowError[] = [];
   const good: ReturnType<RecordsService['checkValues']>['clean'][] = [];
+  const check = deps.records.batchChecker(ws, true);
   for (const row of rows) {
     const values: Record<string, string | null> = {};
     for (const c of columns) values[c.fieldKey] = row.cells[c.index] ?? null;
-    const { clean, errors } = deps.records.checkValues(ws, values, true);
+    const { clean, errors } = check(values);
     if (errors.length) rowErrors.push({ line: row.line, errors });
     else good.push(clean);
   }

@@ -34,7 +34,11 @@ export function scheduleTimedActions(
     `INSERT INTO timed_actions (record_id, action_id, status_history_id, basis, field_id, delay_ms, due_at, state, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)`,
   );
-  const fieldValue = preparedOnce(db, 'SELECT value FROM record_values WHERE record_id = ? AND field_id = ?');
+  // CAST: better-sqlite3 binds JS numbers as REAL, which would make the path $."5.0".
+  const fieldValue = preparedOnce(
+    db,
+    `SELECT json_extract(field_values, '$."' || CAST(? AS INTEGER) || '"') AS value FROM record_data WHERE record_id = ?`,
+  );
   const ids: number[] = [];
   for (const action of delayed) {
     const timing = action.timing!;
@@ -50,7 +54,7 @@ export function scheduleTimedActions(
         basis = toMs(record.updated_at);
         break;
       case 'field': {
-        const row = fieldValue.get(args.recordId, timing.delayFieldId) as { value: string } | undefined;
+        const row = fieldValue.get(timing.delayFieldId, args.recordId) as { value: string | null } | undefined;
         basis = toMs(row?.value);
         break;
       }

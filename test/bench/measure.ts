@@ -1,5 +1,6 @@
 // Timing helpers for the store benchmark: monotonic nanosecond clock, warm-up,
 // percentiles and the one-JSON-line-per-figure report format.
+import { loadavg } from 'node:os';
 
 export interface Figure {
   metric: string;
@@ -22,15 +23,33 @@ export function timeOnce(fn: () => void): number {
   return elapsedMs(start);
 }
 
+/** CPU time (user + system) this process has used, in milliseconds. */
+export const cpuMs = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/**
+ * Wall-clock times of the last sampleLatencies run's calls are its result; the
+ * CPU time of each call is kept here. On a machine shared with other work the
+ * wall clock includes time spent waiting for a core, the CPU time does not, so
+ * the two together tell a slow query from a busy machine.
+ */
+export let lastCpuTimes: number[] = [];
+
 /** Runs `warmup` untimed calls, then `samples` timed calls; `fn` gets the call index. */
 export function sampleLatencies(samples: number, warmup: number, fn: (i: number) => void): number[] {
   for (let i = 0; i < warmup; i += 1) fn(i);
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < samples; i += 1) {
+    const cpuStart = cpuMs();
     const start = process.hrtime.bigint();
     fn(warmup + i);
     times.push(elapsedMs(start));
+    cpu.push(cpuMs() - cpuStart);
   }
+  lastCpuTimes = cpu;
   return times;
 }
 
@@ -50,7 +69,14 @@ export function latencyFigure(metric: string, times: number[], target: number): 
     unit: 'ms',
     target,
     better: 'lower',
-    extra: { p50_ms: round(percentile(times, 50)), max_ms: round(Math.max(...times)), samples: times.length },
+    extra: {
+      p50_ms: round(percentile(times, 50)),
+      max_ms: round(Math.max(...times)),
+      samples: times.length,
+      // Only when these are the times lastCpuTimes belongs to.
+      ...(lastCpuTimes.length === times.length ? { cpu_p95_ms: round(percentile(lastCpuTimes, 95)) } : {}),
+      load_avg_1m: round(loadavg()[0] ?? 0, 2),
+    },
   };
 }
 

@@ -28,7 +28,7 @@ const EXPECTED_TABLES = [
   'transitions',
   'status_actions',
   'records',
-  'record_values',
+  'record_data',
   'records_search',
   'status_history',
   'audit_log',
@@ -47,6 +47,8 @@ describe('migrate on an in-memory database', () => {
     expect(userVersion(db)).toBe(LATEST_VERSION);
     expect(LATEST_VERSION).toBe(MIGRATIONS.length);
     expect(tables(db)).toEqual(expect.arrayContaining(EXPECTED_TABLES));
+    // Field values live in record_data since migration 008; the old shape stays readable.
+    expect(db.prepare("SELECT type FROM sqlite_master WHERE name = 'record_values'").pluck().get()).toBe('view');
     expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();
   });

@@ -3,6 +3,7 @@
 // production code really runs, captured while it runs.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../src-main/app/session';
+import type { RecordPage } from '../../src-main/contract';
 import { captureQueries, queryPlan, type CapturedQuery } from './helpers/capture-queries';
 import { createDemoRecord, demo, type TestApp, useTestApps, value } from './helpers/test-app';
 
@@ -37,72 +38,103 @@ describe('the full-scan detector itself', () => {
 
 const list = (input: Record<string, unknown>) => app.dispatch('listRecords', { offset: 0, limit: 50, ...input }, session);
 
+/** The statement that picks a page's ids, and the one that reads the page's rows. */
+const isPageIds = (q: CapturedQuery) => /^SELECT r\.id FROM records r/.test(q.sql);
+const isPageRows = (q: CapturedQuery) => /FROM records r WHERE r\.id IN \(\?/.test(q.sql);
+
 describe('record list queries use their indexes', () => {
   it('CPR lookup uses records_by_cpr', async () => {
     const plans = await plansFor(/FROM records r/, () => list({ search: '010190-1234' }));
-    for (const { plan } of plans) {
-      expect(plan).toContain('records_by_cpr (cpr=?)');
+    const ids = plans.filter((p) => isPageIds(p.query));
+    expect(ids.length).toBe(1);
+    for (const { query, plan } of plans) {
+      if (!isPageRows(query)) expect(plan).toContain('records_by_cpr (cpr=?)');
       expect(plan).not.toMatch(fullScan('records'));
     }
   });
 
-  it('name search goes through the records_search FTS table and then by primary key', async () => {
+  it('name search with few matches goes through the records_search FTS table and then by primary key', async () => {
     const plans = await plansFor(/FROM records r/, () => list({ search: 'jens han' }));
-    for (const { plan } of plans) {
-      expect(plan).toMatch(/SCAN records_search VIRTUAL TABLE/);
-      expect(plan).toMatch(/SEARCH r USING INTEGER PRIMARY KEY/);
+    for (const { query, plan } of plans) {
+      if (isPageIds(query)) {
+        expect(plan).toMatch(/SCAN records_search VIRTUAL TABLE/);
+        expect(plan).toMatch(/SEARCH r USING INTEGER PRIMARY KEY/);
+      }
       expect(plan).not.toMatch(fullScan('records'));
+    }
+  });
+
+  it('name search with many matches walks the list index and checks the matches', async () => {
+    // "a" as a word start matches many demo records: more than enough to fill a page.
+    const many = await plansFor(/^SELECT r\.id FROM records r/, () => list({ search: 'a', limit: 5 }));
+    for (const { plan } of many) {
+      expect(plan).toContain('COVERING INDEX records_list_by_updated');
+      expect(plan).toMatch(/SCAN records_search VIRTUAL TABLE/);
+      expect(plan).not.toContain('TEMP B-TREE');
     }
   });
 
   it('record number search uses the unique index on number', async () => {
     const plans = await plansFor(/FROM records r/, () => list({ search: '2026-12' }));
-    for (const { plan } of plans) expect(plan).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_records_\d \(number=\?\)/);
-  });
-
-  it('status filter sorted by last change uses records_by_status without a sort step', async () => {
-    const statusId = demo(app).status('Under behandling').id;
-    const plans = await plansFor(/FROM records r .*ORDER BY/s, () => list({ statusId, sortBy: 'updatedAt', sortDir: 'desc' }));
-    for (const { plan } of plans) {
-      expect(plan).toContain('records_by_status (status_id=?)');
-      expect(plan).not.toContain('TEMP B-TREE');
-    }
-    const counts = await plansFor(/count\(\*\)/, () => list({ statusId }));
-    for (const { plan } of counts) expect(plan).toContain('COVERING INDEX records_by_status');
-  });
-
-  it('responsible user filter uses records_by_user', async () => {
-    const userId = demo(app).user('Jens Nielsen').id;
-    const plans = await plansFor(/FROM records r/, () => list({ responsibleUserId: userId }));
-    for (const { plan } of plans) {
-      // Counting may take migration 004's covering twin (records_by_user_status): same search, no row reads.
-      expect(plan).toMatch(/records_by_user(_status)? \(responsible_user_id=\?\)/);
-      expect(plan).not.toMatch(fullScan('records'));
+    for (const { query, plan } of plans) {
+      if (!isPageRows(query)) expect(plan).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_records_\d \(number=\?\)/);
     }
   });
 
-  it('responsible group filter uses records_by_group', async () => {
-    const groupId = demo(app).group('Visitation').id;
-    const plans = await plansFor(/FROM records r/, () => list({ responsibleGroupId: groupId }));
-    for (const { plan } of plans) expect(plan).toMatch(/records_by_group(_status)? \(responsible_group_id=\?\)/);
-  });
-
-  it('"my records" combines the user and group indexes', async () => {
-    const plans = await plansFor(/FROM records r/, () => list({ mine: true }));
-    for (const { plan } of plans) {
-      expect(plan).toContain('MULTI-INDEX OR');
-      expect(plan).toContain('records_by_user');
-      expect(plan).toContain('records_by_group');
-      expect(plan).not.toMatch(fullScan('records'));
+  it('every filter × sort page walks its sort order\'s covering list index, without a sort step, and reads the rows by id', async () => {
+    const { status, user, group, workflow } = demo(app);
+    const filters: Record<string, unknown>[] = [
+      {},
+      { workflowId: workflow.id },
+      { statusId: status('Under behandling').id },
+      { responsibleUserId: user('Jens Nielsen').id },
+      { responsibleGroupId: group('Visitation').id },
+      { mine: true },
+      { workflowId: workflow.id, statusId: status('Modtaget').id },
+      { statusId: status('Modtaget').id, responsibleUserId: user('Jens Nielsen').id },
+    ];
+    const indexes = {
+      number: 'records_list_by_number',
+      name: 'records_list_by_name',
+      status: 'records_by_status',
+      updatedAt: 'records_list_by_updated',
+      createdAt: 'records_list_by_created',
+    } as const;
+    for (const filter of filters) {
+      for (const [sortBy, index] of Object.entries(indexes)) {
+        for (const sortDir of ['asc', 'desc'] as const) {
+          // A page in the first half and one in the far half (walked from the end).
+          const total = (value(await list({ ...filter, limit: 1 })) as RecordPage).total;
+          for (const offset of total >= 4 ? [0, Math.floor(total * 0.75)] : [0]) {
+            const queries = await captureQueries(app.services.db, () => list({ ...filter, sortBy, sortDir, offset, limit: 50 }));
+            const ids = queries.filter(isPageIds);
+            expect(ids.length, JSON.stringify({ filter, sortBy })).toBe(1);
+            for (const query of ids) {
+              const plan = queryPlan(app.services.db, query).join('\n');
+              expect(plan, `${JSON.stringify(filter)} by ${sortBy}`).toContain(`COVERING INDEX ${index}`);
+              expect(plan, `${JSON.stringify(filter)} by ${sortBy}`).not.toContain('TEMP B-TREE');
+            }
+            for (const query of queries.filter(isPageRows)) {
+              expect(queryPlan(app.services.db, query).join('\n')).toMatch(/SEARCH r USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+            }
+          }
+        }
+      }
     }
   });
 
-  it('sorting by name walks records_by_name', async () => {
-    const plans = await plansFor(/ORDER BY r\.name_key/, () => list({ sortBy: 'name', sortDir: 'asc' }));
-    for (const { plan } of plans) {
-      expect(plan).toContain('records_by_name');
-      expect(plan).not.toContain('TEMP B-TREE');
-    }
+  it('counts use covering indexes: status, user, group, workflow and "my records"', async () => {
+    const { status, user, group, workflow } = demo(app);
+    const countPlans = async (input: Record<string, unknown>) =>
+      (await plansFor(/count\(\*\)/, () => list(input))).map((p) => p.plan).join('\n');
+    expect(await countPlans({ statusId: status('Under behandling').id })).toContain('COVERING INDEX records_by_status (status_id=?)');
+    expect(await countPlans({ responsibleUserId: user('Jens Nielsen').id })).toContain('COVERING INDEX records_by_user (responsible_user_id=?)');
+    expect(await countPlans({ responsibleGroupId: group('Visitation').id })).toContain('COVERING INDEX records_by_group (responsible_group_id=?)');
+    expect(await countPlans({ workflowId: workflow.id })).toContain('COVERING INDEX records_by_workflow (workflow_id=?)');
+    const mine = await countPlans({ mine: true });
+    expect(mine).toContain('COVERING INDEX records_by_user (responsible_user_id=?)');
+    expect(mine).toContain('COVERING INDEX records_by_group (responsible_group_id=?)');
+    expect(mine).not.toMatch(fullScan('records'));
   });
 });
 
@@ -121,7 +153,7 @@ describe('record view and job queries use their indexes', () => {
     };
     expect(planOf(/FROM status_history WHERE record_id/)).toContain('USING INDEX status_history_by_record (record_id=?)');
     expect(planOf(/FROM audit_log WHERE record_id/)).toContain('USING INDEX audit_log_by_record (record_id=?)');
-    expect(planOf(/FROM record_values WHERE record_id/)).toContain('USING PRIMARY KEY (record_id=?)');
+    expect(planOf(/FROM record_data WHERE record_id/)).toContain('USING INTEGER PRIMARY KEY (rowid=?)');
     expect(planOf(/FROM jobs WHERE record_id/)).toContain('USING INDEX jobs_by_record (record_id=?)');
     const attempts = planOf(/FROM job_attempts/);
     expect(attempts).toContain('job_attempts_by_job (job_id=?)');
