@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createDispatcher } from '../api/dispatch';
 import { seedDemoWorkspace } from '../demo/seed-demo';
+import { startDigitalPostWithApp } from '../digital-post/start-with-app';
 import type { Clock } from '../shared/clock';
 import { openDatabase } from '../store/database';
 import type { AppHandle } from './app-handle';
@@ -41,15 +42,21 @@ export function openApp(options: OpenAppOptions): AppHandle & { services: Servic
   if (isNew && options.seedDemo !== false) seedDemoWorkspace(services);
   const dispatch = createDispatcher(services);
   let closed = false;
+  let digitalPost: Promise<() => Promise<void>> | null = null;
   return {
     services,
     dispatch,
     events: services.events,
-    startJobs: () => services.jobs.start(),
+    startJobs: () => {
+      services.jobs.start();
+      digitalPost ??= startDigitalPostWithApp(services.digitalPost, services.config.sandbox);
+    },
     async close() {
       if (closed) return;
       closed = true;
       await services.jobs.stop();
+      await (await digitalPost)?.();
+      await services.digitalPost.stop();
       db.close();
     },
   };

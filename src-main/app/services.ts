@@ -1,4 +1,6 @@
 import { CostLedger } from '../costs/cost-ledger';
+import { DigitalPostService } from '../digital-post/digital-post-service';
+import { createSendDigitalPostAction } from '../digital-post/status-action/send-digital-post';
 import { EventBus } from '../events/event-bus';
 import { IntegrationSettings } from '../integration-settings/integration-settings';
 import { JobRunner } from '../jobs/job-runner';
@@ -7,7 +9,7 @@ import { RecordsService } from '../records/records-service';
 import type { Clock } from '../shared/clock';
 import { systemClock } from '../shared/clock';
 import type { Db } from '../store/database';
-import { createActionRegistry, type ActionRegistry } from '../status-actions/registry';
+import { ActionRegistry, createActionRegistry } from '../status-actions/registry';
 import { createDirectory } from '../users/directory';
 import { UsersRepo } from '../users/users-repo';
 import { StatusChanges } from '../workflow/status-change';
@@ -37,17 +39,19 @@ export function createServices(config: ServiceConfig) {
   const { db } = config;
   const clock = config.clock ?? systemClock;
   const events = new EventBus();
-  const actions: ActionRegistry = createActionRegistry();
+  const costs = new CostLedger(db, clock);
+  const integrationSettings = new IntegrationSettings(db);
+  // Until the notification inbox exists (issue 6), features publish into nothing.
+  const notifications: NotificationPort = { publish: () => {} };
+  const language = () => config.settings.get().language;
+  const digitalPost = new DigitalPostService({ db, clock, integrationSettings, secrets: config.secrets, costs, notifications, events, language });
+  const actions = new ActionRegistry([...createActionRegistry().list(), createSendDigitalPostAction(() => digitalPost.outbox)]);
   const directory = createDirectory(db);
   const users = new UsersRepo(db, clock);
   const workspace = new WorkspaceRepo(db, actions, directory);
   const records = new RecordsService(db, workspace, clock, directory);
   const statusChanges = new StatusChanges(db, workspace, records, actions, directory, clock);
   const transfer = new WorkspaceTransfer(db, workspace, users, actions, directory, clock);
-  const costs = new CostLedger(db, clock);
-  const integrationSettings = new IntegrationSettings(db);
-  // Until the notification inbox exists (issue 6), features publish into nothing.
-  const notifications: NotificationPort = { publish: () => {} };
   const jobs = new JobRunner({ db, actions, workspace, records, clock, events, ...(config.random ? { random: config.random } : {}) });
   return {
     config,
@@ -65,6 +69,7 @@ export function createServices(config: ServiceConfig) {
     costs,
     integrationSettings,
     notifications,
+    digitalPost,
   };
 }
 
