@@ -171,7 +171,7 @@ export class OutboxSender {
       const worker = async () => {
         while (!halted && index < batch.length) {
           const m = batch[index++] as ClaimedMessage;
-          const outcome = await transport.send({ messageUuid: m.message_uuid, memo: m.memo, recipientCpr: m.recipient_cpr, subject: m.subject });
+          const outcome = await transport.send({ messageUuid: m.message_uuid, memo: Buffer.isBuffer(m.memo) ? m.memo : Buffer.from(m.memo), recipientCpr: m.recipient_cpr, subject: m.subject });
           if (outcome.kind === 'offline' || outcome.kind === 'auth') {
             halted = true;
             release(db, [m.id], clock.now());
