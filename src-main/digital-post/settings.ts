@@ -44,6 +44,10 @@ export const digitalPostSettingsSchema = z.object({
     .default({ maxMessageMb: 74, maxFileMb: 74 }),
   /** Messages in flight at once. */
   concurrency: z.int().min(1).max(64).default(8),
+  /** How long to wait for the access point's answer before trying again. */
+  requestTimeoutSeconds: z.number().min(0.1).max(300).default(30),
+  /** First retry delay after a transient failure; it doubles per attempt (with jitter). */
+  retryBaseSeconds: z.number().min(0.01).max(3600).default(2),
   /** A transient failure is retried this many times before the message fails. */
   maxAttempts: z.int().min(1).max(100).default(12),
 });

@@ -22,8 +22,7 @@ export interface SenderDeps {
 }
 
 export interface SenderTiming {
-  /** First retry delay; doubles per attempt with full jitter up to maxBackoffMs. */
-  baseBackoffMs: number;
+  /** Retry delays double per attempt from the settings' retryBaseSeconds, with jitter, up to this. */
   maxBackoffMs: number;
   /** How long a claimed message is ours before another sender may take it. */
   leaseMs: number;
@@ -35,7 +34,6 @@ export interface SenderTiming {
 }
 
 export const DEFAULT_TIMING: SenderTiming = {
-  baseBackoffMs: 2_000,
   maxBackoffMs: 10 * 60_000,
   leaseMs: 2 * 60_000,
   receiptPollMs: 5_000,
@@ -287,7 +285,8 @@ export class OutboxSender {
 
   /** Exponential backoff with full jitter. */
   backoff(attempt: number): number {
-    const ceiling = Math.min(this.timing.maxBackoffMs, this.timing.baseBackoffMs * 2 ** Math.max(0, attempt - 1));
+    const base = this.deps.settings().retryBaseSeconds * 1000;
+    const ceiling = Math.min(this.timing.maxBackoffMs, base * 2 ** Math.max(0, attempt - 1));
     const r = (this.deps.random ?? Math.random)();
     return Math.round(ceiling / 2 + (r * ceiling) / 2);
   }

@@ -20,14 +20,14 @@ export class TransportSettingsError extends Error {
 
 /** The transport the settings choose; throws TransportSettingsError (plain words) when they are incomplete. */
 export function createTransport(settings: DigitalPostSettings, secrets: SecretStore, sandboxUrl?: string): DigitalPostTransport {
-  const concurrency = { maxSockets: Math.max(4, settings.concurrency * 2) };
+  const concurrency = { maxSockets: Math.max(4, settings.concurrency * 2), timeoutMs: settings.requestTimeoutSeconds * 1000 };
   if (settings.transport === 'sandbox') {
     return new NgdpTransport({ baseUrl: settings.endpoint || sandboxUrl || SANDBOX_BASE_URL, kind: 'sandbox', ...concurrency });
   }
   const cert = loadCertificate(settings, secrets);
   if (settings.transport === 'eboks') {
     if (!settings.eboksHost || !settings.eboksSystemId) throw new TransportSettingsError('settings', 'Enter the e-Boks host and dispatch system id.');
-    return new EboksTransport({ host: settings.eboksHost, systemId: settings.eboksSystemId, contentTypeId: settings.eboksContentTypeId, ...cert });
+    return new EboksTransport({ host: settings.eboksHost, systemId: settings.eboksSystemId, contentTypeId: settings.eboksContentTypeId, timeoutMs: settings.requestTimeoutSeconds * 1000, ...cert });
   }
   if (!/^https:\/\//.test(settings.endpoint)) {
     throw new TransportSettingsError('settings', 'Enter the NgDP address, e.g. https://api.test.digitalpost.dk/apis/v1 (https only).');

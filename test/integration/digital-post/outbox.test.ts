@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { MessageView } from '../../../src-main/contract';
 import { allMessagesDeliveredGuard } from '../../../src-main/digital-post/delivered-guard';
 import { messageById } from '../../../src-main/digital-post/outbox/outbox-repo';
 import { DomainError } from '../../../src-main/shared/domain-error';
@@ -166,7 +167,7 @@ describe('Digital Post outbox', () => {
     const record = await createDemoRecord(app, session, { navn: 'Åse Æbelø', cpr: '2207924321' });
     value(await app.dispatch('changeStatus', { id: record.id, version: record.version, toStatusId: target.id, comment: '' }, session));
     await app.services.jobs.runDue();
-    const messages = value(await app.dispatch('listRecordMessages', { recordId: record.id }, session));
+    const messages = value(await app.dispatch('listRecordMessages', { recordId: record.id }, session)) as MessageView[];
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ subject: 'Vi har modtaget din sag Åse Æbelø', state: 'queued', recipientMasked: '220792-****' });
     const ctx = { db: app.services.db, lang: 'en' as const };
@@ -175,7 +176,7 @@ describe('Digital Post outbox', () => {
     await app.services.digitalPost.sender.sendDue();
     await app.services.digitalPost.sender.pollReceipts();
     expect(allMessagesDeliveredGuard.check(record.id, ctx)).toBeNull();
-    const [delivered] = value(await app.dispatch('listRecordMessages', { recordId: record.id }, session));
+    const [delivered] = value(await app.dispatch('listRecordMessages', { recordId: record.id }, session)) as MessageView[];
     expect(delivered?.state).toBe('delivered');
     expect(delivered?.readStatus).toBe('not_available');
     expect(delivered?.events.map((e) => e.kind)).toEqual(['queued', 'accepted', 'delivered']);
@@ -183,7 +184,7 @@ describe('Digital Post outbox', () => {
     expect(letterInBox?.memo.recipientId).toBe('2207924321');
     expect(Buffer.from(letterInBox?.memo.files[0]?.content ?? '', 'base64').subarray(0, 5).toString()).toBe('%PDF-');
 
-    const proof = value(await app.dispatch('getMessageProof', { id: delivered?.id ?? 0 }, session));
+    const proof = value(await app.dispatch('getMessageProof', { id: delivered?.id ?? 0 }, session)) as { json: string };
     const evidence = JSON.parse(proof.json) as { sent: { sha256: string }; deliveryReceipt: { receiptStatus: string } };
     const row = messageById(app.services.db, delivered?.id ?? 0);
     const { createHash } = await import('node:crypto');
