@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AdminScreen } from '../screens/admin/AdminScreen';
 import { CsvImportScreen } from '../screens/csv-import/CsvImportScreen';
+import { OutboxScreen } from '../screens/digital-post/OutboxScreen';
 import { NewRecordScreen } from '../screens/new-record/NewRecordScreen';
 import { RecordListScreen } from '../screens/record-list/RecordListScreen';
 import { RecordScreen } from '../screens/record-view/RecordScreen';
@@ -19,5 +20,7 @@ export function RouteView(): ReactNode {
       return <CsvImportScreen />;
     case 'admin':
       return <AdminScreen section={route.section} />;
+    case 'outbox':
+      return <OutboxScreen />;
   }
 }

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 // Electron's file:// page, needs no server rewrites, and keeps the path constant
 // (the CSP and the static server only ever see index.html).
 
-export type AdminSection = 'fields' | 'workflows' | 'users' | 'workspace';
+export type AdminSection = 'fields' | 'workflows' | 'users' | 'workspace' | 'integrations';
 export type RecordScope = 'mine' | 'all';
 
 export type Route =
@@ -12,9 +12,10 @@ export type Route =
   | { name: 'record'; id: number }
   | { name: 'new' }
   | { name: 'import' }
-  | { name: 'admin'; section: AdminSection };
+  | { name: 'admin'; section: AdminSection }
+  | { name: 'outbox' };
 
-const ADMIN_SECTIONS: readonly AdminSection[] = ['fields', 'workflows', 'users', 'workspace'];
+const ADMIN_SECTIONS: readonly AdminSection[] = ['fields', 'workflows', 'users', 'workspace', 'integrations'];
 const DEFAULT_ROUTE: Route = { name: 'records', scope: 'mine' };
 
 export function parseRoute(hash: string): Route {
@@ -31,6 +32,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'new' };
     case 'import':
       return { name: 'import' };
+    case 'outbox':
+      return { name: 'outbox' };
     case 'admin': {
       const section = ADMIN_SECTIONS.find((s) => s === arg) ?? 'fields';
       return { name: 'admin', section };
@@ -52,6 +55,8 @@ export function routeHref(route: Route): string {
       return '#/import';
     case 'admin':
       return `#/admin/${route.section}`;
+    case 'outbox':
+      return '#/outbox';
   }
 }
 

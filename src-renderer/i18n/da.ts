@@ -1,6 +1,9 @@
 // Danish is the caseworker's first language and the source catalogue: en.ts must
 // carry exactly the same keys (the Catalogue type enforces it at compile time).
+import { daDigitalPost } from './da-digital-post';
+
 export const da = {
+  digitalPost: daDigitalPost,
   app: {
     title: 'Sagsbehandler',
     loading: 'Indlæser…',
@@ -193,6 +196,7 @@ export const da = {
       workflows: 'Arbejdsgange',
       users: 'Brugere og grupper',
       workspace: 'Eksport og import',
+      integrations: 'Integrationer',
     },
     fields: {
       title: 'Sagsfelter',
@@ -299,6 +303,7 @@ export const da = {
   actionTypes: {
     set_field: 'Sæt et felt',
     assign_responsible: 'Tildel ansvarlig bruger/gruppe',
+    send_digital_post: 'Send Digital Post',
     unknown: 'Ukendt handlingstype ({{type}})',
   },
   auditActions: {

@@ -1,8 +1,10 @@
 import type { Catalogue } from './catalogue';
+import { enDigitalPost } from './en-digital-post';
 
 // Typed as Catalogue: a missing or extra key is a compile error, so the two
 // languages cannot drift apart.
 export const en: Catalogue = {
+  digitalPost: enDigitalPost,
   app: {
     title: 'Caseworker',
     loading: 'Loading…',
@@ -196,6 +198,7 @@ export const en: Catalogue = {
       workflows: 'Workflows',
       users: 'Users and groups',
       workspace: 'Export and import',
+      integrations: 'Integrations',
     },
     fields: {
       title: 'Record fields',
@@ -302,6 +305,7 @@ export const en: Catalogue = {
   actionTypes: {
     set_field: 'Set a field',
     assign_responsible: 'Assign responsible user/group',
+    send_digital_post: 'Send Digital Post',
     unknown: 'Unknown action type ({{type}})',
   },
   auditActions: {

@@ -5,6 +5,7 @@
  */
 export function xmlText(value: string): string {
   return value
+    // eslint-disable-next-line no-control-regex -- removing exactly these control characters is the point
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { HttpResponse, NetworkError, httpRequest } from './http-request';
+import { NetworkError, httpRequest, type HttpResponse } from './http-request';
 import type {
   AcceptReceipt,
   ConnectionCheck,

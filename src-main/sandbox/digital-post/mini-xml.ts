@@ -35,7 +35,7 @@ export function parseXml(source: string): XmlElement {
   }
   const stack: XmlElement[] = [];
   let root: XmlElement | null = null;
-  const tag = /<(\/?)([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)((?:\s+[\w:.\-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
+  const tag = /<(\/?)([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
   while (pos < source.length) {
     const lt = source.indexOf('<', pos);
     const textEnd = lt === -1 ? source.length : lt;
@@ -57,7 +57,7 @@ export function parseXml(source: string): XmlElement {
       continue;
     }
     const attributes: Record<string, string> = {};
-    for (const a of attrText.matchAll(/([\w:.\-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attributes[a[1] as string] = decode(a[2] ?? a[3] ?? '');
+    for (const a of attrText.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attributes[a[1] as string] = decode(a[2] ?? a[3] ?? '');
     const el: XmlElement = { name, attributes, children: [], text: '' };
     if (stack.length) (stack[stack.length - 1] as XmlElement).children.push(el);
     else if (root) throw new XmlSyntaxError('more than one root element');

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useAppSession } from '../../app/app-context';
 import type { AdminSection } from '../../app/route';
 import { routeHref } from '../../app/route';
+import { DigitalPostSettingsForm } from '../digital-post/DigitalPostSettingsForm';
 import { FieldsAdmin } from './fields/FieldsAdmin';
 import { UsersAdmin } from './users/UsersAdmin';
 import { WorkflowsAdmin } from './workflows/WorkflowsAdmin';
 import { WorkspaceIo } from './workspace-io/WorkspaceIo';
 
-const SECTIONS: AdminSection[] = ['fields', 'workflows', 'users', 'workspace'];
+const SECTIONS: AdminSection[] = ['fields', 'workflows', 'users', 'workspace', 'integrations'];
 
 export function AdminScreen({ section }: { section: AdminSection }): ReactNode {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function AdminScreen({ section }: { section: AdminSection }): ReactNode {
       {section === 'workflows' && <WorkflowsAdmin />}
       {section === 'users' && <UsersAdmin />}
       {section === 'workspace' && <WorkspaceIo />}
+      {section === 'integrations' && <DigitalPostSettingsForm />}
     </section>
   );
 }

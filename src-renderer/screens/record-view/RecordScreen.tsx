@@ -6,6 +6,7 @@ import { useWorkspace } from '../../app/workspace-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../components/format';
 import { TabPanel, Tabs } from '../../components/Tabs';
+import { MessagesTab } from '../digital-post/MessagesTab';
 import { lastScope } from '../record-list/remembered-filters';
 import { AuditTab } from './AuditTab';
 import { HistoryTab } from './HistoryTab';
@@ -15,7 +16,7 @@ import { StatusSection } from './StatusSection';
 import type { Draft } from './use-record';
 import { useRecord } from './use-record';
 
-type TabKey = 'history' | 'jobs' | 'audit';
+type TabKey = 'history' | 'jobs' | 'audit' | 'post';
 
 export function RecordScreen({ id }: { id: number }): ReactNode {
   const { t } = useTranslation();
@@ -82,12 +83,14 @@ export function RecordScreen({ id }: { id: number }): ReactNode {
             { key: 'history', label: `${t('record.tabs.history')} (${record.history.length})` },
             { key: 'jobs', label: `${t('record.tabs.jobs')} (${record.jobs.length})` },
             { key: 'audit', label: `${t('record.tabs.audit')} (${record.audit.length})` },
+            { key: 'post', label: t('digitalPost.tab') },
           ]}
         />
         <TabPanel idPrefix="record" tabKey={tab}>
           {tab === 'history' && <HistoryTab history={record.history} />}
           {tab === 'jobs' && <JobsTab jobs={record.jobs} />}
           {tab === 'audit' && <AuditTab audit={record.audit} />}
+          {tab === 'post' && <MessagesTab recordId={record.id} />}
         </TabPanel>
       </section>
     </article>

@@ -2,13 +2,15 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../../app/workspace-context';
 import { FieldInput } from '../../../components/fields/FieldInput';
+import { SendDigitalPostParams, defaultSendDigitalPostParams } from '../../digital-post/SendDigitalPostParams';
 
 /** Action types this build has a proper form for; others get a JSON textarea. */
-export const KNOWN_PARAM_FORMS: readonly string[] = ['set_field', 'assign_responsible'];
+export const KNOWN_PARAM_FORMS: readonly string[] = ['set_field', 'assign_responsible', 'send_digital_post'];
 
 export function defaultParams(type: string): Record<string, unknown> {
   if (type === 'set_field') return { fieldKey: '', value: null };
   if (type === 'assign_responsible') return { fieldKey: '', targetId: 0 };
+  if (type === 'send_digital_post') return defaultSendDigitalPostParams();
   return {};
 }
 
@@ -21,6 +23,7 @@ interface Props {
 export function ActionParamsForm({ type, params, onChange }: Props): ReactNode {
   if (type === 'set_field') return <SetFieldParams params={params} onChange={onChange} />;
   if (type === 'assign_responsible') return <AssignParams params={params} onChange={onChange} />;
+  if (type === 'send_digital_post') return <SendDigitalPostParams params={params} onChange={onChange} />;
   return null;
 }
 
