@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { createSecureContext } from 'node:tls';
+import forge from 'node-forge';
 import type { SecretStore } from '../../app/secrets';
 import { CERTIFICATE_PASSWORD_SECRET, type DigitalPostSettings } from '../settings';
 import { EboksTransport } from './eboks-transport';
 import { NgdpTransport } from './ngdp-transport';
 import type { ConnectionCheck, DigitalPostTransport } from './transport';
+
+/** Mutual-TLS client certificate: the PKCS#12 as it is, or PEM when OpenSSL cannot read its legacy ciphers. */
+export type ClientCertificate = { pfx: Buffer; passphrase: string } | { key: string; cert: string };
 
 /** Where the sandbox listens unless told otherwise. */
 export const SANDBOX_BASE_URL = 'http://127.0.0.1:4030/apis/v1';
@@ -35,7 +39,7 @@ export function createTransport(settings: DigitalPostSettings, secrets: SecretSt
   return new NgdpTransport({ baseUrl: settings.endpoint, systemUuid: settings.systemUuid, ...cert, ...concurrency });
 }
 
-function loadCertificate(settings: DigitalPostSettings, secrets: SecretStore): { pfx: Buffer; passphrase: string } {
+function loadCertificate(settings: DigitalPostSettings, secrets: SecretStore): ClientCertificate {
   if (!settings.certificatePath) throw new TransportSettingsError('certificate', 'Choose the system certificate file (.p12 or .pfx).');
   let pfx: Buffer;
   try {
@@ -46,14 +50,36 @@ function loadCertificate(settings: DigitalPostSettings, secrets: SecretStore): {
   const passphrase = secrets.get(CERTIFICATE_PASSWORD_SECRET) ?? '';
   try {
     createSecureContext({ pfx, passphrase });
+    return { pfx, passphrase };
   } catch (error) {
     const msg = (error as Error).message;
     if (/mac verify|password|decrypt/i.test(msg)) {
       throw new TransportSettingsError('certificate', 'The certificate password is wrong (the certificate file could not be opened with it).');
     }
+    // OpenSSL 3 refuses the legacy ciphers (RC2, 3DES) many exported system
+    // certificates still use; node-forge reads them, and we hand over PEM instead.
+    return legacyP12ToPem(pfx, passphrase);
+  }
+}
+
+function legacyP12ToPem(pfx: Buffer, passphrase: string): ClientCertificate {
+  let p12: forge.pkcs12.Pkcs12Pfx;
+  try {
+    p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(pfx.toString('binary')), passphrase);
+  } catch (error) {
+    if (/password/i.test((error as Error).message)) {
+      throw new TransportSettingsError('certificate', 'The certificate password is wrong (the certificate file could not be opened with it).');
+    }
     throw new TransportSettingsError('certificate', 'The certificate file is not a valid PKCS#12 (.p12/.pfx) certificate.');
   }
-  return { pfx, passphrase };
+  const oids = forge.pki.oids as Record<string, string>;
+  const bags = (type: string): forge.pkcs12.Bag[] => p12.getBags({ bagType: type })[type] ?? [];
+  const keyBag = [...bags(oids.pkcs8ShroudedKeyBag ?? ''), ...bags(oids.keyBag ?? '')][0];
+  const certs = bags(oids.certBag ?? '').flatMap((b) => (b.cert ? [b.cert] : []));
+  if (!keyBag?.key || certs.length === 0) {
+    throw new TransportSettingsError('certificate', 'The certificate file holds no private key or no certificate.');
+  }
+  return { key: forge.pki.privateKeyToPem(keyBag.key), cert: certs.map((c: forge.pki.Certificate) => forge.pki.certificateToPem(c)).join('') };
 }
 
 /** "Test connection": builds the transport and asks it, explaining settings problems too. */

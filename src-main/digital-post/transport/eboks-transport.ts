@@ -12,6 +12,9 @@ export interface EboksOptions {
   contentTypeId: string;
   pfx?: Buffer;
   passphrase?: string;
+  /** PEM alternative to pfx. */
+  key?: string;
+  cert?: string;
   timeoutMs?: number;
 }
 
@@ -29,7 +32,7 @@ export class EboksTransport implements DigitalPostTransport {
 
   constructor(private readonly options: EboksOptions) {
     this.agent = options.host.startsWith('https:')
-      ? new https.Agent({ keepAlive: true, ...(options.pfx ? { pfx: options.pfx, passphrase: options.passphrase ?? '' } : {}) })
+      ? new https.Agent({ keepAlive: true, ...(options.pfx ? { pfx: options.pfx, passphrase: options.passphrase ?? '' } : {}), ...(options.key && options.cert ? { key: options.key, cert: options.cert } : {}) })
       : new http.Agent({ keepAlive: true });
   }
 

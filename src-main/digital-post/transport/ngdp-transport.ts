@@ -17,6 +17,9 @@ export interface NgdpOptions {
   /** PKCS#12 system certificate and its password, for mutual TLS; absent for the sandbox. */
   pfx?: Buffer;
   passphrase?: string;
+  /** PEM alternative to pfx. */
+  key?: string;
+  cert?: string;
   /** `Authorization: Basic base64(systemUuid:uuid)` identifies the calling system. */
   systemUuid?: string;
   maxSockets?: number;
@@ -42,7 +45,7 @@ export class NgdpTransport implements DigitalPostTransport {
     this.timeoutMs = options.timeoutMs ?? 30_000;
     const common = { keepAlive: true, maxSockets: options.maxSockets ?? 16 };
     this.agent = this.base.startsWith('https:')
-      ? new https.Agent({ ...common, ...(options.pfx ? { pfx: options.pfx, passphrase: options.passphrase ?? '' } : {}) })
+      ? new https.Agent({ ...common, ...(options.pfx ? { pfx: options.pfx, passphrase: options.passphrase ?? '' } : {}), ...(options.key && options.cert ? { key: options.key, cert: options.cert } : {}) })
       : new http.Agent(common);
   }
 
