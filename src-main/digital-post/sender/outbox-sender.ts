@@ -71,6 +71,9 @@ export class OutboxSender {
   private pauseMs = 0;
   private pauseReason = '';
   private transportCache: { settingsJson: string; transport: DigitalPostTransport } | null = null;
+  private changedRecords = new Set<number>();
+  private changedOther = false;
+  private emitTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly deps: SenderDeps,
@@ -183,7 +186,7 @@ export class OutboxSender {
       if (halted) {
         // Unsent messages of this batch go back untouched: no attempt is counted for a pause.
         release(db, batch.slice(index).map((m) => m.id), clock.now());
-        this.deps.events?.emit('recordsChanged', { recordIds: [] });
+        this.changed(null);
         break;
       }
       this.pauseMs = 0;
@@ -265,7 +268,27 @@ export class OutboxSender {
           break;
       }
     }).immediate();
-    this.deps.events?.emit('recordsChanged', { recordIds: m.record_id === null ? [] : [m.record_id] });
+    this.changed(m.record_id);
+  }
+
+  /**
+   * Tells the UI, at most four times a second: a mailing moves hundreds of
+   * letters a second and each would otherwise be an event to every window.
+   */
+  private changed(recordId: number | null): void {
+    if (!this.deps.events) return;
+    if (recordId === null) this.changedOther = true;
+    else this.changedRecords.add(recordId);
+    if (this.emitTimer) return;
+    this.emitTimer = setTimeout(() => {
+      this.emitTimer = null;
+      const ids = [...this.changedRecords];
+      const other = this.changedOther;
+      this.changedRecords = new Set();
+      this.changedOther = false;
+      if (ids.length > 0 || other) this.deps.events?.emit('recordsChanged', { recordIds: ids.slice(0, 1000) });
+    }, 250);
+    this.emitTimer.unref?.();
   }
 
   private fail(m: ClaimedMessage, attempt: number, now: number, code: string, text: string, fieldErrors: string | null): void {
@@ -332,6 +355,6 @@ export class OutboxSender {
         );
       }
     }).immediate();
-    this.deps.events?.emit('recordsChanged', { recordIds: m.record_id === null ? [] : [m.record_id] });
+    this.changed(m.record_id);
   }
 }

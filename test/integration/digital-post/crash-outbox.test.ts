@@ -97,7 +97,7 @@ async function crashUntilEmpty(faults: Partial<Faults>) {
   for (;;) {
     runs += 1;
     // Kill during the first dozen runs, then let one run finish.
-    const killAfter = runs <= 12 ? Math.floor(Math.random() * 700) : null;
+    const killAfter = runs <= 12 ? Math.floor(Math.random() * 400) : null;
     const r = await runSender(dbFile, sim.url, killAfter);
     if (r.killed) kills += 1;
     const left = outboxLeft(dbFile);
