@@ -49,7 +49,7 @@ export function openApp(options: OpenAppOptions): AppHandle & { services: Servic
     events: services.events,
     startJobs: () => {
       services.jobs.start();
-      digitalPost ??= startDigitalPostWithApp(services.digitalPost, services.config.sandbox);
+      digitalPost ??= startDigitalPostWithApp(services.digitalPost, services.config.sandbox, options.dataDir);
     },
     async close() {
       if (closed) return;

@@ -48,6 +48,7 @@ export class DigitalPostService {
         clock: deps.clock,
         settings,
         transport: () => createTransport(this.settings(), deps.secrets, this.sandboxApiUrl ?? undefined),
+        transportKey: () => this.sandboxApiUrl ?? '',
         costs: deps.costs,
         notifications: deps.notifications,
         events: deps.events,

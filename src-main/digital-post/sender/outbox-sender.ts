@@ -15,6 +15,8 @@ export interface SenderDeps {
   settings: () => DigitalPostSettings;
   /** The transport for the current settings; may throw (settings incomplete), which pauses sending. */
   transport: () => DigitalPostTransport;
+  /** Anything besides the settings that changes where the transport goes (the sandbox's address). */
+  transportKey?: () => string;
   costs: CostLedger;
   notifications: NotificationPort;
   events?: EventBus;
@@ -113,7 +115,7 @@ export class OutboxSender {
 
   private transport(): DigitalPostTransport {
     const settings = this.deps.settings();
-    const key = JSON.stringify(settings);
+    const key = `${JSON.stringify(settings)}|${this.deps.transportKey?.() ?? ''}`;
     if (this.transportCache?.settingsJson !== key) {
       this.transportCache?.transport.close();
       this.transportCache = { settingsJson: key, transport: this.deps.transport() };

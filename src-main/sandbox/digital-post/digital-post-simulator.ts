@@ -24,8 +24,8 @@ export interface RunningDigitalPostSandbox extends RunningSimulator {
  * test citizens, a citizen mailbox page (`/mailbox`) and fault injection
  * (`/sandbox/faults`). Listens on 127.0.0.1 only.
  */
-export async function startDigitalPostSandbox(options: { port: number; random?: () => number }): Promise<RunningDigitalPostSandbox> {
-  const state = new SandboxState();
+export async function startDigitalPostSandbox(options: { port: number; random?: () => number; journalFile?: string }): Promise<RunningDigitalPostSandbox> {
+  const state = new SandboxState(options.journalFile ?? null);
   let faults: Faults = { ...NO_FAULTS };
   const random = options.random ?? Math.random;
   const held = new Set<http.ServerResponse>();
@@ -109,7 +109,7 @@ export async function startDigitalPostSandbox(options: { port: number; random?: 
         const r = state.receipts.get(receipt[1] as string);
         if (method === 'GET') return r ? json(res, 200, r.body) : json(res, 404, { code: 'not.found', message: 'no such receipt', fieldErrors: [] });
         if (method === 'DELETE') {
-          state.receipts.delete(receipt[1] as string);
+          state.acknowledge(receipt[1] as string);
           res.writeHead(204).end();
           return;
         }

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { ParsedMemo } from './memo-validator';
 
 export interface SandboxLetter {
@@ -24,6 +26,38 @@ export class SandboxState {
   readonly receipts = new Map<string, PendingReceipt>();
   totalPosts = 0;
 
+  /**
+   * With a journal file the sandbox survives an app restart: letters and
+   * unacknowledged receipts are replayed from it (one JSON line per event).
+   */
+  constructor(private readonly journal: string | null = null) {
+    if (!journal) return;
+    mkdirSync(dirname(journal), { recursive: true });
+    if (!existsSync(journal)) return;
+    for (const line of readFileSync(journal, 'utf8').split('\n')) {
+      if (!line) continue;
+      try {
+        const e = JSON.parse(line) as { t: 'letter'; letter: SandboxLetter; receipt: PendingReceipt | null } | { t: 'ack'; id: string };
+        if (e.t === 'letter') this.store(e.letter, e.receipt);
+        else this.receipts.delete(e.id);
+      } catch {
+        // A line cut short by a crash is skipped.
+      }
+    }
+  }
+
+  private store(letter: SandboxLetter, receipt: PendingReceipt | null): void {
+    this.letters.set(letter.memo.messageUuid, letter);
+    const list = this.byRecipient.get(letter.memo.recipientId) ?? [];
+    list.push(letter.memo.messageUuid);
+    this.byRecipient.set(letter.memo.recipientId, list);
+    if (receipt) this.receipts.set(receipt.id, receipt);
+  }
+
+  acknowledge(id: string): void {
+    if (this.receipts.delete(id) && this.journal) appendFileSync(this.journal, `${JSON.stringify({ t: 'ack', id })}\n`);
+  }
+
   /** Stores a letter once per messageUUID; a repeated POST only counts. */
   accept(memo: ParsedMemo, now: number, status: 'RECEIVED' | 'NOT_ALLOWED', deliveryDelayMs: number, errorCode = ''): SandboxLetter {
     const existing = this.letters.get(memo.messageUuid);
@@ -42,14 +76,11 @@ export class SandboxState {
       receiptStatus: status,
     };
     const letter: SandboxLetter = { memo, transmissionId, receivedAt: now, posts: 1, receipt, physical: status === 'NOT_ALLOWED' };
-    this.letters.set(memo.messageUuid, letter);
-    const list = this.byRecipient.get(memo.recipientId) ?? [];
-    list.push(memo.messageUuid);
-    this.byRecipient.set(memo.recipientId, list);
+    let pending: PendingReceipt | null = null;
     if (status === 'RECEIVED') {
       const id = randomUUID();
       const dueAt = now + deliveryDelayMs;
-      this.receipts.set(id, {
+      pending = {
         id,
         dueAt,
         body: {
@@ -63,8 +94,10 @@ export class SandboxState {
           errorCode: null,
           errorMessage: null,
         },
-      });
+      };
     }
+    this.store(letter, pending);
+    if (this.journal) appendFileSync(this.journal, `${JSON.stringify({ t: 'letter', letter, receipt: pending })}\n`);
     return letter;
   }
 
@@ -82,5 +115,6 @@ export class SandboxState {
     this.byRecipient.clear();
     this.receipts.clear();
     this.totalPosts = 0;
+    if (this.journal) writeFileSync(this.journal, '');
   }
 }

@@ -6,7 +6,7 @@ import { DomainError } from '../../../src-main/shared/domain-error';
 import { count, createDemoRecord, demo, manualClock, useTestApps, value } from '../helpers/test-app';
 import { connect, pdfBytes, useSandboxes } from './dp-helpers';
 
-const { open } = useTestApps();
+const { open, tempDir } = useTestApps();
 const sandbox = useSandboxes();
 
 const letter = (key: string, overrides: Record<string, unknown> = {}) => ({
@@ -191,5 +191,29 @@ describe('Digital Post outbox', () => {
     expect(evidence.sent.sha256).toBe(createHash('sha256').update(row?.memo ?? Buffer.alloc(0)).digest('hex'));
     expect(evidence.deliveryReceipt.receiptStatus).toBe('COMPLETED');
     expect(proof.json).not.toContain('2207924321');
+  });
+
+  it('keeps the sandbox’s letters and pending receipts across a restart (journal in the data folder)', async () => {
+    const { startDigitalPostSandbox } = await import('../../../src-main/sandbox/digital-post/digital-post-simulator');
+    const journalFile = `${tempDir()}/sandbox/digital-post.jsonl`;
+    const app = open({ seedDemo: false });
+    const first = await startDigitalPostSandbox({ port: 0, journalFile });
+    first.setFaults({ deliveryDelayMs: 0 });
+    connect(app, first);
+    const q = app.services.digitalPost.outbox.queue(letter('k9'));
+    await app.services.digitalPost.sender.sendDue();
+    await first.close();
+    const second = await startDigitalPostSandbox({ port: 0, journalFile });
+    try {
+      connect(app, second);
+      expect(second.state.letters.get(q.messageUuid)?.memo.label).toBe('Afgørelse');
+      expect(await app.services.digitalPost.sender.pollReceipts()).toBe(1);
+      expect(messageById(app.services.db, q.messageId)?.state).toBe('delivered');
+      const third = await startDigitalPostSandbox({ port: 0, journalFile });
+      expect(third.state.receipts.size).toBe(0);
+      await third.close();
+    } finally {
+      await second.close();
+    }
   });
 });
