@@ -15,8 +15,9 @@ const compose = z.strictObject({
   attachments: z.array(upload).max(10),
 });
 
-export const MESSAGE_STATE_NAMES = ['queued', 'sending', 'accepted', 'delivered', 'read', 'failed', 'cancelled', 'physical_post'] as const;
-export type MessageStateName = (typeof MESSAGE_STATE_NAMES)[number];
+import { MESSAGE_STATE_NAMES, type MessageStateName } from './digital-post-names';
+
+export { MESSAGE_STATE_NAMES, type MessageStateName };
 
 export const digitalPostInputs = {
   listRecordMessages: z.strictObject({ recordId: id }),

@@ -19,7 +19,21 @@ async function createRecord(page: Page, name: string, cpr: string): Promise<void
 
 test('Digital Post from a status action reaches the mailbox and "delivered"; exempt and invalid cases are explained', async ({ page, server }) => {
   test.setTimeout(120_000);
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  await page.addInitScript({
+    content: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));",
+  });
   await openAs(page, server, 'Mette Jensen');
+
+  // Settings → Integrations → Digital Post: the sandbox answers "test connection".
+  await page.getByRole('link', { name: 'Administration' }).click();
+  await page.getByRole('link', { name: 'Integrationer' }).click();
+  await expect(page.getByLabel('Forbindelse')).toHaveValue('sandbox');
+  await page.getByTestId('dp-test-connection').click();
+  await expect(page.getByTestId('dp-connection-result')).toContainText('Forbindelsen virker');
 
   // The administrator puts "Send Digital Post" on "Under behandling".
   await page.getByRole('link', { name: 'Administration' }).click();
@@ -98,4 +112,9 @@ test('Digital Post from a status action reaches the mailbox and "delivered"; exe
   const fallback = page.getByTestId('dp-message').first();
   await expect(fallback).toHaveAttribute('data-state', 'physical_post', { timeout: 20_000 });
   await expect(fallback.getByTestId('dp-error')).toContainText('Brevet skal sendes med fysisk post');
+
+  // The cost of the delivered letter is in the monthly overview.
+  await page.getByRole('link', { name: 'Udbakke' }).click();
+  await expect(page.getByTestId('cost-overview')).toContainText('Ansøgning om tilskud');
+  expect(problems).toEqual([]);
 });

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CostLineView, DigitalPostSettingsView, MessageStateName, OutboxView } from '../../../src-main/contract';
-import { MESSAGE_STATE_NAMES } from '../../../src-main/contract/digital-post';
+import { MESSAGE_STATE_NAMES } from '../../../src-main/contract/digital-post-names';
 import { useApi, useApiEvent } from '../../api/api-context';
 import { routeHref } from '../../app/route';
 import { formatDateTime } from '../../components/format';
