@@ -5,6 +5,7 @@ import type { Services } from '../app/services';
 import type { Session } from '../app/session';
 import { DomainError } from '../shared/domain-error';
 import { appHandlers } from './app-handlers';
+import { digitalPostHandlers } from './digital-post-handlers';
 import type { Handler } from './handler';
 import { notificationHandlers } from './notification-handlers';
 import { recordHandlers } from './record-handlers';
@@ -19,6 +20,7 @@ const handlers = {
   ...signingHandlers,
   ...notificationHandlers,
   ...timedActionHandlers,
+  ...digitalPostHandlers,
 } satisfies {
   [M in MethodName]: Handler<M>;
 };

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createDispatcher } from '../api/dispatch';
 import { seedDemoWorkspace } from '../demo/seed-demo';
 import type { NotificationPort } from '../notifications/notification-port';
+import { startDigitalPostWithApp } from '../digital-post/start-with-app';
 import type { Clock } from '../shared/clock';
 import { openDatabase } from '../store/database';
 import type { AppHandle } from './app-handle';
@@ -45,6 +46,7 @@ export function openApp(options: OpenAppOptions): AppHandle & { services: Servic
   if (isNew && options.seedDemo !== false) seedDemoWorkspace(services);
   const dispatch = createDispatcher(services);
   let closed = false;
+  let digitalPost: Promise<() => Promise<void>> | null = null;
   return {
     services,
     dispatch,
@@ -54,6 +56,7 @@ export function openApp(options: OpenAppOptions): AppHandle & { services: Servic
       services.signingWorker.start();
       services.notificationRetention.start();
       services.timedActions.start();
+      digitalPost ??= startDigitalPostWithApp(services.digitalPost, services.config.sandbox, options.dataDir);
     },
     async close() {
       if (closed) return;
@@ -62,6 +65,8 @@ export function openApp(options: OpenAppOptions): AppHandle & { services: Servic
       services.timedActions.stop();
       await services.jobs.stop();
       await services.signingWorker.stop();
+      await (await digitalPost)?.();
+      await services.digitalPost.stop();
       db.close();
     },
   };

@@ -1,4 +1,6 @@
 import { CostLedger } from '../costs/cost-ledger';
+import { DigitalPostService } from '../digital-post/digital-post-service';
+import { allMessagesDeliveredGuard } from '../digital-post/delivered-guard';
 import { EventBus } from '../events/event-bus';
 import { IntegrationSettings } from '../integration-settings/integration-settings';
 import { JobRunner } from '../jobs/job-runner';
@@ -52,16 +54,21 @@ export function createServices(config: ServiceConfig) {
   const notifications = new NotificationService(db, clock, events);
   // What features publish into; tests may listen in on it without bypassing the inbox.
   const notificationPort: NotificationPort = config.notifications ? teeNotifications(notifications, config.notifications) : notifications;
-  const actions: ActionRegistry = createActionRegistry({ notifications: notificationPort });
+  const costs = new CostLedger(db, clock);
+  const integrationSettings = new IntegrationSettings(db);
+  const language = () => config.settings.get().language;
+  const digitalPost = new DigitalPostService({ db, clock, integrationSettings, secrets: config.secrets, costs, notifications: notificationPort, events, language });
+  const actions: ActionRegistry = createActionRegistry({ notifications: notificationPort, outbox: () => digitalPost.outbox });
   const directory = createDirectory(db);
   const users = new UsersRepo(db, clock);
   const workspace = new WorkspaceRepo(db, actions, directory);
   const records = new RecordsService(db, workspace, clock, directory, new AssignmentNotifier(notificationPort, directory));
-  const guards = new TransitionGuards().register(noFailedStatusActionGuard).register(signatureCompletedGuard);
+  const guards = new TransitionGuards()
+    .register(noFailedStatusActionGuard)
+    .register(allMessagesDeliveredGuard)
+    .register(signatureCompletedGuard);
   const statusChanges = new StatusChanges(db, workspace, records, actions, directory, clock, guards);
   const transfer = new WorkspaceTransfer(db, workspace, users, actions, directory, clock);
-  const costs = new CostLedger(db, clock);
-  const integrationSettings = new IntegrationSettings(db);
   const inbox = new NotificationInbox(db, clock, () => workspace.snapshot(), directory);
   const notificationRetention = new NotificationRetention(notifications, integrationSettings);
   const jobs = new JobRunner({
@@ -72,7 +79,7 @@ export function createServices(config: ServiceConfig) {
     clock,
     events,
     notifications: notificationPort,
-    language: () => config.settings.get().language,
+    language,
     ...(config.random ? { random: config.random } : {}),
   });
   const timedActions = new TimedActionScheduler({ db, clock, events, onJobsQueued: () => jobs.wake() });
@@ -110,6 +117,7 @@ export function createServices(config: ServiceConfig) {
     signingWorker: signing.worker,
     inbox,
     notificationRetention,
+    digitalPost,
   };
 }
 

@@ -8,3 +8,4 @@ export * from './types';
 export * from './signing';
 export * from './timed-actions';
 export * from './timed-actions-names';
+export * from './digital-post';

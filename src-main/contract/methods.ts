@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { digitalPostInputs, type DigitalPostMethodResults } from './digital-post';
 import type { MethodName } from './names';
 import { signingMethodInputs, type SigningMethodResults } from './signing';
 import { notificationInputs, type NotificationResults } from './notifications';
@@ -139,10 +140,11 @@ export const methodInputs = {
   ...signingMethodInputs,
   ...notificationInputs,
   ...timedActionMethodInputs,
+  ...digitalPostInputs,
 } as const satisfies Record<MethodName, z.ZodType>;
 
 /** What each method returns on success. */
-export interface MethodResults extends SigningMethodResults, NotificationResults, TimedActionMethodResults {
+export interface MethodResults extends SigningMethodResults, NotificationResults, TimedActionMethodResults, DigitalPostMethodResults {
   getAppInfo: AppInfo;
   getSettings: SettingsView;
   updateSettings: SettingsView;

@@ -5,6 +5,8 @@ import { NOTIFICATION_METHOD_NAMES } from './notification-names';
 // The names of every method the renderer may call. Kept apart from the schemas so
 // the preload script can build its one exposed object without bundling zod.
 
+import { DIGITAL_POST_METHOD_NAMES } from './digital-post-names';
+
 export const METHOD_NAMES = [
   'getAppInfo',
   'getSettings',
@@ -40,6 +42,7 @@ export const METHOD_NAMES = [
   ...SIGNING_METHOD_NAMES,
   ...NOTIFICATION_METHOD_NAMES,
   ...TIMED_ACTION_METHOD_NAMES,
+  ...DIGITAL_POST_METHOD_NAMES,
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

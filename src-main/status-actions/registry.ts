@@ -2,6 +2,8 @@ import type { AnyStatusActionType } from './action-type';
 import { assignResponsibleAction } from './assign-responsible';
 import { setFieldAction } from './set-field';
 import { requestSignatureAction } from '../signing/request-signature-action';
+import type { DigitalPostPort } from '../digital-post/digital-post-port';
+import { createSendDigitalPostAction } from '../digital-post/status-action/send-digital-post';
 import type { NotificationPort } from '../notifications/notification-port';
 import { createNotifyAction } from './notify';
 
@@ -25,6 +27,8 @@ export class ActionRegistry {
 /** Ports the action types that reach other features need; an action type whose port is missing is not offered. */
 export interface ActionPorts {
   notifications?: NotificationPort;
+  /** The Digital Post outbox, looked up when an action runs. */
+  outbox?: () => DigitalPostPort;
 }
 
 export const createActionRegistry = (ports: ActionPorts = {}): ActionRegistry =>
@@ -33,4 +37,5 @@ export const createActionRegistry = (ports: ActionPorts = {}): ActionRegistry =>
     assignResponsibleAction,
     requestSignatureAction,
     ...(ports.notifications ? [createNotifyAction(ports.notifications)] : []),
+    ...(ports.outbox ? [createSendDigitalPostAction(ports.outbox)] : []),
   ]);

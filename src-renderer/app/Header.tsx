@@ -40,6 +40,7 @@ export function Header({ onSwitchUser, onLanguage }: Props): ReactNode {
         {link({ name: 'new' }, t('nav.newRecord'), route.name === 'new')}
         {link({ name: 'responsibilities' }, t('notifications.responsibilities.nav'), route.name === 'responsibilities')}
         {link({ name: 'import' }, t('nav.csvImport'), route.name === 'import')}
+        {link({ name: 'outbox' }, t('digitalPost.outbox.nav'), route.name === 'outbox')}
         {user.isAdmin && link({ name: 'admin', section: 'fields' }, t('nav.admin'), route.name === 'admin')}
       </nav>
       <div className="header-tools">

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AdminScreen } from '../screens/admin/AdminScreen';
 import { CsvImportScreen } from '../screens/csv-import/CsvImportScreen';
+import { OutboxScreen } from '../screens/digital-post/OutboxScreen';
 import { NewRecordScreen } from '../screens/new-record/NewRecordScreen';
 import { RecordListScreen } from '../screens/record-list/RecordListScreen';
 import { RecordScreen } from '../screens/record-view/RecordScreen';
@@ -22,5 +23,7 @@ export function RouteView(): ReactNode {
       return <AdminScreen section={route.section} />;
     case 'responsibilities':
       return <ResponsibilitiesScreen />;
+    case 'outbox':
+      return <OutboxScreen />;
   }
 }

@@ -13,7 +13,8 @@ export type Route =
   | { name: 'new' }
   | { name: 'import' }
   | { name: 'admin'; section: AdminSection }
-  | { name: 'responsibilities' };
+  | { name: 'responsibilities' }
+  | { name: 'outbox' };
 
 const ADMIN_SECTIONS: readonly AdminSection[] = ['fields', 'workflows', 'users', 'workspace', 'integrations'];
 const DEFAULT_ROUTE: Route = { name: 'records', scope: 'mine' };
@@ -34,6 +35,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'import' };
     case 'responsibilities':
       return { name: 'responsibilities' };
+    case 'outbox':
+      return { name: 'outbox' };
     case 'admin': {
       const section = ADMIN_SECTIONS.find((s) => s === arg) ?? 'fields';
       return { name: 'admin', section };
@@ -57,6 +60,8 @@ export function routeHref(route: Route): string {
       return `#/admin/${route.section}`;
     case 'responsibilities':
       return '#/responsibilities';
+    case 'outbox':
+      return '#/outbox';
   }
 }
 

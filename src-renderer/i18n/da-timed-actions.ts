@@ -38,6 +38,7 @@ export const daTimedActions = {
     title: 'Betingelser',
     none: 'Ingen betingelser',
     no_failed_status_action: 'Ingen fejlede statushandlinger',
+    all_messages_delivered: 'Alle Digital Post-breve er afleveret',
     refused: 'Statusskiftet kan ikke gennemføres, fordi:',
     showItem: 'Vis det fejlede punkt',
     override: 'Gennemfør alligevel (administrator)',

@@ -3,9 +3,11 @@ import { daTimedActions } from './da-timed-actions';
 // carry exactly the same keys (the Catalogue type enforces it at compile time).
 import { daSigning } from './da-signing';
 import { daNotifications } from './da-notifications';
+import { daDigitalPost } from './da-digital-post';
 
 export const da = {
   notifications: daNotifications,
+  digitalPost: daDigitalPost,
   app: {
     title: 'Sagsbehandler',
     loading: 'Indlæser…',
@@ -307,6 +309,7 @@ export const da = {
     assign_responsible: 'Tildel ansvarlig bruger/gruppe',
     request_signature: 'Anmod om MitID-underskrift',
     notify: 'Send notifikation',
+    send_digital_post: 'Send Digital Post',
     unknown: 'Ukendt handlingstype ({{type}})',
   },
   auditActions: {

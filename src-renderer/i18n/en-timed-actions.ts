@@ -41,6 +41,7 @@ export const enTimedActions: Widen<typeof daTimedActions> = {
     title: 'Conditions',
     none: 'No conditions',
     no_failed_status_action: 'No failed status actions',
+    all_messages_delivered: 'All Digital Post letters delivered',
     refused: 'The status change cannot go ahead because:',
     showItem: 'Show the failed item',
     override: 'Go ahead anyway (administrator)',

@@ -2,11 +2,13 @@ import { enTimedActions } from './en-timed-actions';
 import type { Catalogue } from './catalogue';
 import { enSigning } from './en-signing';
 import { enNotifications } from './en-notifications';
+import { enDigitalPost } from './en-digital-post';
 
 // Typed as Catalogue: a missing or extra key is a compile error, so the two
 // languages cannot drift apart.
 export const en: Catalogue = {
   notifications: enNotifications,
+  digitalPost: enDigitalPost,
   app: {
     title: 'Caseworker',
     loading: 'Loading…',
@@ -309,6 +311,7 @@ export const en: Catalogue = {
     assign_responsible: 'Assign responsible user/group',
     request_signature: 'Request MitID signature',
     notify: 'Send notification',
+    send_digital_post: 'Send Digital Post',
     unknown: 'Unknown action type ({{type}})',
   },
   auditActions: {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppSession } from '../../app/app-context';
 import type { AdminSection } from '../../app/route';
 import { routeHref } from '../../app/route';
-import { IntegrationsAdmin } from '../signing/IntegrationsAdmin';
+import { IntegrationsAdmin } from './IntegrationsAdmin';
 import { FieldsAdmin } from './fields/FieldsAdmin';
 import { UsersAdmin } from './users/UsersAdmin';
 import { WorkflowsAdmin } from './workflows/WorkflowsAdmin';

@@ -7,6 +7,7 @@ import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../components/format';
 import { TabPanel, Tabs } from '../../components/Tabs';
+import { MessagesTab } from '../digital-post/MessagesTab';
 import { lastScope } from '../record-list/remembered-filters';
 import { AuditTab } from './AuditTab';
 import { HistoryTab } from './HistoryTab';
@@ -19,7 +20,7 @@ import { FailedActionsBanner } from './FailedActionsBanner';
 import type { Draft } from './use-record';
 import { useRecord } from './use-record';
 
-type TabKey = 'history' | 'jobs' | 'audit';
+type TabKey = 'history' | 'jobs' | 'audit' | 'post';
 
 export function RecordScreen({ id }: { id: number }): ReactNode {
   const { t } = useTranslation();
@@ -102,6 +103,7 @@ export function RecordScreen({ id }: { id: number }): ReactNode {
             { key: 'history', label: `${t('record.tabs.history')} (${record.history.length})` },
             { key: 'jobs', label: `${t('record.tabs.jobs')} (${record.jobs.length})` },
             { key: 'audit', label: `${t('record.tabs.audit')} (${record.audit.length})` },
+            { key: 'post', label: t('digitalPost.tab') },
           ]}
         />
         <TabPanel idPrefix="record" tabKey={tab}>
@@ -117,6 +119,7 @@ export function RecordScreen({ id }: { id: number }): ReactNode {
             />
           )}
           {tab === 'audit' && <AuditTab audit={record.audit} />}
+          {tab === 'post' && <MessagesTab recordId={record.id} />}
         </TabPanel>
       </section>
     </article>

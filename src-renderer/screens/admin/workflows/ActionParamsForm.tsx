@@ -3,16 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../../app/workspace-context';
 import { FieldInput } from '../../../components/fields/FieldInput';
 import { RequestSignatureParams, requestSignatureDefaults } from '../../signing/RequestSignatureParams';
+import { SendDigitalPostParams, defaultSendDigitalPostParams } from '../../digital-post/SendDigitalPostParams';
 import { NotifyParamsForm } from './NotifyParamsForm';
 
 /** Action types this build has a proper form for; others get a JSON textarea. */
-export const KNOWN_PARAM_FORMS: readonly string[] = ['set_field', 'assign_responsible', 'request_signature', 'notify'];
+export const KNOWN_PARAM_FORMS: readonly string[] = ['set_field', 'assign_responsible', 'request_signature', 'notify', 'send_digital_post'];
 
 export function defaultParams(type: string): Record<string, unknown> {
   if (type === 'set_field') return { fieldKey: '', value: null };
   if (type === 'assign_responsible') return { fieldKey: '', targetId: 0 };
   if (type === 'request_signature') return requestSignatureDefaults();
   if (type === 'notify') return { userIds: [], groupIds: [], fieldKeys: [], message: '' };
+  if (type === 'send_digital_post') return defaultSendDigitalPostParams();
   return {};
 }
 
@@ -27,6 +29,7 @@ export function ActionParamsForm({ type, params, onChange }: Props): ReactNode {
   if (type === 'assign_responsible') return <AssignParams params={params} onChange={onChange} />;
   if (type === 'request_signature') return <RequestSignatureParams params={params} onChange={onChange} />;
   if (type === 'notify') return <NotifyParamsForm params={params} onChange={onChange} />;
+  if (type === 'send_digital_post') return <SendDigitalPostParams params={params} onChange={onChange} />;
   return null;
 }
 

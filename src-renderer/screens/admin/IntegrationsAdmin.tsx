@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
-import { SignaturesSettings } from './SignaturesSettings';
+import { DigitalPostSettingsForm } from '../digital-post/DigitalPostSettingsForm';
+import { SignaturesSettings } from '../signing/SignaturesSettings';
 
 /** Administration → Integrations. Each integration adds its own settings panel here. */
 export function IntegrationsAdmin(): ReactNode {
   return (
     <div className="admin-section integrations">
+      <DigitalPostSettingsForm />
       <SignaturesSettings />
     </div>
   );

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+
+// Contract of the Digital Post feature: inputs (untrusted: strict, bounded),
+// results and view types. Spread into the hubs by one line each.
+
+const id = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
+/** A PDF sent from the renderer as base64; 30 MB of base64 ≈ 22 MB of PDF. */
+const upload = z.strictObject({ fileName: z.string().min(1).max(255), contentBase64: z.string().min(1).max(30_000_000) });
+
+const compose = z.strictObject({
+  recordId: id,
+  subject: z.string().min(1).max(250),
+  notification: z.string().max(150),
+  body: z.string().max(20_000),
+  attachments: z.array(upload).max(10),
+});
+
+import { MESSAGE_STATE_NAMES, type MessageStateName } from './digital-post-names';
+
+export { MESSAGE_STATE_NAMES, type MessageStateName };
+
+export const digitalPostInputs = {
+  listRecordMessages: z.strictObject({ recordId: id }),
+  previewDigitalPost: compose,
+  sendDigitalPost: compose,
+  checkDigitalPostExemption: z.strictObject({ recordId: id }),
+  getMessageProof: z.strictObject({ id }),
+  getOutbox: z.strictObject({ state: z.enum(MESSAGE_STATE_NAMES).optional(), limit: z.int().min(1).max(500).optional() }),
+  retryMessage: z.strictObject({ id }),
+  cancelMessage: z.strictObject({ id }),
+  getDigitalPostSettings: z.strictObject({}),
+  saveDigitalPostSettings: z.strictObject({
+    transport: z.enum(['sandbox', 'ngdp', 'eboks']),
+    endpoint: z.string().max(500),
+    systemUuid: z.string().max(100),
+    certificatePath: z.string().max(1000),
+    certificatePassword: z.string().max(500).optional(),
+    eboksHost: z.string().max(500),
+    eboksSystemId: z.string().max(20),
+    eboksContentTypeId: z.string().max(20),
+    senderCvr: z.string().max(8),
+    senderLabel: z.string().min(1).max(250),
+    perMessageOre: z.int().min(0).max(100_000),
+    perMbOre: z.int().min(0).max(100_000),
+    capOre: z.int().min(0).max(1_000_000),
+  }),
+  testDigitalPostConnection: z.strictObject({}),
+  getCostOverview: z.strictObject({ fromMonth: z.string().max(7).optional(), toMonth: z.string().max(7).optional() }),
+};
+
+export interface MessageEventView {
+  at: string;
+  kind: string;
+  detail: string;
+}
+
+export interface MessageView {
+  id: number;
+  recordId: number | null;
+  messageUuid: string;
+  subject: string;
+  notification: string;
+  state: MessageStateName;
+  /** DDMMYY-****: the full CPR never leaves main in a view. */
+  recipientMasked: string;
+  createdAt: string;
+  acceptedAt: string | null;
+  deliveredAt: string | null;
+  readAt: string | null;
+  finishedAt: string | null;
+  attempts: number;
+  nextAttemptAt: string | null;
+  /** The access point's delivery receipt (JSON text), the proof of delivery. */
+  deliveryReceipt: string | null;
+  transmissionId: string | null;
+  /** The failure in plain words, in the caseworker's language. */
+  errorText: string;
+  fieldErrors: { resource: string; field: string; code: string }[];
+  files: { fileName: string; bytes: number; role: 'main' | 'attachment' }[];
+  costOre: number | null;
+  memoSha256: string;
+  /** NgDP gives no read receipts: "not_available" is the honest answer. */
+  readStatus: 'read' | 'not_available';
+  events: MessageEventView[];
+}
+
+export interface DigitalPostPreview {
+  subject: string;
+  notification: string;
+  senderLabel: string;
+  senderCvr: string;
+  recipientMasked: string;
+  /** The PDFs exactly as the citizen receives them. */
+  files: { fileName: string; bytes: number; role: 'main' | 'attachment'; contentBase64: string }[];
+  memoBytes: number;
+  costOre: number;
+}
+
+export interface ExemptionView {
+  status: 'REGISTERED' | 'EXEMPT' | 'CLOSED' | 'UNKNOWN' | 'unreachable' | 'no_cpr';
+  /** What will happen, in plain words. */
+  text: string;
+}
+
+export interface OutboxView {
+  counts: Record<MessageStateName, number>;
+  paused: boolean;
+  pauseReason: string;
+  resumesAt: string | null;
+  messages: MessageView[];
+}
+
+export interface DigitalPostSettingsView {
+  transport: 'sandbox' | 'ngdp' | 'eboks';
+  endpoint: string;
+  systemUuid: string;
+  certificatePath: string;
+  certificatePasswordSet: boolean;
+  eboksHost: string;
+  eboksSystemId: string;
+  eboksContentTypeId: string;
+  senderCvr: string;
+  senderLabel: string;
+  perMessageOre: number;
+  perMbOre: number;
+  capOre: number;
+  /** Where the sandbox's citizen mailbox is, when it runs in this app. */
+  sandboxMailboxUrl: string | null;
+}
+
+export interface ConnectionCheckView {
+  ok: boolean;
+  problem: 'certificate' | 'auth' | 'network' | 'server' | 'settings' | null;
+  detail: string;
+}
+
+export interface CostLineView {
+  month: string;
+  kind: 'digital_post' | 'mitid_login' | 'signature';
+  workflowId: number | null;
+  workflowName: string;
+  count: number;
+  amountOre: number;
+}
+
+export interface DigitalPostMethodResults {
+  listRecordMessages: MessageView[];
+  previewDigitalPost: DigitalPostPreview;
+  sendDigitalPost: MessageView;
+  checkDigitalPostExemption: ExemptionView;
+  getMessageProof: { fileName: string; json: string };
+  getOutbox: OutboxView;
+  retryMessage: MessageView;
+  cancelMessage: MessageView;
+  getDigitalPostSettings: DigitalPostSettingsView;
+  saveDigitalPostSettings: DigitalPostSettingsView;
+  testDigitalPostConnection: ConnectionCheckView;
+  getCostOverview: CostLineView[];
+}

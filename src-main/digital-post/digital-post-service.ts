@@ -1,0 +1,90 @@
+import type { SecretStore } from '../app/secrets';
+import type { Language } from '../contract';
+import type { CostLedger } from '../costs/cost-ledger';
+import type { EventBus } from '../events/event-bus';
+import type { IntegrationSettings } from '../integration-settings/integration-settings';
+import type { NotificationPort } from '../notifications/notification-port';
+import type { Clock } from '../shared/clock';
+import type { Db } from '../store/database';
+import { DigitalPostOutbox } from './outbox/digital-post-outbox';
+import { OutboxSender, type SenderTiming } from './sender/outbox-sender';
+import { DIGITAL_POST_SETTINGS_KEY, digitalPostSettingsSchema, type DigitalPostSettings } from './settings';
+import { createTransport, testConnection } from './transport/create-transport';
+import type { ContactStatus } from './transport/transport';
+
+export interface DigitalPostDeps {
+  db: Db;
+  clock: Clock;
+  integrationSettings: IntegrationSettings;
+  secrets: SecretStore;
+  costs: CostLedger;
+  notifications: NotificationPort;
+  events: EventBus;
+  language: () => Language;
+  random?: () => number;
+  timing?: Partial<SenderTiming>;
+}
+
+/** Digital Post in one place: the outbox (DigitalPostPort), its sender, the settings and the transport. */
+export class DigitalPostService {
+  readonly outbox: DigitalPostOutbox;
+  readonly sender: OutboxSender;
+  /** The NgDP base of the sandbox this app started (ephemeral port in tests), if any. */
+  sandboxApiUrl: string | null = null;
+  sandboxMailboxUrl: string | null = null;
+
+  constructor(private readonly deps: DigitalPostDeps) {
+    const settings = () => this.settings();
+    this.outbox = new DigitalPostOutbox({
+      db: deps.db,
+      clock: deps.clock,
+      settings,
+      language: deps.language,
+      onQueued: () => setImmediate(() => this.sender.wake()),
+    });
+    this.sender = new OutboxSender(
+      {
+        db: deps.db,
+        clock: deps.clock,
+        settings,
+        transport: () => createTransport(this.settings(), deps.secrets, this.sandboxApiUrl ?? undefined),
+        transportKey: () => this.sandboxApiUrl ?? '',
+        costs: deps.costs,
+        notifications: deps.notifications,
+        events: deps.events,
+        ...(deps.random ? { random: deps.random } : {}),
+      },
+      deps.timing,
+    );
+  }
+
+  settings(): DigitalPostSettings {
+    return this.deps.integrationSettings.read(DIGITAL_POST_SETTINGS_KEY, digitalPostSettingsSchema);
+  }
+
+  saveSettings(value: DigitalPostSettings): DigitalPostSettings {
+    return this.deps.integrationSettings.write(DIGITAL_POST_SETTINGS_KEY, digitalPostSettingsSchema, value);
+  }
+
+  /** Is the citizen on Digital Post? Asks the access point (the sandbox knows its exempt test citizens). */
+  async lookupContact(cpr: string): Promise<ContactStatus> {
+    const transport = createTransport(this.settings(), this.deps.secrets, this.sandboxApiUrl ?? undefined);
+    try {
+      return await transport.lookupContact(cpr);
+    } finally {
+      transport.close();
+    }
+  }
+
+  testConnection() {
+    return testConnection(this.settings(), this.deps.secrets, this.sandboxApiUrl ?? undefined);
+  }
+
+  start(): void {
+    this.sender.start();
+  }
+
+  stop(): Promise<void> {
+    return this.sender.stop();
+  }
+}

@@ -1,0 +1,41 @@
+import type { Clock } from '../../shared/clock';
+import { isoAt } from '../../shared/clock';
+import { DomainError, notFound } from '../../shared/domain-error';
+import type { Db } from '../../store/database';
+import { addEvent, messageById, type MessageRow } from './outbox-repo';
+
+/** Sends a failed (or cancelled) letter again, with the same messageUUID: the access point still accepts it only once. */
+export function retryMessage(db: Db, clock: Clock, id: number, userId: number): MessageRow {
+  return db
+    .transaction(() => {
+      const row = messageById(db, id);
+      if (!row) throw notFound('Message');
+      if (!['failed', 'cancelled', 'queued'].includes(row.state)) {
+        throw new DomainError('conflict', 'only a failed, cancelled or waiting letter can be sent again');
+      }
+      const now = clock.now();
+      db.prepare(
+        "UPDATE digital_post_messages SET state = 'queued', attempts = 0, next_attempt_at = ?, finished_at = NULL, error_code = '', error_text = '', field_errors = NULL WHERE id = ?",
+      ).run(now, id);
+      addEvent(db, id, now, 'retried', `user ${userId}`);
+      return messageById(db, id) as MessageRow;
+    })
+    .immediate();
+}
+
+/** Cancels a letter that has not gone out yet. */
+export function cancelMessage(db: Db, clock: Clock, id: number, userId: number): MessageRow {
+  return db
+    .transaction(() => {
+      const row = messageById(db, id);
+      if (!row) throw notFound('Message');
+      if (row.state !== 'queued' && row.state !== 'failed') {
+        throw new DomainError('conflict', 'only a letter that has not been handed over yet can be cancelled');
+      }
+      const now = clock.now();
+      db.prepare("UPDATE digital_post_messages SET state = 'cancelled', finished_at = ? WHERE id = ?").run(isoAt(now), id);
+      addEvent(db, id, now, 'cancelled', `user ${userId}`);
+      return messageById(db, id) as MessageRow;
+    })
+    .immediate();
+}

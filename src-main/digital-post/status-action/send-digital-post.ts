@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { checkCpr, maskCpr } from '../../cpr/cpr';
+import { isoAt } from '../../shared/clock';
+import { DomainError } from '../../shared/domain-error';
+import type { StatusActionType } from '../../status-actions/action-type';
+import type { DigitalPostPort } from '../digital-post-port';
+import { simpleLetterPdf } from '../letter/simple-letter-pdf';
+import { fillTemplate, safeFileName } from '../letter/template';
+
+const recipient = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('raw'), cpr: z.string().max(11) }),
+  z.strictObject({ mode: z.literal('field'), fieldKey: z.string().min(1).max(64) }),
+]);
+
+const params = z.strictObject({
+  recipient,
+  subject: z.string().min(1).max(250),
+  notification: z.string().max(150).default(''),
+  body: z.string().max(20_000),
+});
+export type SendDigitalPostParams = z.infer<typeof params>;
+
+/**
+ * "Send Digital Post": when a record enters the status, a letter (the body
+ * rendered to a PDF, subject and notification filled from the record's
+ * fields) is queued in the Digital Post outbox. The action is local: the outbox
+ * row commits with the job, and the job's idempotency key makes a retried job
+ * return the letter already queued. The sender delivers it afterwards.
+ */
+export function createSendDigitalPostAction(port: () => DigitalPostPort): StatusActionType<SendDigitalPostParams> {
+  return {
+    type: 'send_digital_post',
+    labelKey: 'actionTypes.send_digital_post',
+    kind: 'local',
+    params,
+    check(p, ws) {
+      if (p.recipient.mode === 'raw') return checkCpr(p.recipient.cpr).ok ? null : 'the fixed recipient is not a valid CPR number';
+      const field = ws.fieldsByKey.get(p.recipient.fieldKey);
+      return field?.type === 'cpr' ? null : `"${p.recipient.fieldKey}" is not a CPR field`;
+    },
+    describe(p, ws, _dir, lang) {
+      const who =
+        p.recipient.mode === 'raw'
+          ? maskCpr(p.recipient.cpr)
+          : (ws.fieldsByKey.get(p.recipient.fieldKey)?.label ?? p.recipient.fieldKey);
+      return lang === 'da' ? `Digital Post "${p.subject}" sendes til ${who}` : `Digital Post "${p.subject}" is sent to ${who}`;
+    },
+    apply(p, ctx) {
+      const values = new Map(
+        (ctx.db.prepare('SELECT field_id, value FROM record_values WHERE record_id = ?').all(ctx.recordId) as { field_id: number; value: string }[]).map(
+          (r) => [r.field_id, r.value],
+        ),
+      );
+      let cpr: string;
+      if (p.recipient.mode === 'raw') cpr = p.recipient.cpr;
+      else {
+        const field = ctx.workspace.fieldsByKey.get(p.recipient.fieldKey);
+        cpr = field ? (values.get(field.id) ?? '') : '';
+        if (!cpr) throw new DomainError('validation_failed', `the record has no CPR number in "${field?.label ?? p.recipient.fieldKey}"; no letter was sent`);
+      }
+      const subject = fillTemplate(p.subject, values, ctx.workspace);
+      const body = fillTemplate(p.body, values, ctx.workspace);
+      const pdf = simpleLetterPdf({ title: subject, body, date: isoAt(Date.now()).slice(0, 10) });
+      const queued = port().queue({
+        recordId: ctx.recordId,
+        recipientCpr: cpr,
+        subject,
+        ...(p.notification ? { notification: fillTemplate(p.notification, values, ctx.workspace) } : {}),
+        mainDocument: { fileName: safeFileName(subject), content: pdf },
+        idempotencyKey: ctx.idempotencyKey,
+      });
+      return `Digital Post queued as message ${queued.messageId}`;
+    },
+    toPortable: (p) => ({ ...p }),
+    fromPortable: (portable) => params.parse(portable),
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * One way of handing MeMo messages to Digital Post (NgDP REST, e-Boks v3, or
+ * the local sandbox, which speaks NgDP). The outbox only sees this interface;
+ * Settings → Integrations → Digital Post chooses the implementation.
+ */
+export interface DigitalPostTransport {
+  readonly kind: string;
+  send(message: { messageUuid: string; memo: Buffer; recipientCpr: string; subject: string }): Promise<SendOutcome>;
+  /** Asynchronous statuses not yet acknowledged (delivered, failed, read where the channel knows it). */
+  pollReceipts(): Promise<DeliveryReceipt[]>;
+  acknowledge(receiptId: string): Promise<void>;
+  /** Is this citizen on Digital Post? Exempt citizens need physical post. */
+  lookupContact(cpr: string): Promise<ContactStatus>;
+  testConnection(): Promise<ConnectionCheck>;
+  close(): void;
+}
+
+export type ContactStatus = 'REGISTERED' | 'EXEMPT' | 'CLOSED' | 'UNKNOWN';
+
+/** The access point's synchronous receipt (NgDP: 201 with receipt JSON). */
+export interface AcceptReceipt {
+  transmissionId: string;
+  messageUuid: string;
+  receiptStatus: string;
+  timeStamp: string;
+  raw: unknown;
+}
+
+export interface ServerFieldError {
+  resource: string;
+  field: string;
+  code: string;
+}
+
+export type SendOutcome =
+  | { kind: 'accepted'; receipt: AcceptReceipt }
+  /** Invalid message: retrying cannot help, the message fails at once with the server's field errors. */
+  | { kind: 'rejected'; code: string; message: string; fieldErrors: ServerFieldError[] }
+  /** The access point will not deliver digitally (e.g. the citizen is exempt). */
+  | { kind: 'not_allowed'; code: string; message: string; exempt: boolean }
+  /** Transient (5xx, 429, timeout, reset): retry later with the same messageUUID. */
+  | { kind: 'retry'; reason: string; retryAfterMs?: number }
+  /** The access point cannot be reached at all: pause sending and probe again later. */
+  | { kind: 'offline'; reason: string }
+  /** Certificate or credentials refused: pause sending until an administrator fixes the settings. */
+  | { kind: 'auth'; reason: string };
+
+export interface DeliveryReceipt {
+  receiptId: string;
+  messageUuid: string;
+  status: 'delivered' | 'read' | 'failed';
+  timeStamp: string;
+  errorCode?: string;
+  errorMessage?: string;
+  raw: unknown;
+}
+
+export type ConnectionProblem = 'certificate' | 'auth' | 'network' | 'server' | 'settings';
+
+export type ConnectionCheck = { ok: true; detail: string } | { ok: false; problem: ConnectionProblem; detail: string };

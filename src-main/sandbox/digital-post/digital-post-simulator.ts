@@ -1,0 +1,195 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { RunningSimulator, Simulator } from '../simulator';
+import { testCitizenByCpr } from '../test-citizens';
+import { faultsSchema, NO_FAULTS, type Faults } from './faults';
+import { letterPage, mailboxIndex, mailboxOf } from './mailbox-page';
+import { validateMemo } from './memo-validator';
+import { SandboxState } from './sandbox-state';
+
+export const DIGITAL_POST_SANDBOX_PORT = 4030;
+const MAX_BODY = 120 * 1024 * 1024;
+
+export interface RunningDigitalPostSandbox extends RunningSimulator {
+  /** The NgDP base the app's transport points to: `<url>/apis/v1`. */
+  apiUrl: string;
+  state: SandboxState;
+  setFaults(f: Partial<Faults>): void;
+}
+
+/**
+ * The sandbox Digital Post access point: NgDP-shaped (`/apis/v1/memos/`,
+ * `receipts/`, `contacts/`), strict MeMo validation with the real error shape,
+ * one letter per messageUUID, delivery receipts after a short delay, exempt
+ * test citizens, a citizen mailbox page (`/mailbox`) and fault injection
+ * (`/sandbox/faults`). Listens on 127.0.0.1 only.
+ */
+export async function startDigitalPostSandbox(options: { port: number; random?: () => number; journalFile?: string }): Promise<RunningDigitalPostSandbox> {
+  const state = new SandboxState(options.journalFile ?? null);
+  let faults: Faults = { ...NO_FAULTS };
+  const random = options.random ?? Math.random;
+  const held = new Set<http.ServerResponse>();
+
+  const json = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    res.end(JSON.stringify(body));
+  };
+  const html = (res: http.ServerResponse, status: number, body: string) => {
+    res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(body);
+  };
+
+  const handlePost = (uuidParam: string | null, body: Buffer, res: http.ServerResponse, req: http.IncomingMessage) => {
+    state.totalPosts += 1;
+    const roll = random();
+    let edge = faults.error5xxRate;
+    if (roll < edge) return json(res, 503, { transmissionId: null, messageUUID: uuidParam, receiptStatus: null, errorCode: 'service.unavailable', errorMessage: 'Service unavailable (sandbox fault)' });
+    edge += faults.rate429;
+    if (roll < edge) return json(res, 429, { code: 'too.many.requests', message: 'Too many requests (sandbox fault)', fieldErrors: [] }, { 'retry-after': String(faults.retryAfterSeconds) });
+    const timeout = roll < (edge += faults.timeoutRate);
+    const reset = !timeout && roll < (edge += faults.resetRate);
+    // A lost answer does not mean a lost message: half of the faulty requests are received first.
+    const receiveFirst = (timeout || reset) && random() < 0.5;
+    if ((timeout || reset) && !receiveFirst) return drop(req, res, timeout);
+
+    const contentType = String(req.headers['content-type'] ?? '');
+    if (!/^application\/xml/.test(contentType)) return json(res, 400, { code: 'unsupported.media.type', message: 'Content-Type must be application/xml', fieldErrors: [] });
+    const result = validateMemo(body);
+    if (!result.ok) return json(res, 400, { code: 'memo.invalid', message: result.message, fieldErrors: result.fieldErrors });
+    if (!uuidParam || uuidParam.toLowerCase() !== result.memo.messageUuid) {
+      return json(res, 400, { code: 'memo.invalid', message: 'memo-message-uuid must equal the messageUUID of the message', fieldErrors: [{ resource: 'memo', field: 'memo-message-uuid', code: 'mismatch' }] });
+    }
+    const exempt = result.memo.recipientIdType === 'CPR' && testCitizenByCpr(result.memo.recipientId)?.exemptFromDigitalPost === true;
+    const letter = state.accept(result.memo, Date.now(), exempt ? 'NOT_ALLOWED' : 'RECEIVED', faults.deliveryDelayMs, exempt ? 'recipient.exempt' : '');
+    if (timeout || reset) return drop(req, res, timeout);
+    return json(res, 201, letter.receipt);
+  };
+
+  const drop = (req: http.IncomingMessage, res: http.ServerResponse, timeout: boolean) => {
+    if (!timeout) {
+      req.socket.destroy();
+      return;
+    }
+    held.add(res);
+    setTimeout(() => {
+      held.delete(res);
+      req.socket.destroy();
+    }, faults.timeoutHoldMs).unref();
+  };
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) req.destroy();
+      else chunks.push(c);
+    });
+    req.on('end', () => {
+      try {
+        route(req, res, url, Buffer.concat(chunks));
+      } catch (error) {
+        json(res, 500, { code: 'internal', message: (error as Error).message, fieldErrors: [] });
+      }
+    });
+  });
+
+  const route = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, body: Buffer) => {
+    const path = url.pathname.replace(/\/+$/, '') || '/';
+    const method = req.method ?? 'GET';
+    if (path.startsWith('/apis/v1')) {
+      if (faults.refuseAuth) return json(res, 401, { code: 'unauthorized', message: 'The client certificate was not accepted (sandbox fault)', fieldErrors: [] });
+      const api = path.slice('/apis/v1'.length);
+      if (api === '/memos' && method === 'POST') return handlePost(url.searchParams.get('memo-message-uuid'), body, res, req);
+      if (api === '/receipts' && method === 'GET') return json(res, 200, state.dueReceipts(Date.now(), 500));
+      if (api === '/receipts-bulk' && method === 'GET') return json(res, 200, state.dueReceipts(Date.now(), 5000));
+      const receipt = /^\/receipts\/([\w-]+)$/.exec(api);
+      if (receipt) {
+        const r = state.receipts.get(receipt[1] as string);
+        if (method === 'GET') return r ? json(res, 200, r.body) : json(res, 404, { code: 'not.found', message: 'no such receipt', fieldErrors: [] });
+        if (method === 'DELETE') {
+          state.acknowledge(receipt[1] as string);
+          res.writeHead(204).end();
+          return;
+        }
+      }
+      if (api === '/contacts' && method === 'GET') {
+        const cpr = url.searchParams.get('cprNumber') ?? '';
+        if (!/^\d{10}$/.test(cpr)) return json(res, 400, { code: 'contacts.invalid', message: 'cprNumber must be 10 digits', fieldErrors: [{ resource: 'contacts', field: 'cprNumber', code: 'pattern' }] });
+        const citizen = testCitizenByCpr(cpr);
+        return json(res, 200, { cprNumber: cpr, publicRegistrationStatus: citizen?.exemptFromDigitalPost ? 'EXEMPT' : 'REGISTERED' });
+      }
+      return json(res, 404, { code: 'not.found', message: `no endpoint ${method} ${api}`, fieldErrors: [] });
+    }
+    if (path === '/sandbox/faults') {
+      if (method === 'PUT' || method === 'POST') {
+        const parsed = faultsSchema.partial().safeParse(JSON.parse(body.toString('utf8') || '{}'));
+        if (!parsed.success) return json(res, 400, { code: 'invalid', message: parsed.error.message, fieldErrors: [] });
+        faults = { ...faults, ...(parsed.data as Partial<Faults>) };
+      }
+      return json(res, 200, faults);
+    }
+    if (path === '/sandbox/state' && method === 'GET') {
+      return json(res, 200, {
+        totalPosts: state.totalPosts,
+        letters: [...state.letters.values()].map((l) => ({ messageUuid: l.memo.messageUuid, posts: l.posts, physical: l.physical, label: l.memo.label, files: l.memo.files.map((f) => f.filename) })),
+        pendingReceipts: state.receipts.size,
+      });
+    }
+    if (path === '/sandbox/reset' && method === 'POST') {
+      state.reset();
+      faults = { ...NO_FAULTS };
+      return json(res, 200, { ok: true });
+    }
+    if (path === '/' || path === '/mailbox') return html(res, 200, mailboxIndex(state));
+    if (path === '/mailbox/open') {
+      const cpr = (url.searchParams.get('cpr') ?? '').replace('-', '');
+      res.writeHead(302, { location: /^\d{10}$/.test(cpr) ? `/mailbox/${cpr}` : '/mailbox' }).end();
+      return;
+    }
+    const box = /^\/mailbox\/(\d{10})(?:\/([0-9a-f-]{36})(?:\/files\/(\d+))?)?$/.exec(path);
+    if (box) {
+      const [, cpr, uuid, file] = box as unknown as [string, string, string | undefined, string | undefined];
+      if (!uuid) return html(res, 200, mailboxOf(state, cpr));
+      if (file === undefined) {
+        const pageHtml = letterPage(state, cpr, uuid);
+        return pageHtml ? html(res, 200, pageHtml) : html(res, 404, 'Brevet findes ikke');
+      }
+      const letter = state.letters.get(uuid);
+      const f = letter?.memo.recipientId === cpr ? letter.memo.files[Number(file)] : undefined;
+      if (!f) return html(res, 404, 'Filen findes ikke');
+      res.writeHead(200, { 'content-type': f.encodingFormat, 'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(f.filename)}` });
+      res.end(Buffer.from(f.content, 'base64'));
+      return;
+    }
+    html(res, 404, 'Ikke fundet');
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  server.keepAliveTimeout = 30_000;
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    name: 'digital-post',
+    url,
+    apiUrl: `${url}/apis/v1`,
+    state,
+    setFaults: (f) => void (faults = { ...faults, ...f }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const r of held) r.socket?.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export const digitalPostSimulator: Simulator = {
+  name: 'digital-post',
+  defaultPort: DIGITAL_POST_SANDBOX_PORT,
+  start: (options) => startDigitalPostSandbox(options),
+};

@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MessageView } from '../../../src-main/contract';
+import { useApi } from '../../api/api-context';
+import { formatDateTime } from '../../components/format';
+import { downloadText, kroner } from './dp-format';
+
+/** One letter and what happened to it: queued → accepted → delivered (with receipt) → read or "not available" / failed with the reason. */
+export function MessageTimeline({ message, onChanged }: { message: MessageView; onChanged: () => void }): ReactNode {
+  const { t } = useTranslation();
+  const api = useApi();
+  const m = message;
+  const proof = async () => {
+    const r = await api.getMessageProof({ id: m.id });
+    if (r.ok) downloadText(r.value.fileName, r.value.json);
+  };
+  return (
+    <li className="panel dp-message" data-testid="dp-message" data-state={m.state} data-message-uuid={m.messageUuid}>
+      <div>
+        <strong>{m.subject}</strong> · {m.recipientMasked} ·{' '}
+        <span className={`job-state dp-state-${m.state}`} data-testid="dp-state">
+          {t(`digitalPost.states.${m.state}`)}
+        </span>
+        {m.costOre !== null && <span className="muted"> · {kroner(m.costOre)}</span>}
+      </div>
+      <ol className="attempt-log">
+        {m.events.map((e, i) => (
+          <li key={i}>
+            <span className="nowrap">{formatDateTime(e.at)}</span> {t(`digitalPost.events.${e.kind}`, { defaultValue: e.kind })}
+            {e.kind === 'delivered' && m.transmissionId && <span className="muted"> ({t('digitalPost.receipt')} {m.transmissionId})</span>}
+          </li>
+        ))}
+      </ol>
+      {(m.state === 'delivered' || m.state === 'read') && (
+        <p data-testid="dp-read-status">{m.readStatus === 'read' ? t('digitalPost.states.read') : t('digitalPost.readUnknown')}</p>
+      )}
+      {m.errorText && (
+        <p className={m.state === 'failed' ? 'banner banner-error' : 'banner banner-warn'} data-testid="dp-error">
+          {m.errorText}
+        </p>
+      )}
+      <div className="form-actions">
+        {(m.state === 'accepted' || m.state === 'delivered' || m.state === 'read') && (
+          <button type="button" className="btn btn-small" onClick={() => void proof()}>
+            {t('digitalPost.proof')}
+          </button>
+        )}
+        {(m.state === 'failed' || m.state === 'cancelled') && (
+          <button type="button" className="btn btn-small" onClick={() => void api.retryMessage({ id: m.id }).then(onChanged)}>
+            {t('digitalPost.retry')}
+          </button>
+        )}
+        {(m.state === 'queued' || m.state === 'failed') && (
+          <button type="button" className="btn btn-small" onClick={() => void api.cancelMessage({ id: m.id }).then(onChanged)}>
+            {t('digitalPost.cancel')}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,14 @@
+// The Digital Post sandbox alone in its own process on an ephemeral port, for
+// the send benchmark (the access point is not the app's process in real life either).
+import { startDigitalPostSandbox } from '../../src-main/sandbox/digital-post/digital-post-simulator';
+
+const sim = await startDigitalPostSandbox({ port: 0 });
+sim.setFaults({ deliveryDelayMs: 0 });
+console.log(`SANDBOX ${sim.url}`);
+process.on('SIGTERM', () => void sim.close().then(() => process.exit(0)));
+setInterval(() => {
+  if (process.argv.includes('--stats')) console.log(`LETTERS ${sim.state.letters.size}`);
+}, 1000).unref();
+process.stdin.on('data', (d) => {
+  if (d.toString().startsWith('count')) console.log(`LETTERS ${sim.state.letters.size} POSTS ${sim.state.totalPosts}`);
+});
