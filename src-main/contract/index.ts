@@ -3,3 +3,5 @@ export * from './methods';
 export * from './names';
 export * from './result';
 export * from './types';
+export * from './documents';
+export * from './document-names';

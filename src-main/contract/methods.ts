@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentMethodInputs, type DocumentMethodResults } from './documents';
 import type { MethodName } from './names';
 import { FIELD_ROLES, FIELD_TYPES } from './types';
 import type {
@@ -131,10 +132,11 @@ export const methodInputs = {
     /** CSV header → field key; unmapped headers are ignored. */
     mapping: z.record(z.string().max(200), fieldKey),
   }),
+  ...documentMethodInputs,
 } as const satisfies Record<MethodName, z.ZodType>;
 
 /** What each method returns on success. */
-export interface MethodResults {
+export interface MethodResults extends DocumentMethodResults {
   getAppInfo: AppInfo;
   getSettings: SettingsView;
   updateSettings: SettingsView;

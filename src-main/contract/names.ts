@@ -1,6 +1,8 @@
 // The names of every method the renderer may call. Kept apart from the schemas so
 // the preload script can build its one exposed object without bundling zod.
 
+import { DOCUMENT_METHOD_NAMES } from './document-names';
+
 export const METHOD_NAMES = [
   'getAppInfo',
   'getSettings',
@@ -33,6 +35,7 @@ export const METHOD_NAMES = [
   'changeStatus',
   'previewCsvImport',
   'runCsvImport',
+  ...DOCUMENT_METHOD_NAMES,
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
