@@ -5,11 +5,12 @@ import type { Services } from '../app/services';
 import type { Session } from '../app/session';
 import { DomainError } from '../shared/domain-error';
 import { appHandlers } from './app-handlers';
+import { documentHandlers } from './document-handlers';
 import type { Handler } from './handler';
 import { recordHandlers } from './record-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
-const handlers = { ...appHandlers, ...workspaceHandlers, ...recordHandlers } satisfies {
+const handlers = { ...appHandlers, ...workspaceHandlers, ...recordHandlers, ...documentHandlers } satisfies {
   [M in MethodName]: Handler<M>;
 };
 

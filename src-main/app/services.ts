@@ -1,4 +1,9 @@
 import { CostLedger } from '../costs/cost-ledger';
+import type { DigitalPostPort } from '../digital-post/digital-post-port';
+import { DocumentService } from '../documents/document-service';
+import { TemplateRepo } from '../documents/template-repo';
+import { createHeldLettersPort } from '../mailings/held-letters-port';
+import { MailingService } from '../mailings/mailing-service';
 import { EventBus } from '../events/event-bus';
 import { IntegrationSettings } from '../integration-settings/integration-settings';
 import { JobRunner } from '../jobs/job-runner';
@@ -48,6 +53,11 @@ export function createServices(config: ServiceConfig) {
   const integrationSettings = new IntegrationSettings(db);
   // Until the notification inbox exists (issue 6), features publish into nothing.
   const notifications: NotificationPort = { publish: () => {} };
+  // Until the Digital Post outbox is merged (issue 3), mailings queue into memory.
+  const digitalPost: DigitalPostPort = createHeldLettersPort();
+  const documentTemplates = new TemplateRepo(db, workspace, clock);
+  const documents = new DocumentService(db, workspace, documentTemplates, directory, clock);
+  const mailings = new MailingService(db, documents, digitalPost, clock);
   const jobs = new JobRunner({ db, actions, workspace, records, clock, events, ...(config.random ? { random: config.random } : {}) });
   return {
     config,
@@ -65,6 +75,9 @@ export function createServices(config: ServiceConfig) {
     costs,
     integrationSettings,
     notifications,
+    digitalPost,
+    documents,
+    mailings,
   };
 }
 

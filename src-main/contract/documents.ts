@@ -99,6 +99,8 @@ export interface MailingView {
   templateName: string;
   filter: MailingFilter;
   state: MailingState;
+  /** True while this app is preparing it; a 'preparing' mailing that is not running was interrupted and can be continued. */
+  running: boolean;
   /** Letters in the mailing, and how many are waiting, queued in the outbox, or skipped (no CPR). */
   total: number;
   pending: number;

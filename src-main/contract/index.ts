@@ -5,3 +5,4 @@ export * from './result';
 export * from './types';
 export * from './documents';
 export * from './document-names';
+export * from './document-example';

@@ -1,6 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import type { Font, Glyph } from '@pdf-lib/fontkit';
 import { PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
+import { stripHinting } from './strip-hinting';
 
 interface FontSubset {
   includeGlyph(glyph: Glyph | number): number;
@@ -98,7 +99,7 @@ export function embedFontSubset(context: PDFContext, fontBytes: Uint8Array, tag:
     if (!widthsByGid.has(gid)) unicode.push([gid, cp]);
     widthsByGid.set(gid, glyph.advanceWidth * scale);
   }
-  const fontData = encodeSubsetSync(subset);
+  const fontData = stripHinting(encodeSubsetSync(subset));
   const name = `${tag}+${font.postscriptName}`;
   const s = 1000 * scale;
   const bbox = font.bbox;
