@@ -37,7 +37,7 @@ export function compileTemplate(def: TemplateDefinition, fields: ReadonlyMap<str
         rows: b.rows.map((r, j) => r.map((cell, k) => parse(cell, `${at}.rows.${j}.${k}`))),
       };
     }
-    return b.type === 'heading' ? { type: 'heading', level: b.level, text: parse(b.text, at) } : { type: 'paragraph', text: parse(b.text, at) };
+    return b.type === 'heading' ? { type: 'heading', level: b.level, text: parse(b.text, `${at}.text`) } : { type: 'paragraph', text: parse(b.text, `${at}.text`) };
   });
   const today: TextPart[] = ['Dato: ', { key: 'today', full: false }];
 

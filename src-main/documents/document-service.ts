@@ -48,8 +48,16 @@ export class DocumentService implements DocumentPort {
     private readonly clock: Clock,
   ) {}
 
+  private readonly compiled = new WeakMap<StoredTemplate, { fields: unknown; compiled: CompiledTemplate }>();
+
+  /** The template parsed for the current workspace fields (kept until either changes). */
   compile(template: StoredTemplate): CompiledTemplate {
-    return compileTemplate(template.definition, this.workspace.snapshot().fieldsByKey);
+    const fields = this.workspace.snapshot().fieldsByKey;
+    const hit = this.compiled.get(template);
+    if (hit && hit.fields === fields) return hit.compiled;
+    const compiled = compileTemplate(template.definition, fields);
+    this.compiled.set(template, { fields, compiled });
+    return compiled;
   }
 
   private logoFor(t: StoredTemplate): { key: string; image: LogoImage } | null {

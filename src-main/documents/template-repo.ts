@@ -32,10 +32,12 @@ export interface LogoUpload {
 
 /** Checks an uploaded logo is the image it claims to be (the bytes, not the name). */
 export function decodeLogo(upload: LogoUpload, validate: (bytes: Uint8Array, type: 'png' | 'jpeg') => void): { bytes: Uint8Array; type: 'png' | 'jpeg' } {
+  const invalid = () => new DomainError('validation_failed', 'the logo is not a PNG or JPEG image of at most 1 MB', [{ field: 'logo', key: 'logo_invalid' }]);
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(upload.base64)) throw invalid();
   const bytes = new Uint8Array(Buffer.from(upload.base64, 'base64'));
   const type = upload.mimeType === 'image/png' ? 'png' : 'jpeg';
   const looksRight = type === 'png' ? PNG_MAGIC.every((b, i) => bytes[i] === b) : jpegInfo(bytes) !== null;
-  if (!looksRight || bytes.length > 1_000_000) throw new DomainError('validation_failed', 'the logo is not a PNG or JPEG image of at most 1 MB', [{ field: 'logo', key: 'logo_invalid' }]);
+  if (!looksRight || bytes.length > 1_000_000) throw invalid();
   try {
     validate(bytes, type);
   } catch {
@@ -72,7 +74,18 @@ export class TemplateRepo {
     return rows.map((r) => ({ id: r.id, name: r.name, definition: parseDefinition(r.definition), hasUploadedLogo: r.has_logo === 1, updatedAt: r.updated_at }));
   }
 
+  /** Parsed templates by id; a stored template is checked against `updated_at` before reuse. */
+  private readonly cache = new Map<number, StoredTemplate>();
+
   get(id: number): StoredTemplate {
+    const cached = this.cache.get(id);
+    if (cached && this.db.prepare('SELECT updated_at FROM document_templates WHERE id = ?').pluck().get(id) === cached.updatedAt) return cached;
+    const stored = this.read(id);
+    this.cache.set(id, stored);
+    return stored;
+  }
+
+  private read(id: number): StoredTemplate {
     const r = this.db.prepare('SELECT id, name, definition, logo, logo_type, updated_at FROM document_templates WHERE id = ?').get(id) as Row | undefined;
     if (!r) throw notFound('Document template');
     return {
@@ -102,6 +115,7 @@ export class TemplateRepo {
         if (input.definition.letterhead.logo === 'uploaded' && !hasLogo) errors.push({ field: 'logo', key: 'logo_missing' });
         if (errors.length) throw new DomainError('validation_failed', 'the template has errors', errors);
         const at = isoAt(this.clock.now());
+        if (existing) this.cache.delete(existing.id);
         const json = JSON.stringify(input.definition);
         if (existing) {
           this.db.prepare('UPDATE document_templates SET name = ?, definition = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(name, json, at, userId, existing.id);
@@ -122,6 +136,7 @@ export class TemplateRepo {
     const used = this.db.prepare('SELECT count(*) FROM mailings WHERE template_id = ?').pluck().get(id) as number;
     if (used > 0) throw new DomainError('conflict', 'the template is used by a mailing and cannot be deleted');
     this.db.prepare('DELETE FROM document_templates WHERE id = ?').run(id);
+    this.cache.delete(id);
   }
 }
 
