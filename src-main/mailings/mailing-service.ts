@@ -51,7 +51,8 @@ export class MailingService {
     private readonly clock: Clock,
   ) {}
 
-  create(input: { name: string; templateId: number; filter: MailingFilter }, user: { id: number; groupIds: number[] }): MailingView {
+  /** `user` is whose records `mine` means; `authorId` is recorded as the mailing's author (null from the CLI without --as). */
+  create(input: { name: string; templateId: number; filter: MailingFilter }, user: { id: number; groupIds: number[] }, authorId: number | null = user.id): MailingView {
     this.documents.templates.get(input.templateId);
     const ids: number[] = [];
     for (let offset = 0; ; offset += 500) {
@@ -67,7 +68,7 @@ export class MailingService {
         const mailingId = Number(
           this.db
             .prepare("INSERT INTO mailings (name, template_id, filter, state, created_at, created_by) VALUES (?, ?, ?, 'draft', ?, ?)")
-            .run(input.name.trim(), input.templateId, JSON.stringify(input.filter), at, user.id).lastInsertRowid,
+            .run(input.name.trim(), input.templateId, JSON.stringify(input.filter), at, authorId).lastInsertRowid,
         );
         const insert = this.db.prepare("INSERT INTO mailing_items (mailing_id, record_id, state) VALUES (?, ?, 'pending')");
         for (const recordId of ids) insert.run(mailingId, recordId);
