@@ -36,6 +36,8 @@ export function Header({ onSwitchUser, onLanguage }: Props): ReactNode {
         {link({ name: 'records', scope: 'all' }, t('nav.all'), route.name === 'records' && route.scope === 'all')}
         {link({ name: 'new' }, t('nav.newRecord'), route.name === 'new')}
         {link({ name: 'import' }, t('nav.csvImport'), route.name === 'import')}
+        {link({ name: 'mailings' }, t('mailings.title'), route.name === 'mailings')}
+        {user.isAdmin && link({ name: 'documents' }, t('documents.title'), route.name === 'documents')}
         {user.isAdmin && link({ name: 'admin', section: 'fields' }, t('nav.admin'), route.name === 'admin')}
       </nav>
       <div className="header-tools">

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { AdminScreen } from '../screens/admin/AdminScreen';
+import { DocumentsScreen } from '../screens/documents/DocumentsScreen';
+import { MailingsScreen } from '../screens/mailings/MailingsScreen';
 import { CsvImportScreen } from '../screens/csv-import/CsvImportScreen';
 import { NewRecordScreen } from '../screens/new-record/NewRecordScreen';
 import { RecordListScreen } from '../screens/record-list/RecordListScreen';
@@ -19,5 +21,9 @@ export function RouteView(): ReactNode {
       return <CsvImportScreen />;
     case 'admin':
       return <AdminScreen section={route.section} />;
+    case 'documents':
+      return <DocumentsScreen />;
+    case 'mailings':
+      return <MailingsScreen />;
   }
 }

@@ -12,7 +12,9 @@ export type Route =
   | { name: 'record'; id: number }
   | { name: 'new' }
   | { name: 'import' }
-  | { name: 'admin'; section: AdminSection };
+  | { name: 'admin'; section: AdminSection }
+  | { name: 'documents' }
+  | { name: 'mailings' };
 
 const ADMIN_SECTIONS: readonly AdminSection[] = ['fields', 'workflows', 'users', 'workspace'];
 const DEFAULT_ROUTE: Route = { name: 'records', scope: 'mine' };
@@ -31,6 +33,10 @@ export function parseRoute(hash: string): Route {
       return { name: 'new' };
     case 'import':
       return { name: 'import' };
+    case 'documents':
+      return { name: 'documents' };
+    case 'mailings':
+      return { name: 'mailings' };
     case 'admin': {
       const section = ADMIN_SECTIONS.find((s) => s === arg) ?? 'fields';
       return { name: 'admin', section };
@@ -52,6 +58,10 @@ export function routeHref(route: Route): string {
       return '#/import';
     case 'admin':
       return `#/admin/${route.section}`;
+    case 'documents':
+      return '#/documents';
+    case 'mailings':
+      return '#/mailings';
   }
 }
 

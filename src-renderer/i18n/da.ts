@@ -1,6 +1,9 @@
 // Danish is the caseworker's first language and the source catalogue: en.ts must
 // carry exactly the same keys (the Catalogue type enforces it at compile time).
+import { daDocumentFieldErrors, daDocuments } from './da-documents';
+
 export const da = {
+  ...daDocuments,
   app: {
     title: 'Sagsbehandler',
     loading: 'Indlæser…',
@@ -341,6 +344,7 @@ export const da = {
       yesno_invalid: 'Skal være ja eller nej',
       user_unknown: 'Ukendt bruger',
       group_unknown: 'Ukendt gruppe',
+      ...daDocumentFieldErrors,
       unknown_field: 'Ukendt felt',
       fallback: 'Ugyldig værdi ({{key}})',
     },

@@ -1,8 +1,10 @@
+import { enDocumentFieldErrors, enDocuments } from './en-documents';
 import type { Catalogue } from './catalogue';
 
 // Typed as Catalogue: a missing or extra key is a compile error, so the two
 // languages cannot drift apart.
 export const en: Catalogue = {
+  ...enDocuments,
   app: {
     title: 'Caseworker',
     loading: 'Loading…',
@@ -344,6 +346,7 @@ export const en: Catalogue = {
       yesno_invalid: 'Must be yes or no',
       user_unknown: 'Unknown user',
       group_unknown: 'Unknown group',
+      ...enDocumentFieldErrors,
       unknown_field: 'Unknown field',
       fallback: 'Invalid value ({{key}})',
     },
