@@ -90,7 +90,9 @@ export class DocumentService implements DocumentPort {
     const logo = this.logoFor(template);
     const cache = resources ?? { current: null };
     if (!cache.current || contents.some((c) => !this.engine.covers(cache.current as PdfResources, c))) {
-      cache.current = this.engine.resourcesFor(contents, logo);
+      // A mailing (which passes `resources`) embeds only the characters its letters use;
+      // single documents share the cached Latin-1 set.
+      cache.current = resources ? this.engine.compactResourcesFor(contents, logo, cache.current ?? undefined) : this.engine.resourcesFor(contents, logo);
     }
     const res = cache.current;
     const createdAt = new Date(this.clock.now());

@@ -2,6 +2,8 @@ import { layoutDocument, type DocumentContent } from './page-layout';
 import { BASE_CHARSET, buildResources, type LogoImage, type PdfResources } from './pdf-resources';
 import { writePdf } from './pdf-writer';
 
+const COMPACT_BASE: ReadonlySet<number> = new Set([...'0123456789 .,-:/()?'].map((c) => c.codePointAt(0) as number));
+
 export interface RenderedPdf {
   pdf: Uint8Array;
   pages: number;
@@ -44,6 +46,26 @@ export class PdfEngine {
     if (!res) {
       res = buildResources(new Set([...BASE_CHARSET, ...extra]), logo?.image ?? null);
       // A handful of sets at most; the oldest goes first.
+      if (this.cache.size >= 16) this.cache.delete(this.cache.keys().next().value as string);
+      this.cache.set(key, res);
+    }
+    return res;
+  }
+
+  /**
+   * Resources with a subset of exactly the characters a batch uses (plus digits,
+   * which dates and numbers bring in): about half the bytes of the Latin-1 set in
+   * every letter. A mailing grows the set when a later chunk brings a new letter,
+   * passing the set it has as `grow`.
+   */
+  compactResourcesFor(contents: DocumentContent[], logo: { key: string; image: LogoImage } | null, grow?: PdfResources): PdfResources {
+    const chars = new Set<number>(grow?.charset ?? COMPACT_BASE);
+    for (const c of contents) charsOf(c, chars);
+    chars.delete(10);
+    const key = `${logo?.key ?? '-'}|compact|${[...chars].sort((a, b) => a - b).join(',')}`;
+    let res = this.cache.get(key);
+    if (!res) {
+      res = buildResources(chars, logo?.image ?? null);
       if (this.cache.size >= 16) this.cache.delete(this.cache.keys().next().value as string);
       this.cache.set(key, res);
     }
