@@ -55,7 +55,8 @@ function hexOf(font: FontHandle, text: string): string {
  */
 export function wrapText(font: FontHandle, text: string, size: number, width: number): string[] {
   const lines: string[] = [];
-  for (const hard of text.split('\n')) {
+  // Tabs and Windows line ends from pasted text have no glyph of their own.
+  for (const hard of text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').split('\n')) {
     const words = hard.split(/ +/);
     let line = '';
     let lineWidth = 0;
@@ -174,8 +175,13 @@ function drawTable(page: PageComposer, block: Extract<ContentBlock, { type: 'tab
   const widths = block.columns.map((c) => (c.width / total) * CONTENT_WIDTH);
   const xs: number[] = [];
   widths.reduce((x, w) => (xs.push(x), x + w), MARGIN);
+  // A row must fit on one page (it never splits): a cell longer than that is cut with an ellipsis.
+  const maxLines = Math.floor((TOP - BOTTOM - 4 * CELL_PAD) / TABLE_LEADING) - 4;
   const layoutRow = (cells: string[], font: FontHandle) => {
-    const lines = widths.map((w, i) => wrapText(font, cells[i] ?? '', TABLE_SIZE, w - 2 * CELL_PAD));
+    const lines = widths.map((w, i) => {
+      const all = wrapText(font, cells[i] ?? '', TABLE_SIZE, w - 2 * CELL_PAD);
+      return all.length > maxLines ? [...all.slice(0, maxLines - 1), '…'] : all;
+    });
     const height = Math.max(1, ...lines.map((l) => l.length)) * TABLE_LEADING + 2 * CELL_PAD;
     return { lines, height };
   };
