@@ -5,6 +5,7 @@ import { EXAMPLE_LETTER, type AppError, type DocumentTemplateView, type Template
 import { useApi } from '../../api/api-context';
 import { useAppSession } from '../../app/app-context';
 import { Notice } from '../../components/ErrorBanner';
+import { EMPTY_TEMPLATE } from './template-form';
 import { TemplateEditor } from './TemplateEditor';
 import { TemplatePreview } from './TemplatePreview';
 
@@ -56,7 +57,7 @@ export function DocumentsScreen(): ReactNode {
           <button
             type="button"
             className="btn btn-small"
-            onClick={() => setEditing({ id: null, name: '', definition: { title: '', letterhead: { logo: 'default', senderLines: [], recipientLines: ['{{navn}}'], showDate: true }, blocks: [{ type: 'paragraph', text: '' }] }, hasUploadedLogo: false })}
+            onClick={() => setEditing({ id: null, name: '', definition: EMPTY_TEMPLATE, hasUploadedLogo: false })}
           >
             {t('documents.new')}
           </button>
