@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXAMPLE_LETTER, type AppError, type DocumentTemplateView, type TemplateDefinition } from '../../../src-main/contract';
+import type { AppError, DocumentTemplateView, TemplateDefinition } from '../../../src-main/contract';
+// The file itself, not the contract index: that would pull zod into the renderer bundle
+// (and zod's eval probe trips the CSP).
+import { EXAMPLE_LETTER } from '../../../src-main/contract/document-example';
 import { useApi } from '../../api/api-context';
 import { useAppSession } from '../../app/app-context';
 import { Notice } from '../../components/ErrorBanner';
