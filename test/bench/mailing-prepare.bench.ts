@@ -6,7 +6,7 @@
 // the fonts embedded per letter) is measured in the same run on a sample.
 // BENCH_LETTERS=2000 makes a quicker run.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp } from '../../src-main/app/open-app';
 import { EnvSecretStore } from '../../src-main/app/secrets';
@@ -37,8 +37,27 @@ try {
   const mailing = mailings.create({ name: 'Bench', templateId, filter: { workflowId: workflow.id } }, admin);
   // Exactly LETTERS letters: drop the surplus records from the mailing.
   services.db.prepare('DELETE FROM mailing_items WHERE mailing_id = ? AND record_id NOT IN (SELECT record_id FROM mailing_items WHERE mailing_id = ? ORDER BY record_id LIMIT ?)').run(mailing.id, mailing.id, LETTERS);
-  log(`mailing of ${mailings.view(mailing.id).total} letters`);
+  log(`mailing of ${mailings.view(mailing.id).total} letters; rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB, peak so far ${Math.round(peakRssMb())} MB`);
 
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  let lastLog = start;
+  const done = await mailings.prepare(mailing.id, admin.id, {
+    onProgress: (p) => {
+      if (performance.now() - lastLog > 2000) {
+        lastLog = performance.now();
+        log(`${p.done}/${p.total}; rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`);
+      }
+    },
+  });
+  const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const load = loadavg()[0] ?? 0;
+  if (done.queued !== LETTERS || port.count() < LETTERS) throw new Error(`expected ${LETTERS} queued letters, got ${done.queued} (outbox ${port.count()})`);
+  // Peak RSS of seeding and the 10,000 letters, read before the naive sample (pdf-lib's own
+  // per-letter embedding holds far more memory and would otherwise set the peak).
+  const peakAfterMailing = peakRssMb();
   // The naive way, on a sample of the same letters.
   const template = services.documents.templates.get(templateId);
   const compiled = services.documents.compile(template);
@@ -51,34 +70,18 @@ try {
     services.db.transaction(() => naivePort.queue({ recordId: r.recordId, recipientCpr: r.cpr!, subject: 'naive', mainDocument: { fileName: 'naive.pdf', content: pdf }, idempotencyKey: `naive:${r.recordId}` }))();
   }
   const naivePerS = (sample.length / (performance.now() - naiveStart)) * 1000;
-  services.db.exec('DELETE FROM test_outbox');
-  log(`naive: ${naivePerS.toFixed(0)} letters/s`);
+  log(`naive: ${naivePerS.toFixed(0)} letters/s; rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB, peak so far ${Math.round(peakRssMb())} MB`);
 
-  const cpuStart = process.cpuUsage();
-  const start = performance.now();
-  let lastLog = start;
-  const done = await mailings.prepare(mailing.id, admin.id, {
-    onProgress: (p) => {
-      if (performance.now() - lastLog > 2000) {
-        lastLog = performance.now();
-        log(`${p.done}/${p.total}`);
-      }
-    },
-  });
-  const seconds = (performance.now() - start) / 1000;
-  const cpu = process.cpuUsage(cpuStart);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  if (done.queued !== LETTERS || port.count() !== LETTERS) throw new Error(`expected ${LETTERS} queued letters, got ${done.queued} (outbox ${port.count()})`);
-  const bytes = services.db.prepare('SELECT sum(length(pdf)) FROM test_outbox').pluck().get() as number;
+  const bytes = services.db.prepare("SELECT sum(length(pdf)) FROM test_outbox WHERE idempotency_key LIKE 'mailing:%'").pluck().get() as number;
   const perS = LETTERS / seconds;
   reportLine('mailing', 'letters_per_s', perS, 'letters/s', { target: 1000, better: 'higher' }, { letters: LETTERS, seconds: Number(seconds.toFixed(2)), avg_pdf_kb: Number((bytes / LETTERS / 1024).toFixed(1)),
     // Wall time suffers when other work shares the two cores; CPU time shows what the work itself costs.
     cpu_seconds: Number(cpuSeconds.toFixed(2)),
     letters_per_cpu_s: Math.round(LETTERS / cpuSeconds),
-    load_average_1m: Number((await import('node:os')).loadavg()[0]!.toFixed(1)),
+    load_average_1m: Number(load.toFixed(1)),
   });
   reportLine('mailing', 'naive_letters_per_s', naivePerS, 'letters/s', undefined, { sample: sample.length, speedup: Number((perS / naivePerS).toFixed(1)) });
-  reportLine('mailing', 'peak_rss_mb', peakRssMb(), 'MB', { target: 500, better: 'lower' });
+  reportLine('mailing', 'peak_rss_mb', peakAfterMailing, 'MB', { target: 500, better: 'lower' }, { peak_including_naive_sample_mb: Math.round(peakRssMb()) });
   await app.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
