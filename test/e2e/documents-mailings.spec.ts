@@ -3,7 +3,11 @@ import { expect, openAs, test } from './fixtures';
 test('an administrator writes a template, is told about an unknown placeholder, previews it against a record, and prepares a small mailing', async ({ page, server }) => {
   const cspErrors: string[] = [];
   page.on('console', (msg) => {
-    if (/Content Security Policy/i.test(msg.text())) cspErrors.push(msg.text());
+    if (/Content Security Policy|CSP violation/i.test(msg.text())) cspErrors.push(msg.text());
+  });
+  // Chromium reports every violation (e.g. an eval probe) through this event.
+  await page.addInitScript({
+    content: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));",
   });
   await openAs(page, server, 'Mette Jensen');
 
