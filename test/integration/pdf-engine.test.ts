@@ -114,12 +114,15 @@ describe('PDF engine', () => {
 describe('PDF engine limits', () => {
   it('cuts a table cell taller than a page instead of drawing past the bottom margin', async () => {
     const huge = 'Meget lang tekst i en celle. '.repeat(300);
-    const content = letter([{ type: 'table', columns: [{ header: 'A', width: 1 }, { header: 'B', width: 5 }], rows: [['x', huge], ['sidste', 'række']] }]);
+    const content = letter([{ type: 'table', columns: [{ header: 'Kolonne1', width: 1 }, { header: 'Kolonne2', width: 5 }], rows: [['x', huge], ['sidste', 'række']] }]);
     const { pdf, pages } = render(content);
     // Page 1 has the letterhead and no room for the row; page 2 holds the row, cut to fit, and the last row.
     expect(pages).toBe(2);
     expect((await PDFDocument.load(pdf)).getPageCount()).toBe(2);
+    // The header row moved on with its first row instead of standing alone on page 1.
+    expect(pdftotext(pdf, 1)).not.toContain('Kolonne1');
     const second = pdftotext(pdf, 2);
+    expect(second).toMatch(/Kolonne1\s+Kolonne2/);
     expect(second).toContain('…');
     expect(second).toContain('sidste');
     expect(second.indexOf('…')).toBeLessThan(second.indexOf('sidste'));

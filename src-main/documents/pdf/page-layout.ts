@@ -204,10 +204,11 @@ function drawTable(page: PageComposer, block: Extract<ContentBlock, { type: 'tab
     page.line(MARGIN, page.y, MARGIN + CONTENT_WIDTH, page.y);
     drawRow(header, bold, true);
   };
-  page.ensure((hasHeader ? header.height : 0) + TABLE_LEADING + 2 * CELL_PAD);
+  const rows = block.rows.map((cells) => layoutRow(cells, regular));
+  // The header row never stands alone at the bottom of a page: it moves on with the first row.
+  page.ensure((hasHeader ? header.height : 0) + (rows[0]?.height ?? TABLE_LEADING + 2 * CELL_PAD));
   drawHeader();
-  for (const cells of block.rows) {
-    const row = layoutRow(cells, regular);
+  for (const row of rows) {
     // A row never splits; on a new page the header row is repeated.
     if (page.ensure(row.height)) drawHeader();
     drawRow(row, regular, false);
