@@ -6,6 +6,7 @@ import type { Session } from '../app/session';
 import { DomainError } from '../shared/domain-error';
 import { appHandlers } from './app-handlers';
 import { digitalPostHandlers } from './digital-post-handlers';
+import { documentHandlers } from './document-handlers';
 import type { Handler } from './handler';
 import { notificationHandlers } from './notification-handlers';
 import { recordHandlers } from './record-handlers';
@@ -21,6 +22,7 @@ const handlers = {
   ...notificationHandlers,
   ...timedActionHandlers,
   ...digitalPostHandlers,
+  ...documentHandlers,
 } satisfies {
   [M in MethodName]: Handler<M>;
 };

@@ -1,6 +1,9 @@
 import { CostLedger } from '../costs/cost-ledger';
 import { DigitalPostService } from '../digital-post/digital-post-service';
 import { allMessagesDeliveredGuard } from '../digital-post/delivered-guard';
+import { DocumentService } from '../documents/document-service';
+import { TemplateRepo } from '../documents/template-repo';
+import { MailingService } from '../mailings/mailing-service';
 import { EventBus } from '../events/event-bus';
 import { IntegrationSettings } from '../integration-settings/integration-settings';
 import { JobRunner } from '../jobs/job-runner';
@@ -83,6 +86,9 @@ export function createServices(config: ServiceConfig) {
     ...(config.random ? { random: config.random } : {}),
   });
   const timedActions = new TimedActionScheduler({ db, clock, events, onJobsQueued: () => jobs.wake() });
+  const documentTemplates = new TemplateRepo(db, workspace, clock);
+  const documents = new DocumentService(db, workspace, documentTemplates, directory, clock);
+  const mailings = new MailingService(db, documents, digitalPost.outbox, clock);
   const signing = createSigning({
     db,
     clock,
@@ -94,6 +100,8 @@ export function createServices(config: ServiceConfig) {
     settings: config.settings,
     notifications: notificationPort,
     jobs,
+    documents,
+    digitalPost: digitalPost.outbox,
   });
   return {
     config,
@@ -118,6 +126,8 @@ export function createServices(config: ServiceConfig) {
     inbox,
     notificationRetention,
     digitalPost,
+    documents,
+    mailings,
   };
 }
 

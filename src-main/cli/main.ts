@@ -10,10 +10,19 @@ import { importCommand } from './commands/import-csv';
 import { importWorkspaceCommand } from './commands/import-workspace';
 import { initCommand } from './commands/init';
 import { jobsCommand } from './commands/jobs';
+import { mailingCommand } from './commands/mailing';
 import { outboxCommand } from './commands/outbox';
 import { printCommandHelp, printHelp } from './help';
 
-const COMMANDS: readonly CliCommand[] = [initCommand, importCommand, exportCommand, importWorkspaceCommand, jobsCommand, outboxCommand];
+const COMMANDS: readonly CliCommand[] = [
+  initCommand,
+  importCommand,
+  exportCommand,
+  importWorkspaceCommand,
+  jobsCommand,
+  outboxCommand,
+  mailingCommand,
+];
 
 const GLOBAL_OPTIONS: ParseArgsOptionsConfig = {
   db: { type: 'string' },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { digitalPostInputs, type DigitalPostMethodResults } from './digital-post';
+import { documentMethodInputs, type DocumentMethodResults } from './documents';
 import type { MethodName } from './names';
 import { signingMethodInputs, type SigningMethodResults } from './signing';
 import { notificationInputs, type NotificationResults } from './notifications';
@@ -141,10 +142,12 @@ export const methodInputs = {
   ...notificationInputs,
   ...timedActionMethodInputs,
   ...digitalPostInputs,
+  ...documentMethodInputs,
 } as const satisfies Record<MethodName, z.ZodType>;
 
 /** What each method returns on success. */
-export interface MethodResults extends SigningMethodResults, NotificationResults, TimedActionMethodResults, DigitalPostMethodResults {
+export interface MethodResults extends SigningMethodResults, NotificationResults, TimedActionMethodResults, DigitalPostMethodResults,
+    DocumentMethodResults {
   getAppInfo: AppInfo;
   getSettings: SettingsView;
   updateSettings: SettingsView;

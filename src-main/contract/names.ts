@@ -6,6 +6,7 @@ import { NOTIFICATION_METHOD_NAMES } from './notification-names';
 // the preload script can build its one exposed object without bundling zod.
 
 import { DIGITAL_POST_METHOD_NAMES } from './digital-post-names';
+import { DOCUMENT_METHOD_NAMES } from './document-names';
 
 export const METHOD_NAMES = [
   'getAppInfo',
@@ -43,6 +44,7 @@ export const METHOD_NAMES = [
   ...NOTIFICATION_METHOD_NAMES,
   ...TIMED_ACTION_METHOD_NAMES,
   ...DIGITAL_POST_METHOD_NAMES,
+  ...DOCUMENT_METHOD_NAMES,
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

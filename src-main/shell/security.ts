@@ -32,6 +32,8 @@ export function hardenWebContents(contents: HardenableContents, location: AppLoc
   // will-frame-navigate covers the main frame and any subframe alike.
   contents.on('will-frame-navigate', (event) => {
     if (location.isAppPage(event.url)) return;
+    // The document preview's iframe shows a PDF from a blob: URL the page itself made.
+    if (!event.isMainFrame && event.url.startsWith('blob:')) return;
     event.preventDefault();
     // A plain link click on the main page: the caseworker meant to visit it, so
     // hand it to the browser rather than drop it silently.

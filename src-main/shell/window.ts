@@ -30,6 +30,8 @@ export function mainWindowOptions(options: MainWindowOptions): BrowserWindowCons
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // Chromium's built-in PDF viewer, for the document preview (a blob: iframe).
+      plugins: true,
       experimentalFeatures: false,
       // A file dropped on the window must not replace the app page.
       navigateOnDragDrop: false,

@@ -10,7 +10,6 @@ import type { NotificationPort } from '../notifications/notification-port';
 import type { Clock } from '../shared/clock';
 import type { Db } from '../store/database';
 import type { StatusChanges } from '../workflow/status-change';
-import { interimDocumentPort, RecordingDigitalPost } from './interim-ports';
 import { SdkSignaturesGateway, type SignaturesGateway } from './signatures-client';
 import { readSignaturesSettings, signaturesCredentials } from './signing-settings';
 import { SigningService } from './signing-service';
@@ -27,9 +26,8 @@ export interface SigningDeps {
   settings: SettingsStore;
   notifications: NotificationPort;
   jobs: JobRunner;
-  /** Wired at merge to the documents module and the Digital Post outbox; interim stand-ins until then. */
-  documents?: DocumentPort;
-  digitalPost?: DigitalPostPort;
+  documents: DocumentPort;
+  digitalPost: DigitalPostPort;
   gateway?: SignaturesGateway;
   /** Test hook, see SigningWorkerDeps.afterStep. */
   afterStep?: SigningWorkerDeps['afterStep'];
@@ -42,8 +40,8 @@ export function createSigning(deps: SigningDeps): { service: SigningService; wor
     db: deps.db,
     clock: deps.clock,
     gateway,
-    documents: deps.documents ?? interimDocumentPort(deps.db),
-    digitalPost: deps.digitalPost ?? new RecordingDigitalPost(),
+    documents: deps.documents,
+    digitalPost: deps.digitalPost,
     notifications: deps.notifications,
     costs: deps.costs,
     statusChanges: deps.statusChanges,

@@ -7,6 +7,9 @@ export const CONTENT_SECURITY_POLICY = [
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
+  // The document preview shows the generated PDF in an iframe from a blob: URL.
+  // Only the page's own script can mint a blob: URL, so no outside content can be framed.
+  "frame-src blob:",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
@@ -25,6 +28,9 @@ export const DEV_CONTENT_SECURITY_POLICY = [
   "font-src 'self'",
   "connect-src 'self' ws://localhost:* ws://127.0.0.1:*",
   "object-src 'none'",
+  // The document preview shows the generated PDF in an iframe from a blob: URL.
+  // Only the page's own script can mint a blob: URL, so no outside content can be framed.
+  "frame-src blob:",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

@@ -41,6 +41,8 @@ export function Header({ onSwitchUser, onLanguage }: Props): ReactNode {
         {link({ name: 'responsibilities' }, t('notifications.responsibilities.nav'), route.name === 'responsibilities')}
         {link({ name: 'import' }, t('nav.csvImport'), route.name === 'import')}
         {link({ name: 'outbox' }, t('digitalPost.outbox.nav'), route.name === 'outbox')}
+        {link({ name: 'mailings' }, t('mailings.title'), route.name === 'mailings')}
+        {user.isAdmin && link({ name: 'documents' }, t('documents.title'), route.name === 'documents')}
         {user.isAdmin && link({ name: 'admin', section: 'fields' }, t('nav.admin'), route.name === 'admin')}
       </nav>
       <div className="header-tools">

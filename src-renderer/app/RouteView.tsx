@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { AdminScreen } from '../screens/admin/AdminScreen';
+import { DocumentsScreen } from '../screens/documents/DocumentsScreen';
+import { MailingsScreen } from '../screens/mailings/MailingsScreen';
 import { CsvImportScreen } from '../screens/csv-import/CsvImportScreen';
 import { OutboxScreen } from '../screens/digital-post/OutboxScreen';
 import { NewRecordScreen } from '../screens/new-record/NewRecordScreen';
@@ -25,5 +27,9 @@ export function RouteView(): ReactNode {
       return <ResponsibilitiesScreen />;
     case 'outbox':
       return <OutboxScreen />;
+    case 'documents':
+      return <DocumentsScreen />;
+    case 'mailings':
+      return <MailingsScreen />;
   }
 }

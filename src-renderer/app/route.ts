@@ -14,7 +14,9 @@ export type Route =
   | { name: 'import' }
   | { name: 'admin'; section: AdminSection }
   | { name: 'responsibilities' }
-  | { name: 'outbox' };
+  | { name: 'outbox' }
+  | { name: 'documents' }
+  | { name: 'mailings' };
 
 const ADMIN_SECTIONS: readonly AdminSection[] = ['fields', 'workflows', 'users', 'workspace', 'integrations'];
 const DEFAULT_ROUTE: Route = { name: 'records', scope: 'mine' };
@@ -37,6 +39,10 @@ export function parseRoute(hash: string): Route {
       return { name: 'responsibilities' };
     case 'outbox':
       return { name: 'outbox' };
+    case 'documents':
+      return { name: 'documents' };
+    case 'mailings':
+      return { name: 'mailings' };
     case 'admin': {
       const section = ADMIN_SECTIONS.find((s) => s === arg) ?? 'fields';
       return { name: 'admin', section };
@@ -62,6 +68,10 @@ export function routeHref(route: Route): string {
       return '#/responsibilities';
     case 'outbox':
       return '#/outbox';
+    case 'documents':
+      return '#/documents';
+    case 'mailings':
+      return '#/mailings';
   }
 }
 

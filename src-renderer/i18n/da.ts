@@ -4,10 +4,12 @@ import { daTimedActions } from './da-timed-actions';
 import { daSigning } from './da-signing';
 import { daNotifications } from './da-notifications';
 import { daDigitalPost } from './da-digital-post';
+import { daDocumentFieldErrors, daDocuments } from './da-documents';
 
 export const da = {
   notifications: daNotifications,
   digitalPost: daDigitalPost,
+  ...daDocuments,
   app: {
     title: 'Sagsbehandler',
     loading: 'Indlæser…',
@@ -356,6 +358,7 @@ export const da = {
       yesno_invalid: 'Skal være ja eller nej',
       user_unknown: 'Ukendt bruger',
       group_unknown: 'Ukendt gruppe',
+      ...daDocumentFieldErrors,
       unknown_field: 'Ukendt felt',
       fallback: 'Ugyldig værdi ({{key}})',
     },

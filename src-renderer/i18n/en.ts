@@ -1,4 +1,5 @@
 import { enTimedActions } from './en-timed-actions';
+import { enDocumentFieldErrors, enDocuments } from './en-documents';
 import type { Catalogue } from './catalogue';
 import { enSigning } from './en-signing';
 import { enNotifications } from './en-notifications';
@@ -9,6 +10,7 @@ import { enDigitalPost } from './en-digital-post';
 export const en: Catalogue = {
   notifications: enNotifications,
   digitalPost: enDigitalPost,
+  ...enDocuments,
   app: {
     title: 'Caseworker',
     loading: 'Loading…',
@@ -358,6 +360,7 @@ export const en: Catalogue = {
       yesno_invalid: 'Must be yes or no',
       user_unknown: 'Unknown user',
       group_unknown: 'Unknown group',
+      ...enDocumentFieldErrors,
       unknown_field: 'Unknown field',
       fallback: 'Invalid value ({{key}})',
     },

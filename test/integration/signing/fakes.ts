@@ -1,7 +1,7 @@
 import type { DigitalPostPort, OutgoingLetter, QueuedLetter } from '../../../src-main/digital-post/digital-post-port';
 import type { DocumentPort } from '../../../src-main/documents/document-port';
 import type { NotificationPort, NotificationRequest } from '../../../src-main/notifications/notification-port';
-import { simplePdf } from '../../../src-main/signing/interim-ports';
+import { simplePdf } from './simple-pdf';
 
 /** Records every letter; the same idempotency key returns the same letter, as the outbox promises. */
 export class FakeDigitalPost implements DigitalPostPort {

@@ -192,7 +192,7 @@ describe('hardenSession', () => {
   it('uses exactly the policy from the brief in production', () => {
     expect(contentSecurityPolicy(false)).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        "connect-src 'self'; object-src 'none'; frame-src blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
   });
 

@@ -1,0 +1,127 @@
+import type { PreviewPdf } from '../contract';
+import type { Clock } from '../shared/clock';
+import type { Db } from '../store/database';
+import type { WorkspaceRepo } from '../workspace/workspace-repo';
+import { compileTemplate, type CompiledTemplate } from './compiled-template';
+import type { DocumentPort, GeneratedDocument } from './document-port';
+import { PdfEngine } from './pdf/pdf-engine';
+import type { LogoImage, PdfResources } from './pdf/pdf-resources';
+import type { NameLookup } from './placeholders';
+import { danishToday, loadRecords, type LoadedRecord } from './record-data';
+import { readResource } from './resource-files';
+import type { StoredTemplate, TemplateRepo } from './template-repo';
+import { notFound } from '../shared/domain-error';
+
+export const DEFAULT_LOGO = 'letterhead-logo.png';
+
+/** A file name Digital Post and every file system accept: letters (æøå too), digits, space, - and _. */
+export function safeFileName(title: string, fallback: string): string {
+  const base = title
+    .replace(/[^\p{L}\p{N} _-]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80)
+    .trim();
+  return `${base || fallback}.pdf`;
+}
+
+export interface RenderedLetter {
+  record: LoadedRecord;
+  title: string;
+  fileName: string;
+  pdf: Uint8Array;
+  pages: number;
+}
+
+/**
+ * Generates documents from templates and record data. Implements the
+ * DocumentPort the signing request uses; mailings use `renderMany`.
+ */
+export class DocumentService implements DocumentPort {
+  readonly engine = new PdfEngine();
+
+  constructor(
+    private readonly db: Db,
+    private readonly workspace: WorkspaceRepo,
+    readonly templates: TemplateRepo,
+    private readonly names: NameLookup,
+    private readonly clock: Clock,
+  ) {}
+
+  private readonly compiled = new WeakMap<StoredTemplate, { fields: unknown; compiled: CompiledTemplate }>();
+
+  /** The template parsed for the current workspace fields (kept until either changes). */
+  compile(template: StoredTemplate): CompiledTemplate {
+    const fields = this.workspace.snapshot().fieldsByKey;
+    const hit = this.compiled.get(template);
+    if (hit && hit.fields === fields) return hit.compiled;
+    const compiled = compileTemplate(template.definition, fields);
+    this.compiled.set(template, { fields, compiled });
+    return compiled;
+  }
+
+  private logoFor(t: StoredTemplate): { key: string; image: LogoImage } | null {
+    const choice = t.definition.letterhead.logo;
+    if (choice === 'none') return null;
+    if (choice === 'uploaded' && t.logo) return { key: `template-${t.id}-${t.updatedAt}`, image: t.logo };
+    return { key: 'default', image: { bytes: readResource(DEFAULT_LOGO), type: 'png' } };
+  }
+
+  /** Loads records for placeholders; `{{caseworker}}` is the given user, else each record's responsible user. */
+  load(ids: readonly number[], caseworkerUserId: number | null): LoadedRecord[] {
+    const fixed = caseworkerUserId === null ? null : (this.names.userName(caseworkerUserId) ?? '');
+    const names = new Map<number, string>();
+    const caseworker = (responsible: number | null): string => {
+      if (fixed !== null) return fixed;
+      if (responsible === null) return '';
+      let n = names.get(responsible);
+      if (n === undefined) names.set(responsible, (n = this.names.userName(responsible) ?? ''));
+      return n;
+    };
+    return loadRecords(this.db, this.workspace.snapshot(), ids, caseworker, danishToday(this.clock.now()));
+  }
+
+  /**
+   * Renders one letter per record with one set of shared resources (made or
+   * extended only when a record holds a character the set lacks).
+   */
+  renderMany(template: StoredTemplate, compiled: CompiledTemplate, records: LoadedRecord[], resources?: { current: PdfResources | null }): RenderedLetter[] {
+    const contents = records.map((r) => compiled.fill(r, this.names));
+    const logo = this.logoFor(template);
+    const cache = resources ?? { current: null };
+    if (!cache.current || contents.some((c) => !this.engine.covers(cache.current as PdfResources, c))) {
+      // A mailing (which passes `resources`) embeds only the characters its letters use;
+      // single documents share the cached Latin-1 set.
+      cache.current = resources ? this.engine.compactResourcesFor(contents, logo, cache.current ?? undefined) : this.engine.resourcesFor(contents, logo);
+    }
+    const res = cache.current;
+    const createdAt = new Date(this.clock.now());
+    return records.map((record, i) => {
+      const content = contents[i]!;
+      const { pdf, pages } = this.engine.render(res, content, createdAt);
+      return { record, title: content.title, fileName: safeFileName(content.title, `dokument-${record.number}`), pdf, pages };
+    });
+  }
+
+  generate(input: { templateId: number; recordId: number; caseworkerUserId: number | null }): GeneratedDocument {
+    const template = this.templates.get(input.templateId);
+    const [record] = this.load([input.recordId], input.caseworkerUserId);
+    if (!record) throw notFound('Record');
+    const [letter] = this.renderMany(template, this.compile(template), [record]);
+    const l = letter as RenderedLetter;
+    return { fileName: l.fileName, title: l.title, pdf: l.pdf };
+  }
+
+  preview(templateId: number, recordIds: number[], caseworkerUserId: number | null): PreviewPdf[] {
+    const template = this.templates.get(templateId);
+    const records = this.load(recordIds, caseworkerUserId);
+    if (records.length === 0) throw notFound('Record');
+    return this.renderMany(template, this.compile(template), records).map((l) => ({
+      recordId: l.record.recordId,
+      recordNumber: l.record.number,
+      fileName: l.fileName,
+      pages: l.pages,
+      pdfBase64: Buffer.from(l.pdf).toString('base64'),
+    }));
+  }
+}
