@@ -1,4 +1,5 @@
+import { mitidSimulator } from './mitid/mitid-simulator';
 import type { Simulator } from './simulator';
 
 /** Every sandbox simulator. Each integration adds its own here. */
-export const SIMULATORS: Simulator[] = [];
+export const SIMULATORS: Simulator[] = [mitidSimulator];
