@@ -5,7 +5,9 @@ import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from
 import { join } from 'node:path';
 import type { AppHandle } from './app/app-handle';
 import { openApp } from './app/open-app';
+import { startSandbox } from './sandbox/start-sandbox';
 import { appLocation, devServerUrl } from './shell/app-location';
+import { shellBrowserOpener } from './shell/browser-opener';
 import { openSecretStore, openSettingsStore } from './shell/electron-stores';
 import { registerIpc } from './shell/ipc';
 import { hardenSession, hardenWebContents } from './shell/security';
@@ -85,13 +87,15 @@ function start(): void {
     hardenSession(session.defaultSession, location);
     setSpellCheckLanguages();
 
+    let opened: ReturnType<typeof openApp>;
     try {
-      handle = openApp({
+      opened = handle = openApp({
         dataDir: app.getPath('userData'),
         settings: openSettingsStore(),
         secrets: openSecretStore(safeStorage),
         transport: 'electron',
         version: app.getVersion(),
+        browserOpener: shellBrowserOpener(shell),
       });
     } catch (error) {
       // Nothing is open yet (a too-new database is refused before any write), so
@@ -110,6 +114,12 @@ function start(): void {
     });
     showMainWindow();
     handle.startJobs();
+    // The sandbox simulators run with the app (sandbox mode); a port already taken is skipped.
+    const services = opened.services;
+    void startSandbox().then((sandbox) => {
+      for (const s of sandbox.simulators) services.sandboxUrls.set(s.name, s.url);
+      app.once('will-quit', () => void sandbox.close());
+    });
   };
 
   app

@@ -6,10 +6,11 @@ import type { Session } from '../app/session';
 import { DomainError } from '../shared/domain-error';
 import { appHandlers } from './app-handlers';
 import type { Handler } from './handler';
+import { mitidHandlers } from './mitid-handlers';
 import { recordHandlers } from './record-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
-const handlers = { ...appHandlers, ...workspaceHandlers, ...recordHandlers } satisfies {
+const handlers = { ...appHandlers, ...workspaceHandlers, ...recordHandlers, ...mitidHandlers } satisfies {
   [M in MethodName]: Handler<M>;
 };
 

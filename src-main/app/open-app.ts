@@ -3,6 +3,7 @@ import { createDispatcher } from '../api/dispatch';
 import { seedDemoWorkspace } from '../demo/seed-demo';
 import type { Clock } from '../shared/clock';
 import { openDatabase } from '../store/database';
+import type { BrowserOpener } from '../mitid/browser-opener';
 import type { AppHandle } from './app-handle';
 import type { SecretStore } from './secrets';
 import { createServices, type Services } from './services';
@@ -20,6 +21,8 @@ export interface OpenAppOptions {
   clock?: Clock;
   /** Use this database file instead of the one in dataDir (CLI `--db`). */
   dbFile?: string;
+  /** Opens the system browser for MitID (the Electron shell's). */
+  browserOpener?: BrowserOpener;
 }
 
 export const DATABASE_FILE = 'caseworker.sqlite';
@@ -37,6 +40,7 @@ export function openApp(options: OpenAppOptions): AppHandle & { services: Servic
     dataDir: options.dataDir,
     version: options.version ?? '0.1.0',
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.browserOpener ? { browserOpener: options.browserOpener } : {}),
   });
   if (isNew && options.seedDemo !== false) seedDemoWorkspace(services);
   const dispatch = createDispatcher(services);

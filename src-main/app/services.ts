@@ -15,6 +15,8 @@ import { WorkspaceRepo } from '../workspace/workspace-repo';
 import { WorkspaceTransfer } from '../workspace/workspace-transfer';
 import type { SecretStore } from './secrets';
 import type { SettingsStore } from './settings';
+import { createMitidServices } from '../mitid/mitid-services';
+import type { BrowserOpener } from '../mitid/browser-opener';
 
 export interface ServiceConfig {
   db: Db;
@@ -26,6 +28,8 @@ export interface ServiceConfig {
   transport: 'electron' | 'web' | 'cli';
   dataDir: string;
   version: string;
+  /** Opens the system browser (Electron shell); absent where the caller opens URLs itself. */
+  browserOpener?: BrowserOpener;
 }
 
 /**
@@ -48,6 +52,9 @@ export function createServices(config: ServiceConfig) {
   const integrationSettings = new IntegrationSettings(db);
   // Until the notification inbox exists (issue 6), features publish into nothing.
   const notifications: NotificationPort = { publish: () => {} };
+  // Where the running sandbox simulators listen (set by the host that starts them).
+  const sandboxUrls = new Map<string, string>();
+  const mitid = createMitidServices({ config, db, clock, workspace, records, statusChanges, costs, integrationSettings, notifications, sandboxUrls });
   const jobs = new JobRunner({ db, actions, workspace, records, clock, events, ...(config.random ? { random: config.random } : {}) });
   return {
     config,
@@ -65,6 +72,8 @@ export function createServices(config: ServiceConfig) {
     costs,
     integrationSettings,
     notifications,
+    sandboxUrls,
+    ...mitid,
   };
 }
 

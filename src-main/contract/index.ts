@@ -3,3 +3,4 @@ export * from './methods';
 export * from './names';
 export * from './result';
 export * from './types';
+export * from './mitid-types';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MethodName } from './names';
+import { mitidMethodInputs, type MitidMethodResults } from './mitid-methods';
 import { FIELD_ROLES, FIELD_TYPES } from './types';
 import type {
   ActionTypeView,
@@ -131,10 +132,11 @@ export const methodInputs = {
     /** CSV header → field key; unmapped headers are ignored. */
     mapping: z.record(z.string().max(200), fieldKey),
   }),
+  ...mitidMethodInputs,
 } as const satisfies Record<MethodName, z.ZodType>;
 
 /** What each method returns on success. */
-export interface MethodResults {
+export interface MethodResults extends MitidMethodResults {
   getAppInfo: AppInfo;
   getSettings: SettingsView;
   updateSettings: SettingsView;

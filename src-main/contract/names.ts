@@ -1,3 +1,4 @@
+import { MITID_METHOD_NAMES } from './mitid-names';
 // The names of every method the renderer may call. Kept apart from the schemas so
 // the preload script can build its one exposed object without bundling zod.
 
@@ -33,6 +34,7 @@ export const METHOD_NAMES = [
   'changeStatus',
   'previewCsvImport',
   'runCsvImport',
+  ...MITID_METHOD_NAMES,
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
