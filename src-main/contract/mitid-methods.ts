@@ -25,7 +25,7 @@ export const mitidMethodInputs = {
   saveMitidWorkflow: z.strictObject({
     workflowId: id,
     enabled: z.boolean(),
-    mappings: z.partialRecord(z.enum(MITID_PROPERTY_NAMES), fieldKey),
+    mappings: z.strictObject(Object.fromEntries(MITID_PROPERTY_NAMES.map((p) => [p, fieldKey.optional()])) as Record<(typeof MITID_PROPERTY_NAMES)[number], z.ZodOptional<typeof fieldKey>>),
   }),
   listQuestionnaires: z.strictObject({}),
   saveQuestionnaire: z.strictObject({
@@ -56,7 +56,7 @@ export const mitidMethodInputs = {
   completeQuestionnaireRun: z.strictObject({
     runId,
     /** Question id (as text) → answer. */
-    answers: z.record(z.string().regex(/^\d{1,15}$/), z.string().max(20_000)).refine((a) => Object.keys(a).length <= 200, { message: 'too many answers' }),
+    answers: z.record(z.string().max(15).regex(/^\d{1,15}$/), z.string().max(20_000)).refine((a) => Object.keys(a).length <= 200, { message: 'too many answers' }),
   }),
   cancelQuestionnaireRun: z.strictObject({ runId }),
   beginCaseworkerMitid: z.strictObject({ userId: id.optional(), business: z.boolean().optional() }),

@@ -68,7 +68,7 @@ export class MitidLogins {
       });
     } catch (error) {
       const reason = error instanceof MitidLoginError ? error.message : 'unexpected error';
-      throw new DomainError('invalid_input', `MitID is not reachable: ${reason}`);
+      throw new DomainError('unavailable', `MitID is not reachable: ${reason}`);
     }
     const id = randomBytes(16).toString('base64url');
     const login: Login = { owner, state: { status: 'pending' }, cancel: pending.cancel, forgetAt: Date.now() + KEEP_MS };

@@ -327,6 +327,7 @@ export const da = {
       import_failed: 'Importen mislykkedes. Intet er ændret.',
       database_too_new: 'Databasen er lavet af en nyere version af programmet. Opdatér programmet – databasen er ikke ændret.',
       internal: 'Der opstod en uventet fejl. Prøv igen, eller kontakt support.',
+      unavailable: 'Tjenesten kan ikke nås lige nu. Prøv igen om lidt.',
     },
     field: {
       required: 'Feltet skal udfyldes',

@@ -330,6 +330,7 @@ export const en: Catalogue = {
       import_failed: 'The import failed. Nothing was changed.',
       database_too_new: 'The database was made by a newer version of the app. Update the app – the database was not changed.',
       internal: 'An unexpected error occurred. Try again or contact support.',
+      unavailable: 'The service cannot be reached right now. Try again shortly.',
     },
     field: {
       required: 'This field is required',

@@ -1,11 +1,15 @@
 // Questionnaires with MitID through the contract (dispatch), against the MitID
 // sandbox over real HTTP, with a real SQLite file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuestionnaireRunView, QuestionnaireView } from '../../../src-main/contract';
+import type { CaseworkerMitidView, QuestionnaireRunView, QuestionnaireView, Result } from '../../../src-main/contract';
 import { startMitidSandbox, type RunningMitidSandbox } from '../../../src-main/sandbox/mitid/mitid-sandbox';
 import { TEST_CITIZENS } from '../../../src-main/sandbox/test-citizens';
-import { count, createDemoRecord, demo, useTestApps, value, type TestApp } from '../helpers/test-app';
+import type { RecordDetail } from '../../../src-main/contract';
+import { count, createDemoRecord, demo, useTestApps, value as anyValue, type TestApp } from '../helpers/test-app';
 import { playBrowser, type BrowserChoice } from '../helpers/mitid-browser';
+
+// dispatch() returns Result<unknown>; these tests know each method's result type.
+const value = <T = QuestionnaireRunView & QuestionnaireView & RecordDetail & CaseworkerMitidView>(r: Result<unknown>): T => anyValue(r) as T;
 
 const karen = TEST_CITIZENS[0]!;
 const soren = TEST_CITIZENS[1]!;
