@@ -36,6 +36,7 @@ export function Header({ onSwitchUser, onLanguage }: Props): ReactNode {
         {link({ name: 'records', scope: 'all' }, t('nav.all'), route.name === 'records' && route.scope === 'all')}
         {link({ name: 'new' }, t('nav.newRecord'), route.name === 'new')}
         {link({ name: 'import' }, t('nav.csvImport'), route.name === 'import')}
+        {link({ name: 'questionnaires' }, t('mitid.nav'), route.name === 'questionnaires')}
         {user.isAdmin && link({ name: 'admin', section: 'fields' }, t('nav.admin'), route.name === 'admin')}
       </nav>
       <div className="header-tools">

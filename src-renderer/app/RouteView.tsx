@@ -4,6 +4,9 @@ import { CsvImportScreen } from '../screens/csv-import/CsvImportScreen';
 import { NewRecordScreen } from '../screens/new-record/NewRecordScreen';
 import { RecordListScreen } from '../screens/record-list/RecordListScreen';
 import { RecordScreen } from '../screens/record-view/RecordScreen';
+import { KioskScreen } from '../screens/kiosk/KioskScreen';
+import { MitidSettingsScreen } from '../screens/mitid-settings/MitidSettingsScreen';
+import { QuestionnairesScreen } from '../screens/questionnaires/QuestionnairesScreen';
 import { useRoute } from './route';
 
 export function RouteView(): ReactNode {
@@ -19,5 +22,11 @@ export function RouteView(): ReactNode {
       return <CsvImportScreen />;
     case 'admin':
       return <AdminScreen section={route.section} />;
+    case 'questionnaires':
+      return <QuestionnairesScreen />;
+    case 'kiosk':
+      return <KioskScreen key={`${route.questionnaireId}-${route.recordId}`} questionnaireId={route.questionnaireId} recordId={route.recordId} />;
+    case 'mitidSettings':
+      return <MitidSettingsScreen />;
   }
 }

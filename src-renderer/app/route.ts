@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { mitidRouteHref, parseMitidRoute, type MitidRoute } from './mitid-routes';
 
 // Hash routing: works the same from the browser transport's http:// origin and from
 // Electron's file:// page, needs no server rewrites, and keeps the path constant
@@ -12,7 +13,8 @@ export type Route =
   | { name: 'record'; id: number }
   | { name: 'new' }
   | { name: 'import' }
-  | { name: 'admin'; section: AdminSection };
+  | { name: 'admin'; section: AdminSection }
+  | MitidRoute;
 
 const ADMIN_SECTIONS: readonly AdminSection[] = ['fields', 'workflows', 'users', 'workspace'];
 const DEFAULT_ROUTE: Route = { name: 'records', scope: 'mine' };
@@ -36,7 +38,7 @@ export function parseRoute(hash: string): Route {
       return { name: 'admin', section };
     }
     default:
-      return DEFAULT_ROUTE;
+      return parseMitidRoute(head, parts.slice(1)) ?? DEFAULT_ROUTE;
   }
 }
 
@@ -52,6 +54,8 @@ export function routeHref(route: Route): string {
       return '#/import';
     case 'admin':
       return `#/admin/${route.section}`;
+    default:
+      return mitidRouteHref(route);
   }
 }
 

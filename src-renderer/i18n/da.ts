@@ -1,6 +1,8 @@
+import { daMitid } from './da-mitid';
 // Danish is the caseworker's first language and the source catalogue: en.ts must
 // carry exactly the same keys (the Catalogue type enforces it at compile time).
 export const da = {
+  mitid: daMitid,
   app: {
     title: 'Sagsbehandler',
     loading: 'Indlæser…',

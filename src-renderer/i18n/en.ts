@@ -1,8 +1,10 @@
 import type { Catalogue } from './catalogue';
+import { enMitid } from './en-mitid';
 
 // Typed as Catalogue: a missing or extra key is a compile error, so the two
 // languages cannot drift apart.
 export const en: Catalogue = {
+  mitid: enMitid,
   app: {
     title: 'Caseworker',
     loading: 'Loading…',
