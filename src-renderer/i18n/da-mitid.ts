@@ -93,7 +93,7 @@ export const daMitid = {
   caseworker: {
     login: 'Log ind med MitID',
     linkHint: 'Første gang: vælg din profil ovenfor og log ind med MitID for at knytte dem sammen.',
-    linkAs: 'Knyt MitID til {{name}}',
+    linkAs: 'Første gang: knyt MitID til profilen',
     waiting: 'Venter på MitID i browseren …',
     notLinked: 'Dette MitID er ikke knyttet til en profil. Vælg din profil og knyt den til MitID.',
   },

@@ -94,7 +94,7 @@ export const enMitid: Catalogue['mitid'] = {
   caseworker: {
     login: 'Log in with MitID',
     linkHint: 'First time: choose your profile above and log in with MitID to link them.',
-    linkAs: 'Link MitID to {{name}}',
+    linkAs: 'First time: link MitID to the profile',
     waiting: 'Waiting for MitID in the browser …',
     notLinked: 'This MitID is not linked to a profile. Choose your profile and link it to MitID.',
   },
