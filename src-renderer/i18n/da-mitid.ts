@@ -1,5 +1,9 @@
 // Texts for MitID, questionnaires and the kiosk (issue 4). Danish is the source.
 export const daMitid = {
+  auditActions: {
+    questionnaire_completed: 'Spørgeskema udfyldt',
+    questionnaire_mitid_cpr_mismatch: 'MitID-login afvist: CPR passer ikke til sagen',
+  },
   nav: 'Spørgeskemaer',
   list: {
     title: 'Spørgeskemaer',

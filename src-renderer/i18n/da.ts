@@ -308,6 +308,7 @@ export const da = {
     record_fields_changed: 'Felter ændret',
     record_status_changed: 'Status skiftet',
     record_cpr_revealed: 'Fuldt CPR-nummer vist',
+    ...daMitid.auditActions,
   },
   auditVia: {
     caseworker: 'af sagsbehandler',

@@ -1,6 +1,10 @@
 import type { Catalogue } from './catalogue';
 
 export const enMitid: Catalogue['mitid'] = {
+  auditActions: {
+    questionnaire_completed: 'Questionnaire completed',
+    questionnaire_mitid_cpr_mismatch: 'MitID login refused: CPR does not match the record',
+  },
   nav: 'Questionnaires',
   list: {
     title: 'Questionnaires',

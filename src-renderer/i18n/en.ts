@@ -311,6 +311,7 @@ export const en: Catalogue = {
     record_fields_changed: 'Fields changed',
     record_status_changed: 'Status changed',
     record_cpr_revealed: 'Full CPR number shown',
+    ...enMitid.auditActions,
   },
   auditVia: {
     caseworker: 'by caseworker',

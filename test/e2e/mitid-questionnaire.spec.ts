@@ -105,7 +105,7 @@ test('a follow-up with another citizen\'s MitID is refused and audited', async (
   await page.goto(`${server.url.split('#')[0]}#/record/${recordId}`);
   await page.getByRole('tab', { name: /Revisionsspor/ }).click();
   const audit = page.getByRole('tabpanel');
-  await expect(audit).toContainText('questionnaire.mitid_cpr_mismatch');
+  await expect(audit).toContainText('MitID-login afvist: CPR passer ikke til sagen');
   await expect(audit).toContainText('150265-****');
   await expect(audit).not.toContainText(SOREN.cpr);
   await expect(page.getByLabel('Ansøgningstype')).toHaveValue('');

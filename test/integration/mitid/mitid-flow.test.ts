@@ -140,6 +140,19 @@ describe('MitID login against the sandbox provider', () => {
     expect((await failureOf((await core.client.begin(request())).result)).reason).toBe('core_client_error');
   });
 
+  it('simulates a slow login: the result waits for it', async () => {
+    const slow = await startMitidSandbox({ port: 0, slowLoginMs: 600 });
+    try {
+      const { client } = clientPlaying(slow.issuer, { citizenUuid: karen.uuid, slow: true });
+      const started = Date.now();
+      const identity = await (await client.begin(request({ askForCpr: false }))).result;
+      expect(identity.uuid).toBe(karen.uuid);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(600);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('times out when the browser never comes back, and the listener is closed', async () => {
     const client = new MitidClient({ issuer: sandbox.issuer, clientId: SANDBOX_CLIENT_ID, clientSecret: null }, { open: () => {} }, { timeoutMs: 300 });
     const pending = await client.begin(request());

@@ -69,6 +69,9 @@ describe('questionnaires with MitID', () => {
     const { app, d } = setUp();
     value(await app.dispatch('saveMitidWorkflow', { workflowId: d.workflow.id, enabled: true, mappings: { name: 'navn', cpr: 'cpr', uuid: 'adresse' } }, d.adminSession()));
     const q = await questionnaire(app, d, 'new_record');
+    // A recording stand-in for the notification inbox (issue 6 wires the real one).
+    const published: { kind: string; recordId: number | null }[] = [];
+    app.services.notifications.publish = (req) => void published.push({ kind: req.kind, recordId: req.recordId });
     const session = { userId: d.user('Jens Nielsen').id };
     const run = value(await app.dispatch('startQuestionnaireRun', { questionnaireId: q.id }, session));
     expect(run.mitid.status).toBe('not_started');
@@ -89,6 +92,12 @@ describe('questionnaires with MitID', () => {
     const values = app.services.records.maskedValues(record.id);
     expect(values).toMatchObject({ ansoegningstype: 'Boligtilskud', beloeb: '1250.50', beskrivelse: 'Jeg er flyttet.', adresse: karen.uuid, cpr: '010180-****' });
     expect(record.statusId).toBe(d.status('Under behandling').id);
+    // Moved through StatusChanges: the history shows both statuses, and the target's status actions became jobs.
+    expect(count(app.services.db, 'status_history', 'record_id = ?', record.id)).toBe(2);
+    const actionsOfTarget = d.status('Under behandling').actions.filter((a) => a.enabled).length;
+    const actionsOfStart = d.status('Modtaget').actions.filter((a) => a.enabled).length;
+    expect(count(app.services.db, 'jobs', 'record_id = ?', record.id)).toBe(actionsOfStart + actionsOfTarget);
+    expect(published).toEqual([{ kind: 'questionnaire_completed', recordId: record.id }]);
     expect(count(app.services.db, 'cost_entries', "kind = 'mitid_login'")).toBe(1);
     expect(count(app.services.db, 'questionnaire_responses', 'record_id = ?', record.id)).toBe(1);
     // The run is over: it cannot be completed twice.
