@@ -114,12 +114,14 @@ function start(): void {
     });
     showMainWindow();
     handle.startJobs();
-    // The sandbox simulators run with the app (sandbox mode); a port already taken is skipped.
-    const services = opened.services;
-    void startSandbox().then((sandbox) => {
-      for (const s of sandbox.simulators) services.sandboxUrls.set(s.name, s.url);
-      app.once('will-quit', () => void sandbox.close());
-    });
+    // The sandbox simulators run with the app in sandbox mode; a port already taken is skipped.
+    const services = opened.services as typeof opened.services | undefined;
+    if (services?.config.sandbox) {
+      void startSandbox().then((sandbox) => {
+        for (const s of sandbox.simulators) services.sandboxUrls.set(s.name, s.url);
+        app.once('will-quit', () => void sandbox.close());
+      });
+    }
   };
 
   app
