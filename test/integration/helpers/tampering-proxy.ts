@@ -22,7 +22,7 @@ export function decodeJwt(jwt: string): Record<string, unknown> {
 export interface TamperingProxy {
   url: string;
   /** Set per test: rewrites the id_token's claims and picks the signing key; null passes through. */
-  tamper: { claims: (c: Record<string, unknown>) => Record<string, unknown>; key: Jwk } | null;
+  tamper: { claims: (c: Record<string, unknown>) => Record<string, unknown>; key: Jwk; body?: (json: Record<string, unknown>) => void } | null;
   setTarget(port: number): void;
   close(): Promise<void>;
 }
@@ -44,8 +44,9 @@ export async function startTamperingProxy(): Promise<TamperingProxy> {
         let body = Buffer.concat(chunks);
         const headers = { ...up.headers };
         if (req.url?.startsWith('/oauth2/token') && up.statusCode === 200 && proxy.tamper) {
-          const json = JSON.parse(body.toString('utf8')) as { id_token?: string };
+          const json = JSON.parse(body.toString('utf8')) as { id_token?: string } & Record<string, unknown>;
           if (json.id_token) json.id_token = signJwt(proxy.tamper.claims(decodeJwt(json.id_token)), proxy.tamper.key);
+          proxy.tamper.body?.(json);
           body = Buffer.from(JSON.stringify(json));
           headers['content-length'] = String(body.length);
           delete headers.etag;

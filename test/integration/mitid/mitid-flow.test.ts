@@ -193,6 +193,11 @@ describe('MitID id_tokens the client must refuse (tampering proxy in front of th
     expect(identity.uuid).toBe(karen.uuid);
   });
 
+  it('accepts expires_in sent as a string, as Idura sometimes does', async () => {
+    const identity = await loginWith({ claims: (c) => c, key: providerKey, body: (json) => void (json.expires_in = String(json.expires_in)) });
+    expect(identity.uuid).toBe(karen.uuid);
+  });
+
   it('refuses an id_token signed by an unknown key', async () => {
     const failure = await failureOf(loginWith({ claims: (c) => c, key: strangerKey }));
     expect(failure.reason).toBe('refused');
