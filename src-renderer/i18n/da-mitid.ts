@@ -13,6 +13,7 @@ export const daMitid = {
     followUp: 'Opfølgning på sag',
     questions: '{{count}} spørgsmål',
     start: 'Start kiosk',
+    startFollowUp: 'Start kiosk: {{title}}',
     recordId: 'Sag (id)',
     recordIdHint: 'Sagens id, fra adressen #/record/<id>',
     settingsLink: 'MitID-opsætning',

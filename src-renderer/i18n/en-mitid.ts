@@ -14,6 +14,7 @@ export const enMitid: Catalogue['mitid'] = {
     followUp: 'Follow-up on a record',
     questions: '{{count}} questions',
     start: 'Start kiosk',
+    startFollowUp: 'Start kiosk: {{title}}',
     recordId: 'Record (id)',
     recordIdHint: 'The record id, from the address #/record/<id>',
     settingsLink: 'MitID setup',

@@ -93,9 +93,9 @@ test('a follow-up with another citizen\'s MitID is refused and audited', async (
   const recordId = await page.getByTestId('record-view').getAttribute('data-record-id');
 
   await createQuestionnaire(page, 'Opfølgning på ansøgning', 'follow_up');
-  const row = page.getByTestId('questionnaire-row').filter({ hasText: 'Opfølgning på ansøgning' });
-  await row.getByLabel('Sag (id)').fill(String(recordId));
-  await row.getByRole('button', { name: 'Start kiosk' }).click();
+  // Started from the record itself.
+  await page.goto(`${server.url.split('#')[0]}#/record/${recordId}`);
+  await page.getByTestId('follow-up-questionnaires').getByRole('link', { name: 'Start kiosk: Opfølgning på ansøgning' }).click();
   const kiosk = page.getByTestId('kiosk');
   await loginAs(await openMitid(page), SOREN);
   await expect(kiosk.getByTestId('mitid-cpr-mismatch')).toContainText('hører ikke til sagen');

@@ -6,6 +6,7 @@ import { useWorkspace } from '../../app/workspace-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../components/format';
 import { TabPanel, Tabs } from '../../components/Tabs';
+import { FollowUpQuestionnaires } from '../questionnaires/FollowUpQuestionnaires';
 import { lastScope } from '../record-list/remembered-filters';
 import { AuditTab } from './AuditTab';
 import { HistoryTab } from './HistoryTab';
@@ -70,6 +71,7 @@ export function RecordScreen({ id }: { id: number }): ReactNode {
         <RecordFields record={record} draft={draft} setDraft={setDraft} onSaved={replace} onReload={reload} onRevealed={() => void sync()} />
         <div className="record-side">
           <StatusSection record={record} onChanged={replace} onReload={reload} />
+          <FollowUpQuestionnaires record={record} />
         </div>
       </div>
       <section className="record-tabs panel">
