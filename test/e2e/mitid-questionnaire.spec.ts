@@ -128,3 +128,19 @@ test('a cancelled MitID login leaves nothing half-written', async ({ page, serve
   await page.getByLabel('Søg').fill('Æbelø');
   await expect(page.getByTestId('record-row')).toHaveCount(0);
 });
+
+test('an administrator edits and deletes a questionnaire', async ({ page, server }) => {
+  await openAs(page, server, 'Mette Jensen');
+  await createQuestionnaire(page, 'Første udkast', 'new');
+  const row = page.getByTestId('questionnaire-row').filter({ hasText: 'Første udkast' });
+  await row.getByRole('button', { name: 'Redigér' }).click();
+  const form = page.getByRole('form', { name: 'Redigér spørgeskema' });
+  await expect(form.getByTestId('question-row')).toHaveCount(2);
+  await form.getByLabel('Titel').fill('Andet udkast');
+  await form.getByRole('button', { name: 'Gem spørgeskema' }).click();
+  const renamed = page.getByTestId('questionnaire-row').filter({ hasText: 'Andet udkast' });
+  await expect(renamed).toContainText('2 spørgsmål');
+  await renamed.getByRole('button', { name: /Slet/ }).click();
+  await renamed.getByRole('button', { name: 'Bekræft sletning' }).click();
+  await expect(page.getByTestId('questionnaire-row')).toHaveCount(0);
+});

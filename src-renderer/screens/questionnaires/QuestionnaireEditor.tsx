@@ -26,24 +26,37 @@ interface Draft {
 }
 
 /** An administrator's form for a questionnaire: settings and ordered questions mapped to fields. */
-export function QuestionnaireEditor({ onSaved, onCancel }: { onSaved: (q: QuestionnaireView) => void; onCancel: () => void }): ReactNode {
+export function QuestionnaireEditor({
+  initial,
+  onSaved,
+  onCancel,
+}: {
+  initial?: QuestionnaireView | undefined;
+  onSaved: (q: QuestionnaireView) => void;
+  onCancel: () => void;
+}): ReactNode {
   const { t } = useTranslation();
   const api = useApi();
   const ws = useWorkspace();
   const answerable = ws.view.fields.filter((f) => KIND_FOR[f.type] !== undefined);
-  const [title, setTitle] = useState('');
-  const [intro, setIntro] = useState('');
-  const [mitidRequired, setMitidRequired] = useState(true);
-  const [mode, setMode] = useState<'new_record' | 'follow_up'>('new_record');
-  const [workflowId, setWorkflowId] = useState<number>(ws.view.workflows[0]?.id ?? 0);
-  const [startStatusId, setStartStatusId] = useState<number | null>(null);
-  const [completedStatusId, setCompletedStatusId] = useState<number | null>(null);
-  const [questions, setQuestions] = useState<Draft[]>([{ label: '', fieldKey: answerable[0]?.key ?? '', required: false }]);
+  const [title, setTitle] = useState(initial?.title ?? '');
+  const [intro, setIntro] = useState(initial?.intro ?? '');
+  const [mitidRequired, setMitidRequired] = useState(initial?.mitidRequired ?? true);
+  const [mode, setMode] = useState<'new_record' | 'follow_up'>(initial?.mode ?? 'new_record');
+  const [workflowId, setWorkflowId] = useState<number>(initial?.workflowId ?? ws.view.workflows[0]?.id ?? 0);
+  const [startStatusId, setStartStatusId] = useState<number | null>(initial?.startStatusId ?? null);
+  const [completedStatusId, setCompletedStatusId] = useState<number | null>(initial?.completedStatusId ?? null);
+  const [questions, setQuestions] = useState<Draft[]>(
+    initial?.questions.map((q) => ({ label: q.label, fieldKey: q.fieldKey, required: q.required })) ?? [
+      { label: '', fieldKey: answerable[0]?.key ?? '', required: false },
+    ],
+  );
   const [error, setError] = useState<AppError | null>(null);
   const statuses = ws.view.workflows.find((w) => w.id === workflowId)?.statuses ?? [];
 
   const save = async (): Promise<void> => {
     const result = await api.saveQuestionnaire({
+      ...(initial ? { id: initial.id } : {}),
       title,
       intro,
       mitidRequired,
@@ -77,13 +90,13 @@ export function QuestionnaireEditor({ onSaved, onCancel }: { onSaved: (q: Questi
   return (
     <form
       className="panel admin-form"
-      aria-label={t('mitid.editor.title')}
+      aria-label={initial ? t('mitid.editor.editTitle') : t('mitid.editor.title')}
       onSubmit={(e) => {
         e.preventDefault();
         void save();
       }}
     >
-      <h2>{t('mitid.editor.title')}</h2>
+      <h2>{initial ? t('mitid.editor.editTitle') : t('mitid.editor.title')}</h2>
       <ErrorBanner error={error} />
       <label>
         {t('mitid.editor.name')} <input value={title} onChange={(e) => setTitle(e.target.value)} />

@@ -5,6 +5,7 @@ import type { AppError, QuestionnaireView } from '../../../src-main/contract';
 import { useApi } from '../../api/api-context';
 import { useAppSession } from '../../app/app-context';
 import { navigate, routeHref } from '../../app/route';
+import { DeleteButton } from '../../components/DeleteButton';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import '../../styles/kiosk.css';
 import { QuestionnaireEditor } from './QuestionnaireEditor';
@@ -16,7 +17,7 @@ export function QuestionnairesScreen(): ReactNode {
   const { user } = useAppSession();
   const [list, setList] = useState<QuestionnaireView[] | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState<QuestionnaireView | 'new' | null>(null);
   const [recordIds, setRecordIds] = useState<Record<number, string>>({});
 
   const load = useCallback(async () => {
@@ -34,7 +35,7 @@ export function QuestionnairesScreen(): ReactNode {
       <ErrorBanner error={error} />
       {user.isAdmin && (
         <p>
-          <button type="button" className="btn" onClick={() => setEditing(true)}>
+          <button type="button" className="btn" onClick={() => setEditing('new')}>
             {t('mitid.editor.title')}
           </button>{' '}
           <a href={routeHref({ name: 'mitidSettings' })}>{t('mitid.list.settingsLink')}</a>
@@ -42,9 +43,11 @@ export function QuestionnairesScreen(): ReactNode {
       )}
       {editing && (
         <QuestionnaireEditor
-          onCancel={() => setEditing(false)}
+          key={editing === 'new' ? 'new' : editing.id}
+          initial={editing === 'new' ? undefined : editing}
+          onCancel={() => setEditing(null)}
           onSaved={() => {
-            setEditing(false);
+            setEditing(null);
             void load();
           }}
         />
@@ -77,6 +80,19 @@ export function QuestionnairesScreen(): ReactNode {
           >
             {t('mitid.list.start')}
           </button>
+          {user.isAdmin && (
+            <>
+              <button type="button" className="btn btn-small" onClick={() => setEditing(q)}>
+                {t('common.edit')}
+              </button>
+              <DeleteButton
+                label={`${t('common.delete')}: ${q.title}`}
+                onDelete={() =>
+                  void api.deleteQuestionnaire({ id: q.id }).then((result) => (result.ok ? load() : setError(result.error)))
+                }
+              />
+            </>
+          )}
         </div>
       ))}
     </section>

@@ -204,3 +204,59 @@ describe('caseworker login with MitID', () => {
     expect(stranger.userId).toBeNull();
   });
 });
+
+describe('questionnaire definitions', () => {
+  it('refuses questions that cannot fill their field, statuses of another workflow, and non-admins', async () => {
+    const { app, d } = setUp();
+    const base = {
+      title: 'X',
+      intro: '',
+      mitidRequired: false,
+      mode: 'new_record' as const,
+      workflowId: d.workflow.id,
+      startStatusId: null,
+      completedStatusId: null,
+      questions: [{ kind: 'number' as const, label: 'Hvad søger du?', help: '', required: true, fieldKey: 'ansoegningstype' }],
+    };
+    const wrongKind = await app.dispatch('saveQuestionnaire', base, d.adminSession());
+    expect(wrongKind).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const other = app.services.workspace.snapshot().workflows.find((w) => w.id !== d.workflow.id);
+    const foreignStatus = await app.dispatch('saveQuestionnaire', { ...base, questions: [], completedStatusId: other!.statuses[0]!.id }, d.adminSession());
+    expect(foreignStatus).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const notAdmin = await app.dispatch('saveQuestionnaire', { ...base, questions: [] }, { userId: d.user('Jens Nielsen').id });
+    expect(notAdmin).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(count(app.services.db, 'questionnaires')).toBe(0);
+  });
+
+  it('runs a questionnaire without MitID straight to the questions', async () => {
+    const { app, d } = setUp();
+    const q = value(
+      await app.dispatch(
+        'saveQuestionnaire',
+        {
+          title: 'Uden MitID',
+          intro: '',
+          mitidRequired: false,
+          mode: 'new_record',
+          workflowId: d.workflow.id,
+          startStatusId: null,
+          completedStatusId: null,
+          questions: [
+            { kind: 'text', label: 'Dit navn', help: '', required: true, fieldKey: 'navn' },
+            { kind: 'yesno', label: 'Bevilget før?', help: '', required: false, fieldKey: 'bevilget' },
+          ],
+        },
+        d.adminSession(),
+      ),
+    );
+    const session = { userId: d.user('Jens Nielsen').id };
+    const run = value(await app.dispatch('startQuestionnaireRun', { questionnaireId: q.id }, session));
+    expect(run.mitid.status).toBe('not_required');
+    expect((await app.dispatch('beginQuestionnaireMitid', { runId: run.runId }, session)).ok).toBe(false);
+    const [nameQ, yesQ] = q.questions;
+    const record = value(await app.dispatch('completeQuestionnaireRun', { runId: run.runId, answers: { [nameQ!.id]: 'Ole Olsen', [yesQ!.id]: 'ja' } }, session));
+    expect(record.name).toBe('Ole Olsen');
+    expect(app.services.records.maskedValues(record.id).bevilget).toBe('true');
+    expect(count(app.services.db, 'cost_entries', "kind = 'mitid_login'")).toBe(0);
+  });
+});
