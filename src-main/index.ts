@@ -6,9 +6,12 @@ import { join } from 'node:path';
 import type { AppHandle } from './app/app-handle';
 import type { Services } from './app/services';
 import { openApp } from './app/open-app';
+import { startSandbox } from './sandbox/start-sandbox';
+import { SIMULATORS_STARTED_BY_HOSTS } from './sandbox/simulators';
 import { appLocation, devServerUrl } from './shell/app-location';
 import { trackDeskUser } from './shell/desk-user';
 import { startDesktopNotifications } from './shell/desktop-notifications';
+import { shellBrowserOpener } from './shell/browser-opener';
 import { openSecretStore, openSettingsStore } from './shell/electron-stores';
 import { registerIpc } from './shell/ipc';
 import { hardenSession, hardenWebContents } from './shell/security';
@@ -110,6 +113,7 @@ function start(): void {
         secrets: openSecretStore(safeStorage),
         transport: 'electron',
         version: app.getVersion(),
+        browserOpener: shellBrowserOpener(shell),
       });
     } catch (error) {
       // Nothing is open yet (a too-new database is refused before any write), so
@@ -131,6 +135,14 @@ function start(): void {
     });
     showMainWindow();
     handle.startJobs();
+    // The sandbox simulators run with the app in sandbox mode; a port already taken is skipped.
+    const services = opened.services;
+    if (services?.config.sandbox) {
+      void startSandbox({ simulators: SIMULATORS_STARTED_BY_HOSTS }).then((sandbox) => {
+        for (const s of sandbox.simulators) services.sandboxUrls.set(s.name, s.url);
+        app.once('will-quit', () => void sandbox.close());
+      });
+    }
   };
 
   app

@@ -9,6 +9,7 @@ import { digitalPostHandlers } from './digital-post-handlers';
 import { documentHandlers } from './document-handlers';
 import type { Handler } from './handler';
 import { notificationHandlers } from './notification-handlers';
+import { mitidHandlers } from './mitid-handlers';
 import { recordHandlers } from './record-handlers';
 import { signingHandlers } from './signing-handlers';
 import { timedActionHandlers } from './timed-action-handlers';
@@ -23,6 +24,7 @@ const handlers = {
   ...timedActionHandlers,
   ...digitalPostHandlers,
   ...documentHandlers,
+  ...mitidHandlers,
 } satisfies {
   [M in MethodName]: Handler<M>;
 };

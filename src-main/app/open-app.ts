@@ -5,6 +5,7 @@ import type { NotificationPort } from '../notifications/notification-port';
 import { startDigitalPostWithApp } from '../digital-post/start-with-app';
 import type { Clock } from '../shared/clock';
 import { openDatabase } from '../store/database';
+import type { BrowserOpener } from '../mitid/browser-opener';
 import type { AppHandle } from './app-handle';
 import type { SecretStore } from './secrets';
 import { createServices, type Services } from './services';
@@ -24,6 +25,8 @@ export interface OpenAppOptions {
   dbFile?: string;
   /** The notification port (tests pass a recording fake; issue 6 wires the inbox in services). */
   notifications?: NotificationPort;
+  /** Opens the system browser for MitID (the Electron shell's). */
+  browserOpener?: BrowserOpener;
 }
 
 export const DATABASE_FILE = 'caseworker.sqlite';
@@ -42,6 +45,7 @@ export function openApp(options: OpenAppOptions): AppHandle & { services: Servic
     version: options.version ?? '0.1.0',
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.notifications ? { notifications: options.notifications } : {}),
+    ...(options.browserOpener ? { browserOpener: options.browserOpener } : {}),
   });
   if (isNew && options.seedDemo !== false) seedDemoWorkspace(services);
   const dispatch = createDispatcher(services);

@@ -29,6 +29,8 @@ import { WorkspaceRepo } from '../workspace/workspace-repo';
 import { WorkspaceTransfer } from '../workspace/workspace-transfer';
 import type { SecretStore } from './secrets';
 import type { SettingsStore } from './settings';
+import { createMitidServices } from '../mitid/mitid-services';
+import type { BrowserOpener } from '../mitid/browser-opener';
 
 export interface ServiceConfig {
   db: Db;
@@ -42,6 +44,8 @@ export interface ServiceConfig {
   version: string;
   /** Tests pass a recording port that receives everything published, alongside the inbox. */
   notifications?: NotificationPort;
+  /** Opens the system browser (Electron shell); absent where the caller opens URLs itself. */
+  browserOpener?: BrowserOpener;
 }
 
 /**
@@ -89,6 +93,20 @@ export function createServices(config: ServiceConfig) {
   const documentTemplates = new TemplateRepo(db, workspace, clock);
   const documents = new DocumentService(db, workspace, documentTemplates, directory, clock);
   const mailings = new MailingService(db, documents, digitalPost.outbox, clock);
+  // Where the running sandbox simulators listen (set by the host that starts them).
+  const sandboxUrls = new Map<string, string>();
+  const mitid = createMitidServices({
+    config,
+    db,
+    clock,
+    workspace,
+    records,
+    statusChanges,
+    costs,
+    integrationSettings,
+    notifications: notificationPort,
+    sandboxUrls,
+  });
   const signing = createSigning({
     db,
     clock,
@@ -128,6 +146,8 @@ export function createServices(config: ServiceConfig) {
     digitalPost,
     documents,
     mailings,
+    sandboxUrls,
+    ...mitid,
   };
 }
 

@@ -12,3 +12,4 @@ export * from './digital-post';
 export * from './documents';
 export * from './document-names';
 export * from './document-example';
+export * from './mitid-types';

@@ -4,6 +4,7 @@ import { documentMethodInputs, type DocumentMethodResults } from './documents';
 import type { MethodName } from './names';
 import { signingMethodInputs, type SigningMethodResults } from './signing';
 import { notificationInputs, type NotificationResults } from './notifications';
+import { mitidMethodInputs, type MitidMethodResults } from './mitid-methods';
 import { FIELD_ROLES, FIELD_TYPES } from './types';
 import { actionTimingInput, guardTypesInput, timedActionMethodInputs, type TimedActionMethodResults } from './timed-actions';
 import type {
@@ -143,11 +144,13 @@ export const methodInputs = {
   ...timedActionMethodInputs,
   ...digitalPostInputs,
   ...documentMethodInputs,
+  ...mitidMethodInputs,
 } as const satisfies Record<MethodName, z.ZodType>;
 
 /** What each method returns on success. */
 export interface MethodResults extends SigningMethodResults, NotificationResults, TimedActionMethodResults, DigitalPostMethodResults,
-    DocumentMethodResults {
+    DocumentMethodResults,
+    MitidMethodResults {
   getAppInfo: AppInfo;
   getSettings: SettingsView;
   updateSettings: SettingsView;

@@ -2,6 +2,7 @@ import { SIGNING_METHOD_NAMES } from './signing-names';
 import { TIMED_ACTION_METHOD_NAMES } from './timed-actions-names';
 import { NOTIFICATION_METHOD_NAMES } from './notification-names';
 
+import { MITID_METHOD_NAMES } from './mitid-names';
 // The names of every method the renderer may call. Kept apart from the schemas so
 // the preload script can build its one exposed object without bundling zod.
 
@@ -45,6 +46,7 @@ export const METHOD_NAMES = [
   ...TIMED_ACTION_METHOD_NAMES,
   ...DIGITAL_POST_METHOD_NAMES,
   ...DOCUMENT_METHOD_NAMES,
+  ...MITID_METHOD_NAMES,
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'validation_failed'
   | 'import_failed'
   | 'database_too_new'
+  /** An external service (e.g. MitID) could not be reached. */
+  | 'unavailable'
   | 'internal';
 
 export interface FieldError {

@@ -6,6 +6,8 @@ import { defaultDataDir } from '../app/data-dir';
 import { FileSettingsStore } from '../app/file-settings-store';
 import { openApp } from '../app/open-app';
 import { EnvSecretStore } from '../app/secrets';
+import { startSandbox } from '../sandbox/start-sandbox';
+import { SIMULATORS_STARTED_BY_HOSTS } from '../sandbox/simulators';
 import { startWebServer } from './web-server';
 
 const { values } = parseArgs({
@@ -33,6 +35,9 @@ try {
   process.exit(1);
 }
 app.startJobs();
+// The sandbox simulators run with the app; on ephemeral ports when the server is (tests run in parallel).
+const sandbox = await startSandbox({ ephemeralPorts: values.port === '0', simulators: SIMULATORS_STARTED_BY_HOSTS });
+for (const s of sandbox.simulators) app.services.sandboxUrls.set(s.name, s.url);
 const server = await startWebServer({
   app,
   staticDir: resolve(values.static),
@@ -44,6 +49,7 @@ console.log(`Data folder: ${dataDir}`);
 
 const shutdown = async () => {
   await server.close();
+  await sandbox.close();
   await app.close();
   process.exit(0);
 };

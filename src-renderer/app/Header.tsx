@@ -43,6 +43,7 @@ export function Header({ onSwitchUser, onLanguage }: Props): ReactNode {
         {link({ name: 'outbox' }, t('digitalPost.outbox.nav'), route.name === 'outbox')}
         {link({ name: 'mailings' }, t('mailings.title'), route.name === 'mailings')}
         {user.isAdmin && link({ name: 'documents' }, t('documents.title'), route.name === 'documents')}
+        {link({ name: 'questionnaires' }, t('mitid.nav'), route.name === 'questionnaires')}
         {user.isAdmin && link({ name: 'admin', section: 'fields' }, t('nav.admin'), route.name === 'admin')}
       </nav>
       <div className="header-tools">

@@ -8,6 +8,9 @@ import { NewRecordScreen } from '../screens/new-record/NewRecordScreen';
 import { RecordListScreen } from '../screens/record-list/RecordListScreen';
 import { RecordScreen } from '../screens/record-view/RecordScreen';
 import { ResponsibilitiesScreen } from '../screens/responsibilities/ResponsibilitiesScreen';
+import { KioskScreen } from '../screens/kiosk/KioskScreen';
+import { MitidSettingsScreen } from '../screens/mitid-settings/MitidSettingsScreen';
+import { QuestionnairesScreen } from '../screens/questionnaires/QuestionnairesScreen';
 import { useRoute } from './route';
 
 export function RouteView(): ReactNode {
@@ -31,5 +34,11 @@ export function RouteView(): ReactNode {
       return <DocumentsScreen />;
     case 'mailings':
       return <MailingsScreen />;
+    case 'questionnaires':
+      return <QuestionnairesScreen />;
+    case 'kiosk':
+      return <KioskScreen key={`${route.questionnaireId}-${route.recordId}`} questionnaireId={route.questionnaireId} recordId={route.recordId} />;
+    case 'mitidSettings':
+      return <MitidSettingsScreen />;
   }
 }

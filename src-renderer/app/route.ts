@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { mitidRouteHref, parseMitidRoute, type MitidRoute } from './mitid-routes';
 
 // Hash routing: works the same from the browser transport's http:// origin and from
 // Electron's file:// page, needs no server rewrites, and keeps the path constant
@@ -16,7 +17,8 @@ export type Route =
   | { name: 'responsibilities' }
   | { name: 'outbox' }
   | { name: 'documents' }
-  | { name: 'mailings' };
+  | { name: 'mailings' }
+  | MitidRoute;
 
 const ADMIN_SECTIONS: readonly AdminSection[] = ['fields', 'workflows', 'users', 'workspace', 'integrations'];
 const DEFAULT_ROUTE: Route = { name: 'records', scope: 'mine' };
@@ -48,7 +50,7 @@ export function parseRoute(hash: string): Route {
       return { name: 'admin', section };
     }
     default:
-      return DEFAULT_ROUTE;
+      return parseMitidRoute(head, parts.slice(1)) ?? DEFAULT_ROUTE;
   }
 }
 
@@ -72,6 +74,8 @@ export function routeHref(route: Route): string {
       return '#/documents';
     case 'mailings':
       return '#/mailings';
+    default:
+      return mitidRouteHref(route);
   }
 }
 

@@ -1,4 +1,5 @@
 import { daTimedActions } from './da-timed-actions';
+import { daMitid } from './da-mitid';
 // Danish is the caseworker's first language and the source catalogue: en.ts must
 // carry exactly the same keys (the Catalogue type enforces it at compile time).
 import { daSigning } from './da-signing';
@@ -10,6 +11,7 @@ export const da = {
   notifications: daNotifications,
   digitalPost: daDigitalPost,
   ...daDocuments,
+  mitid: daMitid,
   app: {
     title: 'Sagsbehandler',
     loading: 'Indlæser…',
@@ -321,6 +323,7 @@ export const da = {
     record_guard_overridden: 'Betingelse tilsidesat af administrator',
     record_status_action_retried: 'Fejlet statushandling prøvet igen',
     record_cpr_revealed: 'Fuldt CPR-nummer vist',
+    ...daMitid.auditActions,
   },
   auditVia: {
     caseworker: 'af sagsbehandler',
@@ -344,6 +347,7 @@ export const da = {
       import_failed: 'Importen mislykkedes. Intet er ændret.',
       database_too_new: 'Databasen er lavet af en nyere version af programmet. Opdatér programmet – databasen er ikke ændret.',
       internal: 'Der opstod en uventet fejl. Prøv igen, eller kontakt support.',
+      unavailable: 'Tjenesten kan ikke nås lige nu. Prøv igen om lidt.',
     },
     field: {
       required: 'Feltet skal udfyldes',

@@ -4,6 +4,7 @@ import type { Catalogue } from './catalogue';
 import { enSigning } from './en-signing';
 import { enNotifications } from './en-notifications';
 import { enDigitalPost } from './en-digital-post';
+import { enMitid } from './en-mitid';
 
 // Typed as Catalogue: a missing or extra key is a compile error, so the two
 // languages cannot drift apart.
@@ -11,6 +12,7 @@ export const en: Catalogue = {
   notifications: enNotifications,
   digitalPost: enDigitalPost,
   ...enDocuments,
+  mitid: enMitid,
   app: {
     title: 'Caseworker',
     loading: 'Loading…',
@@ -323,6 +325,7 @@ export const en: Catalogue = {
     record_guard_overridden: 'Condition overridden by an administrator',
     record_status_action_retried: 'Failed status action retried',
     record_cpr_revealed: 'Full CPR number shown',
+    ...enMitid.auditActions,
   },
   auditVia: {
     caseworker: 'by caseworker',
@@ -346,6 +349,7 @@ export const en: Catalogue = {
       import_failed: 'The import failed. Nothing was changed.',
       database_too_new: 'The database was made by a newer version of the app. Update the app – the database was not changed.',
       internal: 'An unexpected error occurred. Try again or contact support.',
+      unavailable: 'The service cannot be reached right now. Try again shortly.',
     },
     field: {
       required: 'This field is required',

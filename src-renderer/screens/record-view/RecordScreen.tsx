@@ -8,6 +8,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../components/format';
 import { TabPanel, Tabs } from '../../components/Tabs';
 import { MessagesTab } from '../digital-post/MessagesTab';
+import { FollowUpQuestionnaires } from '../questionnaires/FollowUpQuestionnaires';
 import { lastScope } from '../record-list/remembered-filters';
 import { AuditTab } from './AuditTab';
 import { HistoryTab } from './HistoryTab';
@@ -91,6 +92,7 @@ export function RecordScreen({ id }: { id: number }): ReactNode {
           />
           <TimedActionsPanel record={record} />
           <SigningRequests recordId={record.id} />
+          <FollowUpQuestionnaires record={record} />
         </div>
       </div>
       <section className="record-tabs panel">

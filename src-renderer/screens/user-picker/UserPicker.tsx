@@ -5,6 +5,7 @@ import type { AppError, AppInfo, Language, UserView } from '../../../src-main/co
 import { useApi } from '../../api/api-context';
 import { LanguageSelect, SandboxBadge } from '../../app/LanguageSelect';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { MitidSignIn } from './MitidSignIn';
 
 interface Props {
   info: AppInfo;
@@ -62,6 +63,7 @@ export function UserPicker({ info, currentUserId, onSelected, onLanguage, onCanc
             </li>
           ))}
         </ul>
+        {users && users.length > 0 && <MitidSignIn info={info} users={users} currentUserId={currentUserId} onSelected={onSelected} />}
         {onCancel && (
           <button type="button" className="btn" onClick={onCancel}>
             {t('common.cancel')}

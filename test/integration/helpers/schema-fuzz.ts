@@ -34,6 +34,9 @@ export const jsonSchemaOf = (schema: z.ZodType): JsonSchema =>
 const PATTERN_SAMPLES: Record<string, string> = {
   '^[a-z][a-z0-9_]*$': 'a',
   '^#[0-9a-fA-F]{6}$': '#a0b1c2',
+  '^[A-Za-z0-9.:/_-]*$': 'kommune.idura.broker',
+  '^[A-Za-z0-9_-]{10,64}$': 'abcdefghij12',
+  '^\\d{1,15}$': '1',
 };
 
 const types = (s: JsonSchema): string[] => (s.type === undefined ? [] : Array.isArray(s.type) ? s.type : [s.type]);

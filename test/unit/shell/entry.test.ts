@@ -122,6 +122,7 @@ describe('the Electron entry', () => {
       secrets,
       transport: 'electron',
       version: '1.2.3',
+      browserOpener: expect.objectContaining({ open: expect.any(Function) }),
     });
     expect(handles).toHaveLength(METHOD_NAMES.length);
     expect(FakeBrowserWindow.all).toHaveLength(1);
