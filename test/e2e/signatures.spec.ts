@@ -1,11 +1,12 @@
 import type { Browser, Page } from '@playwright/test';
 import { createSignaturesSimulator, type RunningSignaturesSandbox } from '../../src-main/sandbox/signatures/signatures-simulator';
+import { EXAMPLE_LETTER } from '../../src-main/contract/document-example';
 import { TEST_CITIZENS } from '../../src-main/sandbox/test-citizens';
 import { expect, openAs, test, type WebServer } from './fixtures';
 
 // Evidence for issue 5 in the browser transport: status change → document
-// generated → order in the Signatures sandbox → link sent (the interim Digital
-// Post port on this branch; the real outbox after merge) → the test citizen
+// generated from a document template → order in the Signatures sandbox → link
+// sent by Digital Post (the real outbox, to the Digital Post sandbox) → the test citizen
 // signs on the sandbox's signing page → the record gets the signed PDF and moves.
 // The same with a rejection, and another citizen's MitID is refused.
 
@@ -56,6 +57,12 @@ async function setUp(page: Page, server: WebServer, actionViaUi = false) {
   await settings.getByRole('button', { name: 'Gem' }).click();
   await expect(settings).toContainText('Indstillingerne er gemt.');
 
+  // The document the citizen signs: a template made from the example letter.
+  const call = apiFor(server);
+  const users = await call<{ id: number; name: string }[]>('listUsers', {});
+  await call('selectUser', { userId: users.find((u) => u.name === 'Mette Jensen')!.id });
+  const template = await call<{ id: number }>('saveDocumentTemplate', { name: 'Aftale om tilskud', definition: { ...EXAMPLE_LETTER, title: 'Aftale til underskrift' } });
+
   if (actionViaUi) {
     // The admin's form for "Anmod om MitID-underskrift" on "Afventer underskrift".
     await page.getByRole('link', { name: 'Arbejdsgange' }).click();
@@ -66,7 +73,7 @@ async function setUp(page: Page, server: WebServer, actionViaUi = false) {
     const form = page.getByTestId('action-form');
     await form.getByLabel('Type').selectOption('request_signature');
     await form.getByLabel('Navn').fill('Send aftale til underskrift');
-    await form.getByLabel('Dokumentskabelon (id)').fill('1');
+    await form.getByLabel('Dokumentskabelon (id)').fill(String(template.id));
     await form.getByLabel('Titel (vises for borgeren)').fill('Aftale om tilskud');
     await form.getByLabel('Besked i MitID-appen (højst 130 tegn)').fill('Underskriv aftalen om tilskud');
     await form.getByLabel('Status når underskrevet').selectOption({ label: 'Afsluttet' });
@@ -76,9 +83,6 @@ async function setUp(page: Page, server: WebServer, actionViaUi = false) {
     await expect(page.getByTestId('admin-action-row').filter({ hasText: 'Send aftale til underskrift' })).toHaveCount(1);
     return;
   }
-  const call = apiFor(server);
-  const users = await call<{ id: number; name: string }[]>('listUsers', {});
-  await call('selectUser', { userId: users.find((u) => u.name === 'Mette Jensen')!.id });
   const ws = await call<Ws>('getWorkspace', {});
   const wf = ws.workflows.find((w) => w.name === 'Ansøgning om tilskud')!;
   const status = (name: string) => wf.statuses.find((s) => s.name === name)!.id;
@@ -87,7 +91,7 @@ async function setUp(page: Page, server: WebServer, actionViaUi = false) {
     type: 'request_signature',
     name: 'Send aftale til underskrift',
     params: {
-      templateId: 1,
+      templateId: template.id,
       cprFieldKey: null,
       title: 'Aftale om tilskud',
       message: 'Underskriv aftalen om tilskud',
@@ -134,6 +138,22 @@ async function requestSignature(page: Page): Promise<string> {
   expect(orders).toHaveLength(1);
   expect(orders[0]!.signatories[0]!.evidenceValidation[0]).toMatchObject({ key: 'cprNumberIdentifier', value: karen.cpr });
   expect(orders[0]!.language).toBe('DA_DK');
+
+  // The citizen finds the letter in their Digital Post mailbox (the sandbox), the link as an UNDERSKRIV action.
+  await page.getByRole('link', { name: 'Udbakke' }).click();
+  const mailboxUrl = await page.getByRole('link', { name: 'Åbn sandkassens borgerpostkasse' }).getAttribute('href');
+  const mailbox = await page.context().newPage();
+  await expect(async () => {
+    await mailbox.goto(mailboxUrl ?? '');
+    await mailbox.getByTestId(`citizen-${karen.cpr}`).click();
+    await expect(mailbox.getByTestId('mailbox-letter')).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await mailbox.getByTestId('mailbox-letter').getByRole('link').click();
+  const action = mailbox.locator('li', { hasText: '(UNDERSKRIV)' }).getByRole('link');
+  expect(await action.getAttribute('href')).toBe(href);
+  await mailbox.close();
+  await page.goBack();
+  await expect(page.getByTestId('record-view')).toBeVisible();
   return href!;
 }
 
