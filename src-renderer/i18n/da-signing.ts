@@ -50,7 +50,8 @@ export const daSigning = {
   },
   integrationsTitle: 'Integrationer',
   params: {
-    templateId: 'Dokumentskabelon (id)',
+    templateId: 'Dokumentskabelon',
+    chooseTemplate: 'Vælg skabelon…',
     cprField: 'Hvem skal underskrive (CPR-felt)',
     cprFieldDefault: 'Sagens CPR-felt',
     title: 'Titel (vises for borgeren)',

@@ -53,7 +53,8 @@ export const enSigning: Widen<typeof daSigning> = {
   },
   integrationsTitle: 'Integrations',
   params: {
-    templateId: 'Document template (id)',
+    templateId: 'Document template',
+    chooseTemplate: 'Choose a template…',
     cprField: 'Who signs (CPR field)',
     cprFieldDefault: "The record's CPR field",
     title: 'Title (shown to the citizen)',

@@ -73,7 +73,7 @@ async function setUp(page: Page, server: WebServer, actionViaUi = false) {
     const form = page.getByTestId('action-form');
     await form.getByLabel('Type').selectOption('request_signature');
     await form.getByLabel('Navn').fill('Send aftale til underskrift');
-    await form.getByLabel('Dokumentskabelon (id)').fill(String(template.id));
+    await form.getByLabel('Dokumentskabelon').selectOption(String(template.id));
     await form.getByLabel('Titel (vises for borgeren)').fill('Aftale om tilskud');
     await form.getByLabel('Besked i MitID-appen (højst 130 tegn)').fill('Underskriv aftalen om tilskud');
     await form.getByLabel('Status når underskrevet').selectOption({ label: 'Afsluttet' });

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { DigitalPostSettingsForm } from '../digital-post/DigitalPostSettingsForm';
+import { MitidSettingsScreen } from '../mitid-settings/MitidSettingsScreen';
 import { SignaturesSettings } from '../signing/SignaturesSettings';
 
 /** Administration → Integrations. Each integration adds its own settings panel here. */
@@ -8,6 +9,7 @@ export function IntegrationsAdmin(): ReactNode {
     <div className="admin-section integrations">
       <DigitalPostSettingsForm />
       <SignaturesSettings />
+      <MitidSettingsScreen />
     </div>
   );
 }

@@ -1,9 +1,11 @@
+import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/api-context';
 import { useWorkspace } from '../../app/workspace-context';
 
 export const requestSignatureDefaults = (): Record<string, unknown> => ({
-  templateId: 1,
+  templateId: null,
   cprFieldKey: null,
   title: '',
   message: '',
@@ -18,6 +20,12 @@ type StatusKey = 'signedStatusId' | 'rejectedStatusId' | 'expiredStatusId';
 export function RequestSignatureParams({ params, onChange }: { params: Record<string, unknown>; onChange: (p: Record<string, unknown>) => void }): ReactNode {
   const { t } = useTranslation();
   const ws = useWorkspace();
+  const api = useApi();
+  // The templates to choose from; the document is generated from one when the action runs.
+  const [templates, setTemplates] = useState<{ id: number; name: string }[]>([]);
+  useEffect(() => {
+    void api.listDocumentTemplates({}).then((r) => r.ok && setTemplates(r.value));
+  }, [api]);
   const set = (key: string, value: unknown) => onChange({ ...params, [key]: value });
   const str = (key: string) => (typeof params[key] === 'string' ? (params[key] as string) : '');
   const statusSelect = (key: StatusKey, label: string) => (
@@ -44,13 +52,18 @@ export function RequestSignatureParams({ params, onChange }: { params: Record<st
   return (
     <>
       <label htmlFor="rs-template">{t('signing.params.templateId')}</label>
-      <input
+      <select
         id="rs-template"
-        type="number"
-        min={1}
-        value={typeof params.templateId === 'number' ? params.templateId : ''}
-        onChange={(e) => set('templateId', Math.trunc(Number(e.target.value)) || 0)}
-      />
+        value={typeof params.templateId === 'number' ? String(params.templateId) : ''}
+        onChange={(e) => set('templateId', e.target.value ? Number(e.target.value) : null)}
+      >
+        <option value="">{t('signing.params.chooseTemplate')}</option>
+        {templates.map((tpl) => (
+          <option key={tpl.id} value={tpl.id}>
+            {tpl.name}
+          </option>
+        ))}
+      </select>
       <label htmlFor="rs-cpr">{t('signing.params.cprField')}</label>
       <select id="rs-cpr" value={str('cprFieldKey')} onChange={(e) => set('cprFieldKey', e.target.value || null)}>
         <option value="">{t('signing.params.cprFieldDefault')}</option>
