@@ -1,19 +1,9 @@
+import { SIGNING_STATE_NAMES, type SigningStateName } from '../contract/signing';
 import type { Db } from '../store/database';
 
-/** Where a signing request is in its life. The last five are final. */
-export const SIGNING_STATES = [
-  'requested',
-  'document_ready',
-  'creating_order',
-  'order_created',
-  'awaiting_signature',
-  'completed',
-  'rejected',
-  'expired',
-  'cancelled',
-  'failed',
-] as const;
-export type SigningState = (typeof SIGNING_STATES)[number];
+/** Where a signing request is in its life (the contract names them); the last five are final. */
+export const SIGNING_STATES = SIGNING_STATE_NAMES;
+export type SigningState = SigningStateName;
 export const FINAL_STATES: readonly SigningState[] = ['completed', 'rejected', 'expired', 'cancelled', 'failed'];
 export const isFinal = (s: SigningState): boolean => FINAL_STATES.includes(s);
 

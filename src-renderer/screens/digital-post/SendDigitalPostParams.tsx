@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useWorkspace } from '../../app/workspace-context';
+import { CprFieldOptions } from '../../components/CprFieldOptions';
 
 interface Props {
   params: Record<string, unknown>;
@@ -12,7 +12,6 @@ export const defaultSendDigitalPostParams = () => ({ recipient: { mode: 'field',
 /** Parameters of "Send Digital Post": recipient (a CPR field of the record, or a fixed CPR), subject/notification/body templates with {{field}}. */
 export function SendDigitalPostParams({ params, onChange }: Props): ReactNode {
   const { t } = useTranslation();
-  const ws = useWorkspace();
   const recipient = (params.recipient ?? { mode: 'field', fieldKey: '' }) as { mode: 'field'; fieldKey: string } | { mode: 'raw'; cpr: string };
   const str = (k: string) => (typeof params[k] === 'string' ? (params[k] as string) : '');
   const set = (patch: Record<string, unknown>) => onChange({ recipient, subject: str('subject'), notification: str('notification'), body: str('body'), ...patch });
@@ -32,13 +31,7 @@ export function SendDigitalPostParams({ params, onChange }: Props): ReactNode {
           <label htmlFor="ap-dp-field">{t('digitalPost.action.cprField')}</label>
           <select id="ap-dp-field" value={recipient.fieldKey} onChange={(e) => set({ recipient: { mode: 'field', fieldKey: e.target.value } })}>
             <option value="">{t('common.choose')}</option>
-            {ws.fields
-              .filter((f) => f.type === 'cpr')
-              .map((f) => (
-                <option key={f.id} value={f.key}>
-                  {f.label}
-                </option>
-              ))}
+            <CprFieldOptions />
           </select>
         </>
       ) : (

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/api-context';
 import { useWorkspace } from '../../app/workspace-context';
+import { CprFieldOptions } from '../../components/CprFieldOptions';
 
 export const requestSignatureDefaults = (): Record<string, unknown> => ({
   templateId: null,
@@ -67,13 +68,7 @@ export function RequestSignatureParams({ params, onChange }: { params: Record<st
       <label htmlFor="rs-cpr">{t('signing.params.cprField')}</label>
       <select id="rs-cpr" value={str('cprFieldKey')} onChange={(e) => set('cprFieldKey', e.target.value || null)}>
         <option value="">{t('signing.params.cprFieldDefault')}</option>
-        {ws.fields
-          .filter((f) => f.type === 'cpr')
-          .map((f) => (
-            <option key={f.id} value={f.key}>
-              {f.label}
-            </option>
-          ))}
+        <CprFieldOptions />
       </select>
       <label htmlFor="rs-title">{t('signing.params.title')}</label>
       <input id="rs-title" value={str('title')} maxLength={120} onChange={(e) => set('title', e.target.value)} />
