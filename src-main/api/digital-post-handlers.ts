@@ -68,6 +68,7 @@ function settingsView(ctx: HandlerContext, s: DigitalPostSettings): DigitalPostS
     perMessageOre: s.prices.perMessageOre,
     perMbOre: s.prices.perMbOre,
     capOre: s.prices.capOre,
+    maxAttempts: s.maxAttempts,
     sandboxMailboxUrl: dp(ctx).sandboxMailboxUrl,
   };
 }
@@ -200,6 +201,7 @@ export const digitalPostHandlers: HandlerTable<Methods> = {
       senderCvr: input.senderCvr,
       senderLabel: input.senderLabel,
       prices: { ...current.prices, perMessageOre: input.perMessageOre, perMbOre: input.perMbOre, capOre: input.capOre },
+      maxAttempts: input.maxAttempts,
     });
     return settingsView(ctx, saved);
   },

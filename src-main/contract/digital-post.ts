@@ -43,6 +43,8 @@ export const digitalPostInputs = {
     perMessageOre: z.int().min(0).max(100_000),
     perMbOre: z.int().min(0).max(100_000),
     capOre: z.int().min(0).max(1_000_000),
+    /** Transient failures (5xx, 429, timeouts) are retried this many times before the letter fails. */
+    maxAttempts: z.int().min(1).max(100),
   }),
   testDigitalPostConnection: z.strictObject({}),
   getCostOverview: z.strictObject({ fromMonth: z.string().max(7).optional(), toMonth: z.string().max(7).optional() }),
@@ -124,6 +126,7 @@ export interface DigitalPostSettingsView {
   perMessageOre: number;
   perMbOre: number;
   capOre: number;
+  maxAttempts: number;
   /** Where the sandbox's citizen mailbox is, when it runs in this app. */
   sandboxMailboxUrl: string | null;
 }

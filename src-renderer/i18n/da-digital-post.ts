@@ -97,6 +97,7 @@ export const daDigitalPost = {
     perMessageOre: 'Pris pr. brev (øre)',
     perMbOre: 'Pris pr. MB (øre)',
     capOre: 'Loft pr. brev under 10 MB (øre)',
+    maxAttempts: 'Forsøg før et brev opgives',
     test: 'Test forbindelsen',
     testing: 'Tester…',
     ok: 'Forbindelsen virker: {{detail}}',

@@ -100,6 +100,7 @@ export const enDigitalPost: Widen<typeof daDigitalPost> = {
     perMessageOre: 'Price per letter (øre)',
     perMbOre: 'Price per MB (øre)',
     capOre: 'Cap per letter under 10 MB (øre)',
+    maxAttempts: 'Attempts before a letter is given up',
     test: 'Test the connection',
     testing: 'Testing…',
     ok: 'The connection works: {{detail}}',

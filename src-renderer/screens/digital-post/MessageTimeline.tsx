@@ -15,7 +15,7 @@ export function MessageTimeline({ message, onChanged }: { message: MessageView; 
     if (r.ok) downloadText(r.value.fileName, r.value.json);
   };
   return (
-    <li className="panel dp-message" data-testid="dp-message" data-state={m.state} data-message-uuid={m.messageUuid}>
+    <li id={`dp-message-${m.id}`} className="panel dp-message" data-testid="dp-message" data-state={m.state} data-message-uuid={m.messageUuid}>
       <div>
         <strong>{m.subject}</strong> · {m.recipientMasked} ·{' '}
         <span className={`job-state dp-state-${m.state}`} data-testid="dp-state">

@@ -45,10 +45,19 @@ export function RecordScreen({ id }: { id: number }): ReactNode {
   }
 
   const workflow = ws.workflowById.get(record.workflowId);
-  const showJob = (jobId: number) => {
-    setTab('jobs');
-    setTimeout(() => document.getElementById(`job-${jobId}`)?.scrollIntoView({ block: 'center' }), 0);
+  /** Opens a tab (or none, for the side panels) and brings one of its items into view. */
+  const reveal = (tabKey: TabKey | null, elementId: string) => {
+    if (tabKey) setTab(tabKey);
+    // The tab's content may still be loading: look for the item a few times.
+    let tries = 0;
+    const look = () => {
+      const element = document.getElementById(elementId);
+      if (element) element.scrollIntoView({ block: 'center' });
+      else if (++tries < 30) setTimeout(look, 100);
+    };
+    setTimeout(look, 0);
   };
+  const showJob = (jobId: number) => reveal('jobs', `job-${jobId}`);
   return (
     <article className="record-screen" aria-labelledby="record-title" data-testid="record-view" data-record-id={record.id}>
       <div className="record-head">
@@ -86,8 +95,10 @@ export function RecordScreen({ id }: { id: number }): ReactNode {
             onChanged={replace}
             onReload={reload}
             onShowItem={(link) => {
-              // A guard's failing status action: open the jobs tab at that job.
+              // A guard's failing item: the status action's job, the letter, or the signing request.
               if (link.kind === 'job') showJob(link.id);
+              else if (link.kind === 'message') reveal('post', `dp-message-${link.id}`);
+              else reveal(null, `signing-request-${link.id}`);
             }}
           />
           <TimedActionsPanel record={record} />

@@ -63,7 +63,7 @@ export function SigningRequests({ recordId }: { recordId: number }): ReactNode {
       )}
       <ul className="signing-list">
         {requests?.map((r) => (
-          <li key={r.id} data-testid="signing-request" data-state={r.state} className="signing-item">
+          <li key={r.id} id={`signing-request-${r.id}`} data-testid="signing-request" data-state={r.state} className="signing-item">
             <div>
               <strong>{r.title}</strong> · <span className={`job-state signing-state-${r.state}`}>{t(`signing.states.${r.state}`)}</span>
             </div>
