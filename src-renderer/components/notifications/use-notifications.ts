@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError, NotificationPage } from '../../../src-main/contract';
 import { useApi, useApiEvent } from '../../api/api-context';
 
@@ -33,12 +33,32 @@ export function useNotifications(userId: number, listOpen: boolean) {
     void refresh();
   }, [refresh]);
 
+  // A burst of changes (status actions running over a 100,000-record import)
+  // must not queue a request per event: one refresh at a time, and one more
+  // afterwards if anything changed meanwhile.
+  const inFlight = useRef(false);
+  const changedMeanwhile = useRef(false);
+  const refreshOnce = useCallback(() => {
+    if (inFlight.current) {
+      changedMeanwhile.current = true;
+      return;
+    }
+    inFlight.current = true;
+    void refresh().finally(() => {
+      inFlight.current = false;
+      if (changedMeanwhile.current) {
+        changedMeanwhile.current = false;
+        refreshOnce();
+      }
+    });
+  }, [refresh]);
+
   useApiEvent('notificationsChanged', (payload) => {
-    if (payload.userIds.includes(userId)) void refresh();
+    if (payload.userIds.includes(userId)) refreshOnce();
   });
   // Records change under the entries (status, names): keep the open list current.
   useApiEvent('recordsChanged', () => {
-    if (listOpen) void refresh();
+    if (listOpen) refreshOnce();
   });
 
   const act = useCallback(
