@@ -65,7 +65,12 @@ export function createServices(config: ServiceConfig) {
   const integrationSettings = new IntegrationSettings(db);
   const language = () => config.settings.get().language;
   const digitalPost = new DigitalPostService({ db, clock, integrationSettings, secrets: config.secrets, costs, notifications: notificationPort, events, language });
-  const actions: ActionRegistry = createActionRegistry({ notifications: notificationPort, outbox: () => digitalPost.outbox });
+  const actions: ActionRegistry = createActionRegistry({
+    notifications: notificationPort,
+    outbox: () => digitalPost.outbox,
+    // Built further down (it needs the workspace, which needs the actions); only called when an action runs.
+    documents: () => documents,
+  });
   const directory = createDirectory(db);
   const users = new UsersRepo(db, clock);
   const workspace = new WorkspaceRepo(db, actions, directory);

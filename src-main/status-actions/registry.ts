@@ -3,6 +3,7 @@ import { assignResponsibleAction } from './assign-responsible';
 import { setFieldAction } from './set-field';
 import { requestSignatureAction } from '../signing/request-signature-action';
 import type { DigitalPostPort } from '../digital-post/digital-post-port';
+import type { DocumentPort } from '../documents/document-port';
 import { createSendDigitalPostAction } from '../digital-post/status-action/send-digital-post';
 import type { NotificationPort } from '../notifications/notification-port';
 import { createNotifyAction } from './notify';
@@ -29,6 +30,8 @@ export interface ActionPorts {
   notifications?: NotificationPort;
   /** The Digital Post outbox, looked up when an action runs. */
   outbox?: () => DigitalPostPort;
+  /** Document generation, for letters that attach documents made from templates. */
+  documents?: () => DocumentPort;
 }
 
 export const createActionRegistry = (ports: ActionPorts = {}): ActionRegistry =>
@@ -37,5 +40,5 @@ export const createActionRegistry = (ports: ActionPorts = {}): ActionRegistry =>
     assignResponsibleAction,
     requestSignatureAction,
     ...(ports.notifications ? [createNotifyAction(ports.notifications)] : []),
-    ...(ports.outbox ? [createSendDigitalPostAction(ports.outbox)] : []),
+    ...(ports.outbox ? [createSendDigitalPostAction(ports.outbox, ports.documents)] : []),
   ]);

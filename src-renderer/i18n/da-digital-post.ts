@@ -51,6 +51,7 @@ export const daDigitalPost = {
     raw: 'Fast CPR-nummer',
     cprField: 'CPR-felt',
     cpr: 'CPR-nummer',
+    attachTemplates: 'Vedhæft dokumenter fra skabeloner',
     placeholders: 'Sæt en feltnøgle i dobbelte krøllede parenteser for at indsætte et felt fra sagen, fx',
   },
   readUnknown: 'Læsestatus er ikke tilgængelig',

@@ -54,6 +54,7 @@ export const enDigitalPost: Widen<typeof daDigitalPost> = {
     raw: 'Fixed CPR number',
     cprField: 'CPR field',
     cpr: 'CPR number',
+    attachTemplates: 'Attach documents from templates',
     placeholders: 'Put a field key in double curly braces to insert a field of the record, e.g.',
   },
   readUnknown: 'Read status not available',

@@ -3,6 +3,7 @@ import { checkCpr, maskCpr } from '../../cpr/cpr';
 import { isoAt } from '../../shared/clock';
 import { DomainError } from '../../shared/domain-error';
 import type { StatusActionType } from '../../status-actions/action-type';
+import type { DocumentPort } from '../../documents/document-port';
 import type { DigitalPostPort } from '../digital-post-port';
 import { simpleLetterPdf } from '../letter/simple-letter-pdf';
 import { fillTemplate, safeFileName } from '../letter/template';
@@ -17,6 +18,8 @@ const params = z.strictObject({
   subject: z.string().min(1).max(250),
   notification: z.string().max(150).default(''),
   body: z.string().max(20_000),
+  /** Document templates rendered with the record's data and attached to the letter. */
+  attachTemplateIds: z.array(z.int().min(1)).max(10).default([]),
 });
 export type SendDigitalPostParams = z.infer<typeof params>;
 
@@ -27,7 +30,7 @@ export type SendDigitalPostParams = z.infer<typeof params>;
  * row commits with the job, and the job's idempotency key makes a retried job
  * return the letter already queued. The sender delivers it afterwards.
  */
-export function createSendDigitalPostAction(port: () => DigitalPostPort): StatusActionType<SendDigitalPostParams> {
+export function createSendDigitalPostAction(port: () => DigitalPostPort, documents?: () => DocumentPort): StatusActionType<SendDigitalPostParams> {
   return {
     type: 'send_digital_post',
     labelKey: 'actionTypes.send_digital_post',
@@ -61,12 +64,18 @@ export function createSendDigitalPostAction(port: () => DigitalPostPort): Status
       const subject = fillTemplate(p.subject, values, ctx.workspace);
       const body = fillTemplate(p.body, values, ctx.workspace);
       const pdf = simpleLetterPdf({ title: subject, body, date: isoAt(Date.now()).slice(0, 10) });
+      const attachments = p.attachTemplateIds.map((templateId) => {
+        if (!documents) throw new DomainError('not_allowed', 'documents cannot be attached here');
+        const doc = documents().generate({ templateId, recordId: ctx.recordId, caseworkerUserId: null });
+        return { fileName: doc.fileName, content: doc.pdf };
+      });
       const queued = port().queue({
         recordId: ctx.recordId,
         recipientCpr: cpr,
         subject,
         ...(p.notification ? { notification: fillTemplate(p.notification, values, ctx.workspace) } : {}),
         mainDocument: { fileName: safeFileName(subject), content: pdf },
+        ...(attachments.length ? { attachments } : {}),
         idempotencyKey: ctx.idempotencyKey,
       });
       return `Digital Post queued as message ${queued.messageId}`;

@@ -1,5 +1,7 @@
+import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/api-context';
 import { CprFieldOptions } from '../../components/CprFieldOptions';
 
 interface Props {
@@ -7,14 +9,22 @@ interface Props {
   onChange: (params: Record<string, unknown>) => void;
 }
 
-export const defaultSendDigitalPostParams = () => ({ recipient: { mode: 'field', fieldKey: '' }, subject: '', notification: '', body: '' });
+export const defaultSendDigitalPostParams = () => ({ recipient: { mode: 'field', fieldKey: '' }, subject: '', notification: '', body: '', attachTemplateIds: [] });
 
 /** Parameters of "Send Digital Post": recipient (a CPR field of the record, or a fixed CPR), subject/notification/body templates with {{field}}. */
 export function SendDigitalPostParams({ params, onChange }: Props): ReactNode {
   const { t } = useTranslation();
   const recipient = (params.recipient ?? { mode: 'field', fieldKey: '' }) as { mode: 'field'; fieldKey: string } | { mode: 'raw'; cpr: string };
   const str = (k: string) => (typeof params[k] === 'string' ? (params[k] as string) : '');
-  const set = (patch: Record<string, unknown>) => onChange({ recipient, subject: str('subject'), notification: str('notification'), body: str('body'), ...patch });
+  const attached = Array.isArray(params.attachTemplateIds) ? (params.attachTemplateIds as number[]) : [];
+  const set = (patch: Record<string, unknown>) =>
+    onChange({ recipient, subject: str('subject'), notification: str('notification'), body: str('body'), attachTemplateIds: attached, ...patch });
+  const api = useApi();
+  // Documents made from these templates with the record's data go along as attachments.
+  const [templates, setTemplates] = useState<{ id: number; name: string }[]>([]);
+  useEffect(() => {
+    void api.listDocumentTemplates({}).then((r) => r.ok && setTemplates(r.value));
+  }, [api]);
   return (
     <>
       <label htmlFor="ap-dp-mode">{t('digitalPost.action.recipient')}</label>
@@ -51,6 +61,23 @@ export function SendDigitalPostParams({ params, onChange }: Props): ReactNode {
           {t('digitalPost.action.placeholders')} <code>{'{{navn}}'}</code>
         </div>
       </div>
+      {templates.length > 0 && (
+        <>
+          <span>{t('digitalPost.action.attachTemplates')}</span>
+          <div role="group" aria-label={t('digitalPost.action.attachTemplates')}>
+            {templates.map((tpl) => (
+              <label key={tpl.id} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={attached.includes(tpl.id)}
+                  onChange={(e) => set({ attachTemplateIds: e.target.checked ? [...attached, tpl.id] : attached.filter((x) => x !== tpl.id) })}
+                />{' '}
+                {tpl.name}
+              </label>
+            ))}
+          </div>
+        </>
+      )}
     </>
   );
 }

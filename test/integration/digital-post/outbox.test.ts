@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageView } from '../../../src-main/contract';
+import { EXAMPLE_LETTER, type MessageView } from '../../../src-main/contract';
 import { allMessagesDeliveredGuard } from '../../../src-main/digital-post/delivered-guard';
 import { messageById } from '../../../src-main/digital-post/outbox/outbox-repo';
 import { DomainError } from '../../../src-main/shared/domain-error';
@@ -191,6 +191,33 @@ describe('Digital Post outbox', () => {
     expect(evidence.sent.sha256).toBe(createHash('sha256').update(row?.memo ?? Buffer.alloc(0)).digest('hex'));
     expect(evidence.deliveryReceipt.receiptStatus).toBe('COMPLETED');
     expect(proof.json).not.toContain('2207924321');
+  });
+
+  it('attaches documents generated from templates with the record’s data to the status action’s letter', async () => {
+    const app = open({ seedDemo: true });
+    const sim = await sandbox();
+    connect(app, sim);
+    const { status, adminSession, user } = demo(app);
+    const session = adminSession();
+    const templateId = app.services.documents.templates.save({ name: 'Afgørelse', definition: { ...EXAMPLE_LETTER, title: 'Afgørelse {{navn}}' } }, user('Mette Jensen').id);
+    const target = status('Under behandling');
+    app.services.workspace.saveStatusAction({
+      statusId: target.id,
+      type: 'send_digital_post',
+      name: 'Afgørelse med bilag',
+      params: { recipient: { mode: 'field', fieldKey: 'cpr' }, subject: 'Din afgørelse', notification: '', body: 'Se bilaget.', attachTemplateIds: [templateId] },
+      enabled: true,
+      sortOrder: 9,
+    });
+    const record = await createDemoRecord(app, session, { navn: 'Åse Æbelø', cpr: '2207924321' });
+    value(await app.dispatch('changeStatus', { id: record.id, version: record.version, toStatusId: target.id, comment: '' }, session));
+    await app.services.jobs.runDue();
+    await app.services.digitalPost.sender.sendDue();
+    const letterInBox = [...sim.state.letters.values()][0];
+    expect(letterInBox?.memo.files.map((f) => f.document)).toEqual(['main', 'additional']);
+    const attachment = Buffer.from(letterInBox?.memo.files[1]?.content ?? '', 'base64');
+    const { PDFDocument } = await import('pdf-lib');
+    expect((await PDFDocument.load(attachment)).getTitle()).toBe('Afgørelse Åse Æbelø');
   });
 
   it('keeps the sandbox’s letters and pending receipts across a restart (journal in the data folder)', async () => {
