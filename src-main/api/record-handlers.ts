@@ -3,6 +3,7 @@ import { listRecords } from '../records/record-list';
 import { recordDetail } from '../records/record-detail';
 import type { HandlerContext, HandlerTable } from './handler';
 import { currentUser, language } from './handler';
+import { moveRecord } from './move-record';
 
 type RecordMethods =
   | 'listRecords'
@@ -52,21 +53,7 @@ export const recordHandlers: HandlerTable<RecordMethods> = {
     currentUser(ctx);
     return ctx.services.statusChanges.preview(input.id, input.toStatusId, language(ctx));
   },
-  changeStatus: (input, ctx) => {
-    const user = currentUser(ctx);
-    ctx.services.statusChanges.change({
-      recordId: input.id,
-      expectedVersion: input.version,
-      toStatusId: input.toStatusId,
-      comment: input.comment,
-      userId: user.id,
-      lang: language(ctx),
-    });
-    ctx.services.jobs.wake();
-    ctx.services.timedActions.wake();
-    touched(ctx, [input.id]);
-    return detail(ctx, input.id);
-  },
+  changeStatus: (input, ctx) => moveRecord(ctx, currentUser(ctx).id, input),
   previewCsvImport: (input, ctx) => {
     currentUser(ctx);
     return previewCsv(input.csv, ctx.services.workspace.snapshot().fields);

@@ -4,8 +4,9 @@ import { recordDetail } from '../records/record-detail';
 import { isoAt } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
 import { timedActionsForRecord } from '../timed-actions/timed-actions';
+import { moveRecord } from './move-record';
 import type { HandlerTable } from './handler';
-import { currentUser, language, requireAdmin } from './handler';
+import { currentUser, requireAdmin } from './handler';
 
 type TimedActionMethods = 'listTimedActions' | 'listGuardTypes' | 'changeStatusOverridingGuards' | 'retryStatusAction';
 
@@ -19,22 +20,7 @@ export const timedActionHandlers: HandlerTable<TimedActionMethods> = {
     currentUser(ctx);
     return ctx.services.guards.list();
   },
-  changeStatusOverridingGuards: (input, ctx) => {
-    const user = requireAdmin(ctx);
-    ctx.services.statusChanges.change({
-      recordId: input.id,
-      expectedVersion: input.version,
-      toStatusId: input.toStatusId,
-      comment: input.comment,
-      userId: user.id,
-      lang: language(ctx),
-      override: { reason: input.reason },
-    });
-    ctx.services.jobs.wake();
-    ctx.services.timedActions.wake();
-    ctx.services.events.emit('recordsChanged', { recordIds: [input.id] });
-    return recordDetail(ctx.services.db, ctx.services.records, ctx.services.workspace, input.id);
-  },
+  changeStatusOverridingGuards: (input, ctx) => moveRecord(ctx, requireAdmin(ctx).id, input, { reason: input.reason }),
   retryStatusAction: (input, ctx) => {
     const user = currentUser(ctx);
     const { db, clock } = ctx.services;
