@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openAs, test } from './fixtures';
+import { expect, openAs, openStatusActions, test } from './fixtures';
 
 // Evidence for issue 3 (delivery side), in the browser transport against the
 // sandbox access point the app starts: a status action sends Digital Post, the
@@ -36,12 +36,7 @@ test('Digital Post from a status action reaches the mailbox and "delivered"; exe
   await expect(page.getByTestId('dp-connection-result')).toContainText('Forbindelsen virker');
 
   // The administrator puts "Send Digital Post" on "Under behandling".
-  await page.getByRole('link', { name: 'Administration' }).click();
-  await page.getByRole('link', { name: 'Arbejdsgange' }).click();
-  await page.getByRole('button', { name: 'Ansøgning om tilskud' }).click();
-  const status = page.getByTestId('admin-status-row').filter({ has: page.locator('input[value="Under behandling"]') });
-  await status.getByRole('button', { name: /Handlinger/ }).click();
-  const editor = page.getByTestId('actions-editor');
+  const editor = await openStatusActions(page, 'Under behandling');
   await editor.getByRole('button', { name: 'Ny handling' }).click();
   const form = page.getByTestId('action-form');
   await form.getByLabel('Type').selectOption('send_digital_post');

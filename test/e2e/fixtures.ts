@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const STARTUP_TIMEOUT_MS = 60_000;
@@ -87,6 +87,16 @@ export async function openAs(page: Page, server: WebServer, userName: string): P
   await page.goto(server.url);
   await page.getByRole('button', { name: new RegExp(userName) }).click();
   await expect(page.getByTestId('current-user')).toContainText(userName);
+}
+
+/** Administration → Arbejdsgange → "Ansøgning om tilskud" → a status's actions; returns the actions editor. */
+export async function openStatusActions(page: Page, statusName: string): Promise<Locator> {
+  await page.getByRole('link', { name: 'Administration' }).click();
+  await page.getByRole('link', { name: 'Arbejdsgange' }).click();
+  await page.getByRole('button', { name: 'Ansøgning om tilskud' }).click();
+  const row = page.getByTestId('admin-status-row').filter({ has: page.locator(`input[value="${statusName}"]`) });
+  await row.getByRole('button', { name: /Handlinger/ }).click();
+  return page.getByTestId('actions-editor');
 }
 
 /** Opens a record from the "Alle sager" list by searching for it. */

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openAs, test } from './fixtures';
+import { expect, openAs, openStatusActions, test } from './fixtures';
 
 // Evidence for issue 7 in the browser transport: a transition guarded by "all
 // Digital Post letters delivered" is refused while the record's letter has
@@ -33,11 +33,7 @@ test('"all letters delivered" refuses the move while the letter has failed, and 
   await expect(settings.getByRole('status')).toHaveText('Gemt');
 
   // "Send Digital Post" on entering "Under behandling", and the guard on the way out.
-  await page.getByRole('link', { name: 'Arbejdsgange' }).click();
-  await page.getByRole('button', { name: 'Ansøgning om tilskud' }).click();
-  const status = page.getByTestId('admin-status-row').filter({ has: page.locator('input[value="Under behandling"]') });
-  await status.getByRole('button', { name: /Handlinger/ }).click();
-  const editor = page.getByTestId('actions-editor');
+  const editor = await openStatusActions(page, 'Under behandling');
   await editor.getByRole('button', { name: 'Ny handling' }).click();
   const form = page.getByTestId('action-form');
   await form.getByLabel('Type').selectOption('send_digital_post');

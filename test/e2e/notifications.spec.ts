@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openAs, test } from './fixtures';
+import { expect, openAs, openStatusActions, test } from './fixtures';
 
 // Issue 6's evidence in the browser transport: an assignment by one caseworker
 // reaches another's bell (pushed over server-sent events), with the record's
@@ -109,12 +109,7 @@ test('a group assignment reaches every member, and only them', async ({ page, se
 test('a "Notify" status action reaches its recipients', async ({ page, server }) => {
   await openAs(page, server, 'Mette Jensen');
   // The administrator adds the action to "Under behandling" in the admin screen.
-  await page.getByRole('link', { name: 'Administration' }).click();
-  await page.getByRole('link', { name: 'Arbejdsgange' }).click();
-  await page.getByRole('button', { name: 'Ansøgning om tilskud' }).click();
-  const status = page.getByTestId('admin-status-row').filter({ has: page.locator('input[value="Under behandling"]') });
-  await status.getByRole('button', { name: /Handlinger/ }).click();
-  const editor = page.getByTestId('actions-editor');
+  const editor = await openStatusActions(page, 'Under behandling');
   await editor.getByRole('button', { name: 'Ny handling' }).click();
   const form = page.getByTestId('action-form');
   await form.getByLabel('Type').selectOption('notify');

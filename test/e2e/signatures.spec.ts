@@ -2,7 +2,7 @@ import type { Browser, Page } from '@playwright/test';
 import { createSignaturesSimulator, type RunningSignaturesSandbox } from '../../src-main/sandbox/signatures/signatures-simulator';
 import { EXAMPLE_LETTER } from '../../src-main/contract/document-example';
 import { TEST_CITIZENS } from '../../src-main/sandbox/test-citizens';
-import { expect, openAs, test, type WebServer } from './fixtures';
+import { expect, openAs, openStatusActions, test, type WebServer } from './fixtures';
 
 // Evidence for issue 5 in the browser transport: status change → document
 // generated from a document template → order in the Signatures sandbox → link
@@ -65,11 +65,8 @@ async function setUp(page: Page, server: WebServer, actionViaUi = false) {
 
   if (actionViaUi) {
     // The admin's form for "Anmod om MitID-underskrift" on "Afventer underskrift".
-    await page.getByRole('link', { name: 'Arbejdsgange' }).click();
-    await page.getByRole('button', { name: 'Ansøgning om tilskud' }).click();
-    const waiting = page.getByTestId('admin-status-row').filter({ has: page.locator('input[value="Afventer underskrift"]') });
-    await waiting.getByRole('button', { name: /Handlinger/ }).click();
-    await page.getByTestId('actions-editor').getByRole('button', { name: 'Ny handling' }).click();
+    const editor = await openStatusActions(page, 'Afventer underskrift');
+    await editor.getByRole('button', { name: 'Ny handling' }).click();
     const form = page.getByTestId('action-form');
     await form.getByLabel('Type').selectOption('request_signature');
     await form.getByLabel('Navn').fill('Send aftale til underskrift');

@@ -1,19 +1,10 @@
 import type { Page } from '@playwright/test';
-import { expect, openAs, test } from './fixtures';
+import { expect, openAs, openStatusActions, test } from './fixtures';
 
 // Evidence for issue 7 in the browser transport: a transition guarded by "no
 // failed status action" is refused while a status action has failed, with the
 // reason and a link to the failed job; an administrator overrides it with an
 // audited reason. And a delayed status action shows on the record with its due time.
-
-async function openActionsOf(page: Page, statusName: string) {
-  await page.getByRole('link', { name: 'Administration' }).click();
-  await page.getByRole('link', { name: 'Arbejdsgange' }).click();
-  await page.getByRole('button', { name: 'Ansøgning om tilskud' }).click();
-  const row = page.getByTestId('admin-status-row').filter({ has: page.locator(`input[value="${statusName}"]`) });
-  await row.getByRole('button', { name: /Handlinger/ }).click();
-  return page.getByTestId('actions-editor');
-}
 
 async function createRecord(page: Page, name: string) {
   await page.getByRole('link', { name: 'Ny sag' }).click();
@@ -27,7 +18,7 @@ test('a guarded transition is refused while a status action has failed, and an a
   await openAs(page, server, 'Mette Jensen');
 
   // A status action that cannot succeed: "abc" is no amount.
-  const editor = await openActionsOf(page, 'Under behandling');
+  const editor = await openStatusActions(page, 'Under behandling');
   await editor.getByRole('button', { name: 'Ny handling' }).click();
   const form = page.getByTestId('action-form');
   await form.getByLabel('Type').selectOption('set_field');
@@ -75,7 +66,7 @@ test('a guarded transition is refused while a status action has failed, and an a
 
 test('a delayed status action shows on the record with its due time, and leaving the status cancels it', async ({ page, server }) => {
   await openAs(page, server, 'Mette Jensen');
-  const editor = await openActionsOf(page, 'Under behandling');
+  const editor = await openStatusActions(page, 'Under behandling');
   await editor.getByRole('button', { name: 'Ny handling' }).click();
   const form = page.getByTestId('action-form');
   await form.getByLabel('Type').selectOption('set_field');

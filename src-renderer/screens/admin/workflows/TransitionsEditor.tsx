@@ -35,6 +35,17 @@ export function TransitionsEditor({ workflow }: { workflow: WorkflowDef }): Reac
     if (saved) setLabel('');
   };
 
+  // The same choices for both ends of a transition.
+  const statusOptions = (
+    <>
+      <option value="">{t('common.choose')}</option>
+      {workflow.statuses.map((s) => (
+        <option key={s.id} value={s.id}>
+          {s.name}
+        </option>
+      ))}
+    </>
+  );
   return (
     <section className="panel" aria-labelledby="transitions-title">
       <h3 id="transitions-title">{t('admin.workflows.transitions')}</h3>
@@ -73,21 +84,11 @@ export function TransitionsEditor({ workflow }: { workflow: WorkflowDef }): Reac
       >
         <label htmlFor="tr-from">{t('admin.workflows.from')}</label>
         <select id="tr-from" value={from ?? ''} onChange={(e) => setFrom(e.target.value ? Number(e.target.value) : null)}>
-          <option value="">{t('common.choose')}</option>
-          {workflow.statuses.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          {statusOptions}
         </select>
         <label htmlFor="tr-to">{t('admin.workflows.to')}</label>
         <select id="tr-to" value={to ?? ''} onChange={(e) => setTo(e.target.value ? Number(e.target.value) : null)}>
-          <option value="">{t('common.choose')}</option>
-          {workflow.statuses.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          {statusOptions}
         </select>
         <label htmlFor="tr-label">{t('admin.workflows.transitionLabel')}</label>
         <input id="tr-label" value={label} maxLength={200} onChange={(e) => setLabel(e.target.value)} />
