@@ -14,7 +14,12 @@ export default defineConfig({
       outDir: 'out/main',
       rolldownOptions: {
         // package.json has "type": "module", so this is emitted as ESM out/main/index.js.
-        input: { index: resolve('src-main/index.ts') },
+        // The CSV import's second thread is its own entry, out/main/row-checking-worker.js,
+        // which row-checking-thread.ts starts next to the bundle.
+        input: {
+          index: resolve('src-main/index.ts'),
+          'row-checking-worker': resolve('src-main/csv-import/row-checking-worker.ts'),
+        },
       },
     },
   },

@@ -10,7 +10,7 @@ const nodeBuiltins = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.vite/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.vite/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,4 +1,4 @@
-import { importCsv, previewCsv } from '../csv-import/csv-import';
+import { importCsv, previewCsv, readsOnSecondThread } from '../csv-import/csv-import';
 import { listRecords } from '../records/record-list';
 import { recordDetail } from '../records/record-detail';
 import type { HandlerContext, HandlerTable } from './handler';
@@ -56,6 +56,8 @@ export const recordHandlers: HandlerTable<RecordMethods> = {
   changeStatus: (input, ctx) => moveRecord(ctx, currentUser(ctx).id, input),
   previewCsvImport: (input, ctx) => {
     currentUser(ctx);
+    // The import follows the preview: start its second thread now, so it is up by then.
+    if (readsOnSecondThread(input.csv)) ctx.services.csvRowChecking.warmUp();
     return previewCsv(input.csv, ctx.services.workspace.snapshot().fields);
   },
   runCsvImport: (input, ctx) => {

@@ -5,6 +5,7 @@ import type { NotificationPort } from '../notifications/notification-port';
 import { startDigitalPostWithApp } from '../digital-post/start-with-app';
 import type { Clock } from '../shared/clock';
 import { openDatabase } from '../store/database';
+import { startBackgroundCheckpoints } from '../store/wal-checkpointer';
 import type { BrowserOpener } from '../mitid/browser-opener';
 import type { AppHandle } from './app-handle';
 import type { SecretStore } from './secrets';
@@ -35,6 +36,7 @@ export const DATABASE_FILE = 'caseworker.sqlite';
 export function openApp(options: OpenAppOptions): AppHandle & { services: Services } {
   const file = options.dbFile ?? join(options.dataDir, DATABASE_FILE);
   const { db, isNew } = openDatabase(file);
+  const stopCheckpoints = file === ':memory:' ? async () => {} : startBackgroundCheckpoints(db, file);
   const services = createServices({
     db,
     settings: options.settings,
@@ -71,7 +73,10 @@ export function openApp(options: OpenAppOptions): AppHandle & { services: Servic
       await services.signingWorker.stop();
       await (await digitalPost)?.();
       await services.digitalPost.stop();
+      await services.csvRowChecking.stop();
       db.close();
+      // Last, so the final checkpoint sees every commit and removes the log file.
+      await stopCheckpoints();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { RowCheckingThread } from '../csv-import/row-checking-thread';
 import { CostLedger } from '../costs/cost-ledger';
 import { DigitalPostService } from '../digital-post/digital-post-service';
 import { allMessagesDeliveredGuard } from '../digital-post/delivered-guard';
@@ -136,6 +137,8 @@ export function createServices(config: ServiceConfig) {
     users,
     workspace,
     records,
+    /** The CSV import's second thread for reading and checking rows (started on the first large import). */
+    csvRowChecking: new RowCheckingThread(),
     statusChanges,
     transfer,
     jobs,

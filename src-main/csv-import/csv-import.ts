@@ -3,7 +3,15 @@ import type { Actor, RecordsService } from '../records/records-service';
 import { DomainError, notFound } from '../shared/domain-error';
 import type { Db } from '../store/database';
 import type { WorkspaceRepo } from '../workspace/workspace-repo';
-import { parseCsv } from './parse-csv';
+import { preparedOnce } from '../store/statement-cache';
+import { openCsv, parseCsv } from './parse-csv';
+import type { RowCheckingThread } from './row-checking-thread';
+
+/** From about 1,000 rows on, a second thread pays for itself; smaller files are read on this one. */
+const SECOND_THREAD_FROM_BYTES = 256 * 1024;
+
+/** Whether importing this file reads its rows on the second thread (then it is worth starting it early). */
+export const readsOnSecondThread = (csv: string): boolean => csv.length >= SECOND_THREAD_FROM_BYTES;
 
 const normalise = (s: string) => s.toLocaleLowerCase('da-DK').replace(/[^\p{L}\p{N}]/gu, '');
 
@@ -18,12 +26,14 @@ export function previewCsv(text: string, fields: FieldDef[]): CsvPreview {
 }
 
 /**
- * Imports rows as new records. Every row is checked first; the good rows are
- * then written in one transaction and the bad ones reported with their line
- * numbers, so each row is either fully imported or not at all.
+ * Imports rows as new records. The good rows are written in one transaction
+ * and the bad ones reported with their line numbers, so each row is either
+ * fully imported or not at all, and a failure part-way leaves no record behind.
+ * Rows are read, checked and written one after the other inside that
+ * transaction, so the file's cells are never all in memory at once.
  */
 export function importCsv(
-  deps: { db: Db; workspace: WorkspaceRepo; records: RecordsService },
+  deps: { db: Db; workspace: WorkspaceRepo; records: RecordsService; csvRowChecking?: RowCheckingThread },
   args: { csv: string; workflowId: number; mapping: Record<string, string> },
   actor: Actor,
 ): CsvImportReport {
@@ -31,27 +41,45 @@ export function importCsv(
   const workflow = ws.workflowsById.get(args.workflowId);
   if (!workflow) throw notFound('Workflow');
   if (workflow.initialStatusId === null) throw new DomainError('invalid_input', `the workflow "${workflow.name}" has no initial status`);
-  const { headers, rows } = parseCsv(args.csv);
-  const columns: { index: number; fieldKey: string }[] = [];
+  const file = openCsv(args.csv);
+  const { headers } = file;
+  const columns: number[] = [];
+  const fields: FieldDef[] = [];
   for (const [header, fieldKey] of Object.entries(args.mapping)) {
     const index = headers.indexOf(header);
     if (index < 0) throw new DomainError('invalid_input', `the file has no column "${header}"`);
-    if (!ws.fieldsByKey.has(fieldKey)) throw new DomainError('invalid_input', `unknown field "${fieldKey}"`);
-    columns.push({ index, fieldKey });
+    const field = ws.fieldsByKey.get(fieldKey);
+    if (!field) throw new DomainError('invalid_input', `unknown field "${fieldKey}"`);
+    if (fields.includes(field)) throw new DomainError('invalid_input', `two columns are mapped to the field "${fieldKey}"`);
+    columns.push(index);
+    fields.push(field);
   }
   if (columns.length === 0) throw new DomainError('invalid_input', 'map at least one column to a field');
   const rowErrors: CsvRowError[] = [];
-  const good: ReturnType<RecordsService['checkValues']>['clean'][] = [];
-  const check = deps.records.batchChecker(ws, true);
-  for (const row of rows) {
-    const values: Record<string, string | null> = {};
-    for (const c of columns) values[c.fieldKey] = row.cells[c.index] ?? null;
-    const { clean, errors } = check(values);
-    if (errors.length) rowErrors.push({ line: row.line, errors });
-    else good.push(clean);
-  }
+  const target = { workflowId: args.workflowId, statusId: workflow.initialStatusId };
+  // Large files are read and checked on a second thread while this one writes.
+  const thread = readsOnSecondThread(args.csv) && deps.csvRowChecking?.available() ? deps.csvRowChecking : null;
   const recordIds = deps.db
-    .transaction(() => good.map((clean) => deps.records.insert(ws, args.workflowId, workflow.initialStatusId as number, clean, actor)))
+    .transaction(() => {
+      const writer = deps.records.batchWriter(ws, target, fields, actor);
+      if (thread) {
+        // Read inside the transaction, which holds the write lock: nobody can add or remove one until it ends.
+        const userIds = preparedOnce(deps.db, 'SELECT id FROM users').pluck().all() as number[];
+        const groupIds = preparedOnce(deps.db, 'SELECT id FROM groups').pluck().all() as number[];
+        for (const rows of thread.check({ csv: args.csv, allFields: ws.fields, fields, columns, userIds, groupIds })) {
+          for (const record of rows.records) writer.addPrepared(record);
+          for (const refused of rows.refused) rowErrors.push(refused);
+        }
+      } else {
+        const check = deps.records.rowChecker(ws, fields, columns);
+        file.eachRow((row) => {
+          const checked = check(row.cells);
+          if (checked.errors) rowErrors.push({ line: row.line, errors: checked.errors });
+          else writer.add(checked.values);
+        });
+      }
+      return writer.finish();
+    })
     .immediate();
   return { imported: recordIds.length, failed: rowErrors.length, rowErrors, recordIds };
 }

@@ -1,37 +1,95 @@
 import Papa from 'papaparse';
 import { DomainError } from '../shared/domain-error';
 
-export interface ParsedCsv {
-  headers: string[];
-  /** Data rows with their 1-based line number in the file (header is line 1). */
-  rows: { line: number; cells: string[] }[];
+/** A data row with its 1-based line number in the file (the header is line 1). */
+export interface CsvRow {
+  line: number;
+  cells: string[];
 }
 
+export interface ParsedCsv {
+  headers: string[];
+  rows: CsvRow[];
+}
+
+/** A file opened for reading: its header row, and how to read its data rows. */
+export interface CsvFile {
+  headers: string[];
+  /**
+   * Calls `onRow` for every data row, in order, as it is parsed. Rows are not
+   * kept: a 100,000-row import checks and writes each row while the next is
+   * read, instead of holding every cell of the file in memory first.
+   */
+  eachRow(onRow: (row: CsvRow) => void): void;
+}
+
+const LINE_BREAKS = ['\r\n', '\n', '\r'] as const;
+
+/** Parsed in pieces of this size: a few hundred rows each. */
+const CHUNK_BYTES = 64 * 1024;
+
 /**
- * Parses CSV as Danish spreadsheets write it: the delimiter (`;` or `,`) is
- * detected, a UTF-8 byte order mark is dropped, quoted fields may hold newlines.
+ * Opens CSV as Danish spreadsheets write it: the delimiter (`;`, `,` or tab) is
+ * detected, a UTF-8 byte order mark is dropped, quoted fields may hold newlines,
+ * and line numbers stay true across those and across blank lines.
  */
-export function parseCsv(text: string): ParsedCsv {
+export function openCsv(text: string): CsvFile {
   const clean = text.replace(/^\uFEFF/, '');
   // Guess the delimiter on non-empty rows only: counting a trailing newline or a blank
   // line as a one-cell row makes Papa's guess fail for files with few columns (it then
   // falls back to ',' and a semicolon file becomes one column). The real parse keeps
   // empty rows so line numbers stay true.
-  const { delimiter } = Papa.parse<string[]>(clean, { delimitersToGuess: [';', ',', '\t'], skipEmptyLines: true, preview: 10 }).meta;
-  const result = Papa.parse<string[]>(clean, { delimiter, skipEmptyLines: false });
-  const data = result.data;
-  const headers = (data[0] ?? []).map((h) => h.trim());
+  const preview = Papa.parse<string[]>(clean, { delimitersToGuess: [';', ',', '\t'], skipEmptyLines: true, preview: 10 });
+  // Told, not guessed again: Papa otherwise scans the start of the text for line breaks on every parse.
+  const { delimiter } = preview.meta;
+  const newline = LINE_BREAKS.find((n) => n === preview.meta.linebreak);
+  const first = Papa.parse<string[]>(clean, { delimiter, newline, preview: 1 }).data[0] ?? [];
+  const headers = first.map((h) => h.trim());
   if (headers.length === 0 || headers.every((h) => h === '')) throw new DomainError('import_failed', 'the file has no header row');
-  const rows: ParsedCsv['rows'] = [];
-  // Papa reports rows, not lines; count newlines inside quoted cells to keep line numbers true.
-  let line = 1 + newlines(data[0] ?? []);
-  for (let i = 1; i < data.length; i += 1) {
-    const cells = data[i] ?? [];
-    line += 1;
-    if (!(cells.length === 1 && cells[0] === '') && cells.length > 0) rows.push({ line, cells });
-    line += newlines(cells);
-  }
-  return { headers, rows };
+  return {
+    headers,
+    eachRow(onRow) {
+      let index = 0;
+      let line = 0;
+      let done = false;
+      Papa.parse<string[]>(clean, {
+        delimiter,
+        newline,
+        skipEmptyLines: false,
+        chunkSize: CHUNK_BYTES,
+        chunk: ({ data }: Papa.ParseResult<string[]>) => {
+          for (const cells of data) {
+            // Papa reports rows, not lines; count newlines inside quoted cells to keep line numbers true.
+            line += 1;
+            const isHeader = index === 0;
+            index += 1;
+            if (!isHeader && cells.length > 0 && !(cells.length === 1 && cells[0] === '')) onRow({ line, cells });
+            line += newlines(cells);
+          }
+        },
+        complete: () => {
+          done = true;
+        },
+      });
+      // Papa parses a string synchronously, chunk by chunk; the caller's transaction relies on that.
+      if (!done) throw new Error('CSV parsing did not finish synchronously');
+    },
+  };
 }
 
-const newlines = (cells: string[]): number => cells.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
+/** The whole file at once: for previews and small files. */
+export function parseCsv(text: string): ParsedCsv {
+  const file = openCsv(text);
+  const rows: CsvRow[] = [];
+  file.eachRow((row) => rows.push(row));
+  return { headers: file.headers, rows };
+}
+
+/** Line breaks inside a row's cells; a plain search first, since almost no cell has one. */
+function newlines(cells: string[]): number {
+  let n = 0;
+  for (const cell of cells) {
+    for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) n += 1;
+  }
+  return n;
+}

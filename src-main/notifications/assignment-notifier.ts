@@ -1,4 +1,4 @@
-import type { Assignment, AssignmentActor, AssignmentHook } from '../records/assignment-hook';
+import type { Assignment, AssignmentActor, AssignmentHook, BatchAssignment } from '../records/assignment-hook';
 import type { Directory } from '../status-actions/action-type';
 import type { NotificationPort } from './notification-port';
 
@@ -34,9 +34,7 @@ export class AssignmentNotifier implements AssignmentHook {
   }
 
   assigned(recordId: number, assignments: Assignment[], actor: AssignmentActor): void {
-    const actorName = actor.userId === null ? null : this.name('user', actor.userId);
-    const by = actorName ? `af ${actorName}` : (VIA_DA[actor.via] ?? '');
-    const params: Record<string, string> = { via: actor.via, ...(actorName ? { actor: actorName } : {}) };
+    const { by, params } = this.describe(actor);
     for (const { field, targetId } of assignments) {
       if (field.type === 'user') {
         this.port.publish({
@@ -59,5 +57,52 @@ export class AssignmentNotifier implements AssignmentHook {
         });
       }
     }
+  }
+
+  /**
+   * A batch (CSV import) tells each person once per field: one record gets the
+   * usual notification with its record; several get one summary with the count,
+   * which the inbox links to "Mine ansvarsområder". A 10,000-row file that names
+   * the same twelve caseworkers would otherwise give each of them thousands of
+   * identical lines, burying everything else in their inbox.
+   */
+  assignedInBatch(batch: BatchAssignment[], actor: AssignmentActor): void {
+    const { by, params } = this.describe(actor);
+    for (const { field, targetId, recordIds } of batch) {
+      const [only] = recordIds;
+      if (recordIds.length === 1 && only !== undefined) {
+        this.assigned(only, [{ field, targetId }], actor);
+        continue;
+      }
+      const count = String(recordIds.length);
+      const records = `på ${recordIds.length.toLocaleString('da-DK')} sager`;
+      if (field.type === 'user') {
+        this.port.publish({
+          kind: 'responsible_user',
+          recordId: null,
+          userIds: [targetId],
+          actorUserId: actor.userId,
+          message: `Du blev sat som ansvarlig i feltet '${field.label}' ${records}${by ? ` ${by}` : ''}`,
+          params: { ...params, field: field.label, count },
+        });
+      } else {
+        const group = this.name('group', targetId) ?? `#${targetId}`;
+        this.port.publish({
+          kind: 'responsible_group',
+          recordId: null,
+          groupIds: [targetId],
+          actorUserId: actor.userId,
+          message: `Din gruppe '${group}' blev sat som aktiv gruppe i feltet '${field.label}' ${records}${by ? ` ${by}` : ''}`,
+          params: { ...params, field: field.label, group, count },
+        });
+      }
+    }
+  }
+
+  /** "by whom" in Danish, and the same as params for the renderer's own language. */
+  private describe(actor: AssignmentActor): { by: string; params: Record<string, string> } {
+    const actorName = actor.userId === null ? null : this.name('user', actor.userId);
+    const by = actorName ? `af ${actorName}` : (VIA_DA[actor.via] ?? '');
+    return { by, params: { via: actor.via, ...(actorName ? { actor: actorName } : {}) } };
   }
 }

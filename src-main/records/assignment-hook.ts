@@ -20,6 +20,32 @@ export interface AssignmentActor {
  */
 export interface AssignmentHook {
   assigned(recordId: number, assignments: Assignment[], actor: AssignmentActor): void;
+  /**
+   * Many new records at once (CSV import): each user or group named in a field,
+   * with every record that names them, so the hook can tell each person once.
+   */
+  assignedInBatch(assignments: BatchAssignment[], actor: AssignmentActor): void;
+}
+
+/** One user or group in one field, across the records of a batch. */
+export interface BatchAssignment extends Assignment {
+  recordIds: number[];
+}
+
+/** Gathers the assignments of a batch's records by field and target, in the order first seen. */
+export class BatchAssignments {
+  private readonly byKey = new Map<string, BatchAssignment>();
+
+  add(recordId: number, field: FieldDef, targetId: number): void {
+    const key = `${field.id}:${targetId}`;
+    const entry = this.byKey.get(key);
+    if (entry) entry.recordIds.push(recordId);
+    else this.byKey.set(key, { field, targetId, recordIds: [recordId] });
+  }
+
+  list(): BatchAssignment[] {
+    return [...this.byKey.values()];
+  }
 }
 
 /** The user/group fields among `clean` whose value is new and not empty. */

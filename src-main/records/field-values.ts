@@ -16,10 +16,15 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^(\+\d{1,3}[ ]?)?(\d[ -]?){6,14}\d$/;
 const NUMBER = /^-?\d+([.,]\d+)?$/;
 
-const fail = (field: FieldDef, key: string, params?: Record<string, string | number>): ValueCheck => ({
-  ok: false,
-  error: params ? { field: field.key, key, params } : { field: field.key, key },
-});
+/** A checked value in its stored form, or why it was refused. */
+export type CheckedValue = string | null | FieldError;
+
+/** Whether a checked value is a refusal (values are strings or null, refusals objects). */
+export const isRefusal = (checked: CheckedValue): checked is FieldError => typeof checked === 'object' && checked !== null;
+
+/** Frozen: one refusal object is shared by every value a prepared check refuses. */
+const refusal = (field: FieldDef, key: string, params?: Record<string, string | number>): FieldError =>
+  Object.freeze(params ? { field: field.key, key, params: Object.freeze(params) } : { field: field.key, key });
 
 /**
  * Checks one incoming value against its field and returns the stored form
@@ -27,38 +32,77 @@ const fail = (field: FieldDef, key: string, params?: Record<string, string | num
  * Error parameters never echo the value itself, since it may be a CPR number.
  */
 export function checkFieldValue(field: FieldDef, raw: string | null, ctx: ValueContext): ValueCheck {
-  const value = raw === null ? '' : raw.trim();
-  if (value === '') return field.required ? fail(field, 'required') : { ok: true, value: null };
+  const checked = fieldChecker(field, ctx)(raw);
+  return isRefusal(checked) ? { ok: false, error: checked } : { ok: true, value: checked };
+}
+
+/**
+ * The check of one field, prepared once and run for many values (a CSV import
+ * checks 20 columns of 100,000 rows): the type is decided once, and a good value
+ * allocates nothing beyond its trimmed string.
+ */
+export function fieldChecker(field: FieldDef, ctx: ValueContext): (raw: string | null) => CheckedValue {
   const limit = field.type === 'longtext' ? MAX_LONG_TEXT : MAX_TEXT;
-  if (value.length > limit) return fail(field, 'too_long', { max: limit });
+  const typed = typedCheck(field, ctx);
+  const empty: CheckedValue = field.required ? refusal(field, 'required') : null;
+  const tooLong = refusal(field, 'too_long', { max: limit });
+  return (raw) => {
+    const value = raw === null ? '' : raw.trim();
+    if (value === '') return empty;
+    if (value.length > limit) return tooLong;
+    return typed(value);
+  };
+}
+
+/** The type-specific part of a field's check, for a trimmed, non-empty value within the length limit. */
+function typedCheck(field: FieldDef, ctx: ValueContext): (value: string) => CheckedValue {
+  const invalid = (key: string): FieldError => refusal(field, key);
   switch (field.type) {
     case 'text':
     case 'longtext':
-      return { ok: true, value };
-    case 'cpr': {
-      const cpr = checkCpr(value);
-      return cpr.ok ? { ok: true, value: cpr.cpr } : fail(field, cpr.problem);
+      return (value) => value;
+    case 'cpr':
+      return (value) => {
+        const cpr = checkCpr(value);
+        return cpr.ok ? cpr.cpr : invalid(cpr.problem);
+      };
+    case 'number': {
+      const error = invalid('number_invalid');
+      return (value) => (NUMBER.test(value) ? value.replace(',', '.') : error);
     }
-    case 'number':
-      return NUMBER.test(value) ? { ok: true, value: value.replace(',', '.') } : fail(field, 'number_invalid');
-    case 'date':
-      return isIsoDate(value) ? { ok: true, value } : fail(field, 'date_invalid');
-    case 'choice':
-      return field.options.includes(value) ? { ok: true, value } : fail(field, 'choice_invalid');
+    case 'date': {
+      const error = invalid('date_invalid');
+      return (value) => (isIsoDate(value) ? value : error);
+    }
+    case 'choice': {
+      const options = new Set(field.options);
+      const error = invalid('choice_invalid');
+      return (value) => (options.has(value) ? value : error);
+    }
     case 'yesno': {
-      // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
-      const key = value.toLowerCase();
-      const normalised = Object.hasOwn(YES_NO, key) ? YES_NO[key] : undefined;
-      return normalised ? { ok: true, value: normalised } : fail(field, 'yesno_invalid');
+      const error = invalid('yesno_invalid');
+      return (value) => {
+        // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
+        const key = value.toLowerCase();
+        return (Object.hasOwn(YES_NO, key) ? YES_NO[key] : undefined) ?? error;
+      };
     }
-    case 'email':
-      return EMAIL.test(value) ? { ok: true, value } : fail(field, 'email_invalid');
-    case 'phone':
-      return PHONE.test(value) ? { ok: true, value } : fail(field, 'phone_invalid');
-    case 'user':
-      return isId(value) && ctx.userExists(Number(value)) ? { ok: true, value } : fail(field, 'user_unknown');
-    case 'group':
-      return isId(value) && ctx.groupExists(Number(value)) ? { ok: true, value } : fail(field, 'group_unknown');
+    case 'email': {
+      const error = invalid('email_invalid');
+      return (value) => (EMAIL.test(value) ? value : error);
+    }
+    case 'phone': {
+      const error = invalid('phone_invalid');
+      return (value) => (PHONE.test(value) ? value : error);
+    }
+    case 'user': {
+      const error = invalid('user_unknown');
+      return (value) => (isId(value) && ctx.userExists(Number(value)) ? value : error);
+    }
+    case 'group': {
+      const error = invalid('group_unknown');
+      return (value) => (isId(value) && ctx.groupExists(Number(value)) ? value : error);
+    }
   }
 }
 

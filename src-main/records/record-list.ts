@@ -11,7 +11,10 @@ const SORT_COLUMNS = {
   name: 'r.name_key',
   status: 'r.status_id',
   updatedAt: 'r.updated_at',
-  createdAt: 'r.created_at',
+  // Records are numbered in the order they are made (the id is taken in the
+  // creating transaction), so creation order is number order, walked by the
+  // number index (migration 009 dropped the creation-time index).
+  createdAt: 'r.id',
 } as const;
 
 const RECORD_NUMBER = /^\d{4}-\d{1,8}$/;
@@ -50,9 +53,10 @@ function listInSnapshot(db: Db, q: ListQuery, currentUser: { id: number; groupId
   if (search) {
     const cpr = /^\d{6}-?\d{4}$/.test(search) ? checkCpr(search) : null;
     if (cpr) {
-      // A CPR-shaped search only ever matches exactly; an invalid one matches nothing.
-      where.push('r.cpr = ?');
-      args.push(cpr.ok ? cpr.cpr : '-');
+      // A CPR-shaped search only ever matches exactly (the quoted ten-digit token
+      // in the CPR search index, migration 009); an invalid one matches nothing.
+      where.push('r.id IN (SELECT rowid FROM records_cpr WHERE records_cpr MATCH ?)');
+      args.push(cpr.ok ? `"${cpr.cpr}"` : '"none"');
       exactSearch = true;
     } else if (RECORD_NUMBER.test(search)) {
       where.push('r.number = ?');
@@ -71,6 +75,13 @@ function listInSnapshot(db: Db, q: ListQuery, currentUser: { id: number; groupId
   if (q.workflowId !== undefined) {
     where.push('r.workflow_id = ?');
     args.push(q.workflowId);
+    // Every status belongs to one workflow, so a workflow's records are its
+    // statuses' records: counted from records_by_status (migration 009 dropped
+    // the workflow index that every insert and status change had to keep up).
+    if (q.statusId === undefined) {
+      where.push('r.status_id IN (SELECT id FROM statuses WHERE workflow_id = ?)');
+      args.push(q.workflowId);
+    }
   }
   if (q.statusId !== undefined) {
     where.push('r.status_id = ?');
@@ -130,7 +141,7 @@ const LIST_INDEXES = {
   name: 'records_list_by_name',
   status: 'records_by_status',
   updatedAt: 'records_list_by_updated',
-  createdAt: 'records_list_by_created',
+  createdAt: 'records_list_by_number',
 } as const;
 
 /**

@@ -1,4 +1,4 @@
-import type { FieldDef, FieldError, FieldRole } from '../contract';
+import type { FieldDef, FieldError } from '../contract';
 import { writeAudit } from '../audit/audit-log';
 import { formatCpr, maskCpr } from '../cpr/cpr';
 import type { Clock } from '../shared/clock';
@@ -12,6 +12,9 @@ import type { WorkspaceRepo } from '../workspace/workspace-repo';
 import type { WorkspaceSnapshot } from '../workspace/workspace-snapshot';
 import { checkFieldValue, type ValueContext } from './field-values';
 import { nameKey } from './name-key';
+import { RecordBatchWriter, type BatchTarget } from './record-batch';
+import { rowChecker } from './row-checker';
+import { hotColumns, INSERT_CPR_SQL, INSERT_RECORD_DATA_SQL, INSERT_RECORD_SQL, recordNumber, storedValues } from './record-columns';
 import type { RecordRow } from './record-row';
 import { assignmentsIn, type AssignmentHook } from './assignment-hook';
 
@@ -66,14 +69,9 @@ export class RecordsService {
     return { clean, errors };
   }
 
-  /**
-   * checkValues for a batch of rows checked before one bulk write (CSV import):
-   * whether a user or group exists is looked up once per id for the batch
-   * instead of once per cell, which was the largest single cost of an import.
-   */
-  batchChecker(ws: WorkspaceSnapshot, complete: boolean): (values: Values) => ReturnType<RecordsService['checkValues']> {
-    const refs = rememberedRefs(this.refs);
-    return (values) => this.checkValues(ws, values, complete, refs);
+  /** A checker for many rows of the same fields (CSV import); see rowChecker. */
+  rowChecker(ws: WorkspaceSnapshot, fields: FieldDef[], columns: number[]): ReturnType<typeof rowChecker> {
+    return rowChecker(ws.fields, fields, columns, this.refs);
   }
 
   create(workflowId: number, values: Values, actor: Actor): number {
@@ -102,17 +100,24 @@ export class RecordsService {
     const at = isoAt(now);
     // Statements prepared once per database: a CSV import runs this for every row.
     const id = (preparedOnce(this.db, 'SELECT coalesce(max(id), 0) + 1 AS id FROM records').get() as { id: number }).id;
-    const number = `${new Date(now).getUTCFullYear()}-${String(id).padStart(6, '0')}`;
     const hot = hotColumns(clean);
-    preparedOnce(
-      this.db,
-      `INSERT INTO records (id, number, workflow_id, status_id, name, name_key, cpr, responsible_user_id, responsible_group_id, version, created_at, updated_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-    ).run(id, number, workflowId, statusId, hot.name ?? '', nameKey(hot.name ?? ''), hot.cpr, hot.user, hot.group, at, at, actor.userId);
-    const stored: Record<number, string> = {};
-    for (const [field, value] of clean) if (value !== null) stored[field.id] = value;
-    preparedOnce(this.db, 'INSERT INTO record_data (record_id, field_values) VALUES (?, ?)').run(id, JSON.stringify(stored));
+    preparedOnce(this.db, INSERT_RECORD_SQL).run(
+      id,
+      recordNumber(now, id),
+      workflowId,
+      statusId,
+      hot.name ?? '',
+      nameKey(hot.name ?? ''),
+      hot.cpr,
+      hot.user,
+      hot.group,
+      at,
+      at,
+      actor.userId,
+    );
+    preparedOnce(this.db, INSERT_RECORD_DATA_SQL).run(id, storedValues(clean));
     if (hot.name) preparedOnce(this.db, 'INSERT INTO records_search (rowid, name) VALUES (?, ?)').run(id, hot.name);
+    if (hot.cpr) preparedOnce(this.db, INSERT_CPR_SQL).run(id, hot.cpr);
     const historyId = Number(
       preparedOnce(this.db, 'INSERT INTO status_history (record_id, from_status_id, to_status_id, user_id, comment, at) VALUES (?, NULL, ?, ?, ?, ?)').run(
         id,
@@ -130,6 +135,15 @@ export class RecordsService {
     if (options.runActions !== false) enqueueStatusActionJobs(this.db, { recordId: id, historyId, actions: ws.statusesById.get(statusId)?.actions ?? [], now });
     if (options.runActions !== false) scheduleTimedActions(this.db, { recordId: id, historyId, actions: ws.statusesById.get(statusId)?.actions ?? [], now });
     return id;
+  }
+
+  /**
+   * A writer for many already validated records into one status, inside the
+   * caller's transaction (CSV import): the same rows as `insert` per record,
+   * written in bulk. See RecordBatchWriter.
+   */
+  batchWriter(ws: WorkspaceSnapshot, target: BatchTarget, fields: FieldDef[], actor: Actor): RecordBatchWriter {
+    return new RecordBatchWriter({ db: this.db, clock: this.clock, assignments: this.assignments }, ws, target, fields, actor);
   }
 
   /** A caseworker's edit: refused with `conflict` when the record changed since they loaded it. */
@@ -189,6 +203,8 @@ export class RecordsService {
     if ('cpr' in hot) {
       sets.push('cpr = ?');
       args.push(hot.cpr ?? null);
+      preparedOnce(this.db, 'DELETE FROM records_cpr WHERE rowid = ?').run(row.id);
+      if (hot.cpr) preparedOnce(this.db, INSERT_CPR_SQL).run(row.id, hot.cpr);
     }
     if ('user' in hot) {
       sets.push('responsible_user_id = ?');
@@ -257,38 +273,4 @@ export class RecordsService {
       })
       .immediate();
   }
-}
-
-type Hot = { name?: string | null; cpr?: string | null; user?: number | null; group?: number | null };
-
-/** The hot-column values implied by role fields among the changed values. */
-function hotColumns(clean: Map<FieldDef, string | null>): Hot {
-  const hot: Hot = {};
-  const byRole = new Map<FieldRole, string | null>();
-  for (const [field, value] of clean) if (field.role) byRole.set(field.role, value);
-  if (byRole.has('name')) hot.name = byRole.get('name') ?? null;
-  if (byRole.has('cpr')) hot.cpr = byRole.get('cpr') ?? null;
-  if (byRole.has('responsible_user')) hot.user = toId(byRole.get('responsible_user'));
-  if (byRole.has('responsible_group')) hot.group = toId(byRole.get('responsible_group'));
-  return hot;
-}
-
-const toId = (v: string | null | undefined): number | null => (v ? Number(v) : null);
-
-/** Existence look-ups remembered for the lifetime of one batch. */
-function rememberedRefs(refs: ValueContext): ValueContext {
-  const users = new Map<number, boolean>();
-  const groups = new Map<number, boolean>();
-  const remember = (seen: Map<number, boolean>, id: number, ask: (id: number) => boolean): boolean => {
-    let known = seen.get(id);
-    if (known === undefined) {
-      known = ask(id);
-      seen.set(id, known);
-    }
-    return known;
-  };
-  return {
-    userExists: (id) => remember(users, id, (x) => refs.userExists(x)),
-    groupExists: (id) => remember(groups, id, (x) => refs.groupExists(x)),
-  };
 }

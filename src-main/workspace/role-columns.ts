@@ -24,6 +24,8 @@ export function refreshRoleColumn(db: Db, role: FieldRole, fieldId: number | nul
     }
     case 'cpr':
       db.exec(`UPDATE records SET cpr = ${value}`);
+      db.exec('DELETE FROM records_cpr');
+      db.exec('INSERT INTO records_cpr (rowid, cpr) SELECT id, cpr FROM records WHERE cpr IS NOT NULL');
       return;
     case 'responsible_user':
       db.exec(`UPDATE records SET responsible_user_id = CAST(${value} AS INTEGER)`);

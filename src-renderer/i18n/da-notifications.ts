@@ -14,6 +14,11 @@ export const daNotifications = {
   context: {
     responsibleUser: "Du blev sat som ansvarlig i feltet '{{field}}'{{by}}",
     responsibleGroup: "Din gruppe '{{group}}' blev sat som aktiv gruppe i feltet '{{field}}'{{by}}",
+    responsibleUserMany_one: "Du blev sat som ansvarlig i feltet '{{field}}' på {{count, number}} sag{{by}}",
+    responsibleUserMany_other: "Du blev sat som ansvarlig i feltet '{{field}}' på {{count, number}} sager{{by}}",
+    responsibleGroupMany_one: "Din gruppe '{{group}}' blev sat som aktiv gruppe i feltet '{{field}}' på {{count, number}} sag{{by}}",
+    responsibleGroupMany_other: "Din gruppe '{{group}}' blev sat som aktiv gruppe i feltet '{{field}}' på {{count, number}} sager{{by}}",
+    openResponsibilities: 'Vis mine ansvarsområder',
     statusAction: "Statushandling på '{{status}}': {{text}}",
     byActor: ' af {{actor}}',
     byStatusAction: ' af en statushandling',

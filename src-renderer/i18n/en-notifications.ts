@@ -17,6 +17,11 @@ export const enNotifications: Widen<typeof daNotifications> = {
   context: {
     responsibleUser: "You were set as responsible in field '{{field}}'{{by}}",
     responsibleGroup: "Your group '{{group}}' was set as active group in field '{{field}}'{{by}}",
+    responsibleUserMany_one: "You were set as responsible in field '{{field}}' on {{count, number}} record{{by}}",
+    responsibleUserMany_other: "You were set as responsible in field '{{field}}' on {{count, number}} records{{by}}",
+    responsibleGroupMany_one: "Your group '{{group}}' was set as active group in field '{{field}}' on {{count, number}} record{{by}}",
+    responsibleGroupMany_other: "Your group '{{group}}' was set as active group in field '{{field}}' on {{count, number}} records{{by}}",
+    openResponsibilities: 'Show my responsibilities',
     statusAction: "Status action on '{{status}}': {{text}}",
     byActor: ' by {{actor}}',
     byStatusAction: ' by a status action',

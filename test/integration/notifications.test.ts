@@ -101,18 +101,48 @@ describe('responsibility notifications', () => {
     expect(count(app.services.db, 'notifications', 'record_id = ?', record.id)).toBe(d.group('Visitation').memberIds.length);
   });
 
-  it('notifies for every row of a CSV import, none for failed rows, in one event', async () => {
+  it('tells each person once per CSV import: one summary for several records, none for failed rows, in one event', async () => {
     const d = demo(app);
     const jens = d.user('Jens Nielsen');
-    const csv = `navn;sagsbehandler\nA Person;${jens.id}\nB Person;${jens.id}\n;${jens.id}\n`;
+    const lars = d.user('Lars Pedersen');
+    // Jens is named on two good rows and one bad row (no name); Lars on one good row.
+    const csv = `navn;sagsbehandler\nA Person;${jens.id}\nB Person;${jens.id}\n;${jens.id}\nC Person;${lars.id}\n`;
     const events = await eventsDuring(async () => {
       const report = await call('runCsvImport', { csv, workflowId: d.workflow.id, mapping: { navn: 'navn', sagsbehandler: 'sagsbehandler' } }, admin);
-      expect(report.imported).toBe(2);
+      expect(report.imported).toBe(3);
     });
-    expect(events).toEqual([{ userIds: [jens.id] }]);
-    const page = await inbox(sessionOf('Jens Nielsen'));
-    expect(page.unread).toBe(2);
-    expect(page.rows[0]?.context).toBe("Du blev sat som ansvarlig i feltet 'Sagsbehandler' af Mette Jensen");
+    expect(events).toHaveLength(1);
+    expect(new Set(events[0]?.userIds)).toEqual(new Set([jens.id, lars.id]));
+
+    const jensInbox = await inbox(sessionOf('Jens Nielsen'));
+    expect(jensInbox.unread).toBe(1);
+    expect(jensInbox.rows[0]?.context).toBe("Du blev sat som ansvarlig i feltet 'Sagsbehandler' på 2 sager af Mette Jensen");
+    expect(jensInbox.rows[0]?.params).toMatchObject({ field: 'Sagsbehandler', count: '2', actor: 'Mette Jensen' });
+    expect(jensInbox.rows[0]?.record).toBeNull();
+
+    // One record: the usual notification, with the record to open.
+    const larsInbox = await inbox(sessionOf('Lars Pedersen'));
+    expect(larsInbox.unread).toBe(1);
+    expect(larsInbox.rows[0]?.context).toBe("Du blev sat som ansvarlig i feltet 'Sagsbehandler' af Mette Jensen");
+    expect(larsInbox.rows[0]?.record?.name).toBe('C Person');
+  });
+
+  it('a CSV import tells every member of a group once, with the count, and not the importer', async () => {
+    const d = demo(app);
+    const visitation = d.group('Visitation');
+    const members = visitation.memberIds;
+    expect(members.length).toBeGreaterThan(1);
+    const rows = Array.from({ length: 5 }, (_, i) => `Person ${i};${visitation.id}`).join('\n');
+    const report = await call('runCsvImport', { csv: `navn;team\n${rows}\n`, workflowId: d.workflow.id, mapping: { navn: 'navn', team: 'team' } }, admin);
+    expect(report.imported).toBe(5);
+    const told = app.services.db
+      .prepare("SELECT user_id AS userId, context, record_id AS recordId FROM notifications WHERE kind = 'responsible_group' ORDER BY user_id")
+      .all() as { userId: number; context: string; recordId: number | null }[];
+    expect(told.map((n) => n.userId)).toEqual(members.filter((id) => id !== admin.userId).toSorted((a, b) => a - b));
+    for (const n of told) {
+      expect(n.context).toBe("Din gruppe 'Visitation' blev sat som aktiv gruppe i feltet 'Team' på 5 sager af Mette Jensen");
+      expect(n.recordId).toBeNull();
+    }
   });
 
   it('a rolled-back change leaves no notification', () => {

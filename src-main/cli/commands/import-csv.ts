@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { importCsv, previewCsv } from '../../csv-import/csv-import';
+import { importCsv, previewCsv, readsOnSecondThread } from '../../csv-import/csv-import';
 import { withApp } from '../cli-app';
 import { CliError, EXIT_OK, EXIT_SOME_ROWS_FAILED } from '../cli-error';
 import { stringList, stringOption, type CliCommand } from '../command';
@@ -42,6 +42,8 @@ export const importCommand: CliCommand = {
     const { text, encoding } = readTextFile(file);
     return withApp({ dbFile, dbGiven }, (app) => {
       const { services } = app;
+      // Starts while the options and the header are read, so a large file's rows can be read on it.
+      if (readsOnSecondThread(text)) services.csvRowChecking.warmUp();
       const ws = services.workspace.snapshot();
       const wanted = stringOption(options, 'workflow');
       if (wanted === undefined) {

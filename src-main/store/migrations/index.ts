@@ -8,6 +8,7 @@ import { migration005 } from './005-timed-actions-and-guards';
 import { migration006 } from './006-mitid-and-questionnaires';
 import { migration007 } from './007-documents-and-signing';
 import { migration008 } from './008-store-performance';
+import { migration009 } from './009-fewer-record-indexes';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration is a new file added here. */
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotificationView } from '../../../src-main/contract';
-import { navigate } from '../../app/route';
+import { navigate, type Route } from '../../app/route';
 import { ErrorBanner } from '../ErrorBanner';
 import { formatDateTime } from '../format';
 import { contextText } from './context-text';
@@ -12,16 +12,27 @@ interface Props {
   onClose: () => void;
 }
 
+/**
+ * Where clicking a notification goes: its record, or for a CSV import's summary
+ * of many records (no single record) "Mine ansvarsområder", which lists them.
+ */
+function destination(n: NotificationView): Route | null {
+  if (n.record) return { name: 'record', id: n.record.id };
+  if (n.kind === 'responsible_user' || n.kind === 'responsible_group') return { name: 'responsibilities' };
+  return null;
+}
+
 /** The list under the bell: unread first, each with the record's basics and why I am told. */
 export function NotificationPopup({ inbox, onClose }: Props): ReactNode {
   const { t } = useTranslation();
   const { page } = inbox;
 
   const open = (n: NotificationView): void => {
-    if (!n.record) return;
+    const route = destination(n);
+    if (!route) return;
     if (n.readAt === null) void inbox.markRead(n.id);
     onClose();
-    navigate({ name: 'record', id: n.record.id });
+    navigate(route);
   };
 
   return (
@@ -44,6 +55,11 @@ export function NotificationPopup({ inbox, onClose }: Props): ReactNode {
                     <span className="mono">{n.record.number}</span> {n.record.name}
                   </span>
                   <span className="notification-context">{contextText(n, t)}</span>
+                </button>
+              ) : destination(n) ? (
+                <button type="button" className="notification-open" onClick={() => open(n)}>
+                  <span className="notification-context">{contextText(n, t)}</span>
+                  <span className="small">{t('notifications.context.openResponsibilities')}</span>
                 </button>
               ) : (
                 <span className="notification-context">{contextText(n, t)}</span>

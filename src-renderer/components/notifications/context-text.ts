@@ -16,6 +16,12 @@ export function contextText(n: Pick<NotificationView, 'kind' | 'context' | 'para
           : '';
   // Values are plain text inserted by React, never HTML: no escaping by i18next needed.
   const opts = { interpolation: { escapeValue: false } };
+  // A CSV import sums up the records that name the same person (params.count).
+  const count = p.count === undefined ? null : Number(p.count);
+  if (n.kind === 'responsible_user' && p.field && count !== null)
+    return t('notifications.context.responsibleUserMany', { field: p.field, count, by, ...opts });
+  if (n.kind === 'responsible_group' && p.field && p.group && count !== null)
+    return t('notifications.context.responsibleGroupMany', { field: p.field, group: p.group, count, by, ...opts });
   if (n.kind === 'responsible_user' && p.field) return t('notifications.context.responsibleUser', { field: p.field, by, ...opts });
   if (n.kind === 'responsible_group' && p.field && p.group)
     return t('notifications.context.responsibleGroup', { field: p.field, group: p.group, by, ...opts });

@@ -14,7 +14,11 @@ describe('electron.vite.config', () => {
 
   it('keeps native and electron-only packages out of the main bundle', () => {
     expect(config.main?.build?.externalizeDeps).toBe(true);
-    expect(config.main?.build?.rolldownOptions?.input).toEqual({ index: resolve('src-main/index.ts') });
+    // The app's entry, and the CSV import's second thread, which runs from its own file next to it.
+    expect(config.main?.build?.rolldownOptions?.input).toEqual({
+      index: resolve('src-main/index.ts'),
+      'row-checking-worker': resolve('src-main/csv-import/row-checking-worker.ts'),
+    });
     expect(config.main?.build?.outDir).toBe('out/main');
   });
 
