@@ -51,20 +51,26 @@ export function openCsv(text: string): CsvFile {
     eachRow(onRow) {
       let index = 0;
       let line = 0;
+      let cursor = 0;
       let done = false;
       Papa.parse<string[]>(clean, {
         delimiter,
         newline,
         skipEmptyLines: false,
         chunkSize: CHUNK_BYTES,
-        chunk: ({ data }: Papa.ParseResult<string[]>) => {
+        chunk: ({ data, meta }: Papa.ParseResult<string[]>) => {
+          // Papa reports rows, not lines: quoted cells may hold line breaks. A chunk whose
+          // text has no more of them than row ends has none inside cells, and its rows are
+          // one line each; otherwise each row's cells are searched.
+          const text = clean.slice(cursor, meta.cursor);
+          cursor = meta.cursor;
+          const plain = newline !== undefined && countLineFeeds(text) === lineFeedsBetweenRows(text, data, newline, cursor >= clean.length);
           for (const cells of data) {
-            // Papa reports rows, not lines; count newlines inside quoted cells to keep line numbers true.
             line += 1;
             const isHeader = index === 0;
             index += 1;
             if (!isHeader && cells.length > 0 && !(cells.length === 1 && cells[0] === '')) onRow({ line, cells });
-            line += newlines(cells);
+            if (!plain) line += newlines(cells);
           }
         },
         complete: () => {
@@ -85,11 +91,29 @@ export function parseCsv(text: string): ParsedCsv {
   return { headers: file.headers, rows };
 }
 
-/** Line breaks inside a row's cells; a plain search first, since almost no cell has one. */
+/**
+ * How many line feeds a chunk's text has when none is inside a cell: one per
+ * row end. The last row of a chunk ends with a line break unless the file ends
+ * there; a file ending in a line break gives Papa one more, empty, row after it.
+ */
+function lineFeedsBetweenRows(text: string, rows: string[][], newline: string, atEnd: boolean): number {
+  if (!newline.includes('\n')) return 0;
+  const endsWithBreak = text.endsWith(newline);
+  const last = rows[rows.length - 1];
+  const emptyRowAfterFinalBreak = atEnd && endsWithBreak && last?.length === 1 && last[0] === '';
+  const rowsBeforeBreaks = emptyRowAfterFinalBreak ? rows.length - 1 : rows.length;
+  return endsWithBreak ? rowsBeforeBreaks : rowsBeforeBreaks - 1;
+}
+
+/** Line breaks inside a row's cells. */
 function newlines(cells: string[]): number {
   let n = 0;
-  for (const cell of cells) {
-    for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) n += 1;
-  }
+  for (const cell of cells) n += countLineFeeds(cell);
+  return n;
+}
+
+function countLineFeeds(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n += 1;
   return n;
 }
