@@ -12,8 +12,10 @@ const TEXT: Record<string, (error: FieldError, field: FieldDef | undefined) => s
   yesno_invalid: () => 'must be yes or no (ja/nej, yes/no, true/false or 1/0)',
   email_invalid: () => 'is not a valid email address',
   phone_invalid: () => 'is not a valid phone number',
-  user_unknown: () => 'must be the id of an existing user',
-  group_unknown: () => 'must be the id of an existing group',
+  user_unknown: () => 'must name an existing user: id, initials, e-mail or name',
+  user_ambiguous: () => 'fits several users: write the initials or the e-mail',
+  group_unknown: () => 'must name an existing group: id or name',
+  group_ambiguous: () => 'fits several groups: write the group id',
   unknown_field: () => 'is not a field of this workspace',
 };
 

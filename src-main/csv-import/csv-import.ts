@@ -3,7 +3,7 @@ import type { Actor, RecordsService } from '../records/records-service';
 import { DomainError, notFound } from '../shared/domain-error';
 import type { Db } from '../store/database';
 import type { WorkspaceRepo } from '../workspace/workspace-repo';
-import { preparedOnce } from '../store/statement-cache';
+import { readPeopleLists } from '../users/directory';
 import { openCsv, parseCsv } from './parse-csv';
 import type { RowCheckingThread } from './row-checking-thread';
 
@@ -62,16 +62,15 @@ export function importCsv(
   const recordIds = deps.db
     .transaction(() => {
       const writer = deps.records.batchWriter(ws, target, fields, actor);
+      // Read inside the transaction, which holds the write lock: nobody can add or remove one until it ends.
+      const people = readPeopleLists(deps.db);
       if (thread) {
-        // Read inside the transaction, which holds the write lock: nobody can add or remove one until it ends.
-        const userIds = preparedOnce(deps.db, 'SELECT id FROM users').pluck().all() as number[];
-        const groupIds = preparedOnce(deps.db, 'SELECT id FROM groups').pluck().all() as number[];
-        for (const rows of thread.check({ csv: args.csv, allFields: ws.fields, fields, columns, userIds, groupIds })) {
+        for (const rows of thread.check({ csv: args.csv, allFields: ws.fields, fields, columns, people })) {
           for (const record of rows.records) writer.addPrepared(record);
           for (const refused of rows.refused) rowErrors.push(refused);
         }
       } else {
-        const check = deps.records.rowChecker(ws, fields, columns);
+        const check = deps.records.rowChecker(ws, fields, columns, people);
         file.eachRow((row) => {
           const checked = check(row.cells);
           if (checked.errors) rowErrors.push({ line: row.line, errors: checked.errors });

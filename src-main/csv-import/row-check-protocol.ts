@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { CsvRowError, ErrorCode, FieldDef } from '../contract';
 import type { PreparedRecord } from '../records/record-preparer';
+import type { PeopleLists } from '../users/people-finder';
 
 /** One file to check, sent to the row-checking thread with the port its answers come back on. */
 export interface RowCheckJob {
@@ -9,8 +10,7 @@ export interface RowCheckJob {
   fields: FieldDef[];
   columns: number[];
   /** The users and groups that exist now (the writer holds the write lock: none can appear or go). */
-  userIds: number[];
-  groupIds: number[];
+  people: PeopleLists;
   port: MessagePort;
   /** A counter the checker raises after each message, so the writer can sleep until there is one. */
   signal: SharedArrayBuffer;

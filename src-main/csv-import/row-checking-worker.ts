@@ -6,6 +6,7 @@ import type { CsvRowError } from '../contract';
 import { recordPreparer, type PreparedRecord } from '../records/record-preparer';
 import { rowChecker } from '../records/row-checker';
 import { DomainError } from '../shared/domain-error';
+import { peopleFinder } from '../users/people-finder';
 import { openCsv } from './parse-csv';
 import type { RowCheckJob, RowCheckMessage } from './row-check-protocol';
 
@@ -23,9 +24,13 @@ function run(job: RowCheckJob): void {
     Atomics.notify(signal, 0);
   };
   try {
-    const users = new Set(job.userIds);
-    const groups = new Set(job.groupIds);
-    const check = rowChecker(job.allFields, job.fields, job.columns, { userExists: (id) => users.has(id), groupExists: (id) => groups.has(id) });
+    const users = new Set(job.people.users.map((u) => u.id));
+    const groups = new Set(job.people.groups.map((g) => g.id));
+    const check = rowChecker(job.allFields, job.fields, job.columns, {
+      userExists: (id) => users.has(id),
+      groupExists: (id) => groups.has(id),
+      finder: peopleFinder(job.people),
+    });
     const { prepare } = recordPreparer(job.fields);
     let records: PreparedRecord[] = [];
     let refused: CsvRowError[] = [];

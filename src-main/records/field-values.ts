@@ -1,10 +1,16 @@
 import type { FieldDef, FieldError } from '../contract';
 import { checkCpr } from '../cpr/cpr';
+import type { PeopleFinder } from '../users/people-finder';
 
 /** What a value refers to outside itself: users and groups must exist. */
 export interface ValueContext {
   userExists(id: number): boolean;
   groupExists(id: number): boolean;
+  /**
+   * Finds a user or group named otherwise than by id (initials, e-mail, name).
+   * Given for CSV imports; forms send ids.
+   */
+  finder?: PeopleFinder;
 }
 
 export type ValueCheck = { ok: true; value: string | null } | { ok: false; error: FieldError };
@@ -96,12 +102,22 @@ function typedCheck(field: FieldDef, ctx: ValueContext): (value: string) => Chec
       return (value) => (PHONE.test(value) ? value : error);
     }
     case 'user': {
-      const error = invalid('user_unknown');
-      return (value) => (isId(value) && ctx.userExists(Number(value)) ? value : error);
+      const unknown = invalid('user_unknown');
+      const ambiguous = invalid('user_ambiguous');
+      return (value) => {
+        if (isId(value) && ctx.userExists(Number(value))) return value;
+        const found = ctx.finder?.findUser(value) ?? null;
+        return typeof found === 'number' ? String(found) : found === 'ambiguous' ? ambiguous : unknown;
+      };
     }
     case 'group': {
-      const error = invalid('group_unknown');
-      return (value) => (isId(value) && ctx.groupExists(Number(value)) ? value : error);
+      const unknown = invalid('group_unknown');
+      const ambiguous = invalid('group_ambiguous');
+      return (value) => {
+        if (isId(value) && ctx.groupExists(Number(value))) return value;
+        const found = ctx.finder?.findGroup(value) ?? null;
+        return typeof found === 'number' ? String(found) : found === 'ambiguous' ? ambiguous : unknown;
+      };
     }
   }
 }

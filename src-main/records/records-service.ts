@@ -14,6 +14,7 @@ import { checkFieldValue, type ValueContext } from './field-values';
 import { nameKey } from './name-key';
 import { RecordBatchWriter, type BatchTarget } from './record-batch';
 import { rowChecker } from './row-checker';
+import { peopleFinder, type PeopleLists } from '../users/people-finder';
 import { hotColumns, INSERT_CPR_SQL, INSERT_RECORD_DATA_SQL, INSERT_RECORD_SQL, recordNumber, storedValues } from './record-columns';
 import type { RecordRow } from './record-row';
 import { assignmentsIn, type AssignmentHook } from './assignment-hook';
@@ -69,9 +70,12 @@ export class RecordsService {
     return { clean, errors };
   }
 
-  /** A checker for many rows of the same fields (CSV import); see rowChecker. */
-  rowChecker(ws: WorkspaceSnapshot, fields: FieldDef[], columns: number[]): ReturnType<typeof rowChecker> {
-    return rowChecker(ws.fields, fields, columns, this.refs);
+  /**
+   * A checker for many rows of the same fields (CSV import); see rowChecker.
+   * With `people`, user and group cells may also name them by initials, e-mail or name.
+   */
+  rowChecker(ws: WorkspaceSnapshot, fields: FieldDef[], columns: number[], people?: PeopleLists): ReturnType<typeof rowChecker> {
+    return rowChecker(ws.fields, fields, columns, people ? { ...this.refs, finder: peopleFinder(people) } : this.refs);
   }
 
   create(workflowId: number, values: Values, actor: Actor): number {

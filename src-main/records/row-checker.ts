@@ -50,5 +50,6 @@ function rememberedRefs(refs: ValueContext): ValueContext {
   return {
     userExists: (id) => remember(users, id, (x) => refs.userExists(x)),
     groupExists: (id) => remember(groups, id, (x) => refs.groupExists(x)),
+    ...(refs.finder ? { finder: refs.finder } : {}),
   };
 }

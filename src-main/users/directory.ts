@@ -1,6 +1,7 @@
 import type { Directory } from '../status-actions/action-type';
 import type { Db } from '../store/database';
 import type { ValueContext } from '../records/field-values';
+import type { PeopleLists } from './people-finder';
 
 /** Name and existence look-ups of users and groups, for validation and descriptions. */
 export function createDirectory(db: Db): Directory & ValueContext {
@@ -15,5 +16,13 @@ export function createDirectory(db: Db): Directory & ValueContext {
     groupIdByName: (name) => (groupId.get(name) as number | undefined) ?? null,
     userExists: (id) => userName.get(id) !== undefined,
     groupExists: (id) => groupName.get(id) !== undefined,
+  };
+}
+
+/** Every user and group, as a CSV import may name them (see peopleFinder). */
+export function readPeopleLists(db: Db): PeopleLists {
+  return {
+    users: db.prepare('SELECT id, name, initials, email FROM users ORDER BY id').all() as PeopleLists['users'],
+    groups: db.prepare('SELECT id, name FROM groups ORDER BY id').all() as PeopleLists['groups'],
   };
 }

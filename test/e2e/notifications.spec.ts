@@ -143,3 +143,30 @@ test('a "Notify" status action reaches its recipients', async ({ page, server })
   await openBell(page);
   await expect(page.getByTestId('notification').filter({ hasText: /Statushandling på/ })).toHaveCount(0);
 });
+
+test('a CSV import tells each caseworker once, with the count; the summary opens "Mine ansvarsområder"', async ({ page, server }) => {
+  await openAs(page, server, 'Mette Jensen');
+  await page.getByRole('link', { name: 'Importér CSV' }).click();
+  // Caseworkers as a spreadsheet names them: initials and e-mail, not the app's ids.
+  const csv = ['Navn;Sagsbehandler', 'Summa Importsen;JN', 'Summo Importsen;jn', 'Summe Importsen;jens.nielsen@kommune.example', 'Enkelt Importsen;LP'].join('\r\n');
+  await page.getByLabel('CSV-fil').setInputFiles({ name: 'fordeling.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await expect(page.getByLabel('Sagsbehandler', { exact: true })).toHaveValue('sagsbehandler');
+  await page.getByLabel('Arbejdsgang for de nye sager').selectOption({ label: 'Ansøgning om tilskud' });
+  await page.getByRole('button', { name: 'Importér', exact: true }).click();
+  await expect(page.getByTestId('import-imported')).toHaveText('4 sager importeret');
+
+  // Jens is named on three records: one line saying so, not three.
+  await switchTo(page, 'Jens Nielsen');
+  await openBell(page);
+  const summary = entry(page, "Du blev sat som ansvarlig i feltet 'Sagsbehandler' på 3 sager af Mette Jensen");
+  await expect(summary).toHaveCount(1);
+  await expect(entry(page, 'Importsen')).toHaveCount(0);
+  await summary.getByRole('button', { name: /på 3 sager/ }).click();
+  await expect(page.getByTestId('responsibilities-table')).toBeVisible();
+  await expect(page.getByTestId('notification-count')).toHaveCount(0);
+
+  // Lars is named on one: the usual line, with the record to open.
+  await switchTo(page, 'Lars Pedersen');
+  await openBell(page);
+  await expect(entry(page, 'Enkelt Importsen')).toContainText("Du blev sat som ansvarlig i feltet 'Sagsbehandler' af Mette Jensen");
+});

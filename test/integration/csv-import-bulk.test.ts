@@ -28,8 +28,10 @@ const NOTES = ['"citat" og \\ skråstreg', 'tabulator\there', 'emoji 🙂 og æ�
 /** ~3,000 rows (well over the second thread's threshold), every 97th one bad. */
 function bigCsv(app: TestApp): string {
   const d = demo(app);
-  const people = [d.user('Jens Nielsen').id, d.user('Anne Sørensen').id, d.user('Lars Pedersen').id];
-  const groups = [d.group('Visitation').id, d.group('Økonomi').id];
+  // Caseworkers and groups written as a spreadsheet has them: id, initials, e-mail or name.
+  const jens = d.user('Jens Nielsen');
+  const people = [String(jens.id), 'AS', 'lars.pedersen@kommune.example', 'Jens Nielsen', 'jn'];
+  const groups = [String(d.group('Visitation').id), 'Økonomi', 'sagsbehandling'];
   const lines = [HEADER];
   for (let i = 0; i < 3000; i += 1) {
     const day = String((i % 28) + 1).padStart(2, '0');
@@ -112,6 +114,12 @@ describe('a large CSV import', () => {
     expect(wa.audit).toBe(a.imported);
     // "Modtaget" has one status action: one job per new record.
     expect(wa.jobs).toBe(a.imported);
+    // Initials, e-mails and names became the caseworkers' and groups' ids.
+    const d = demo(threaded);
+    const users = new Set((wa.rows as { user: number }[]).map((r) => r.user));
+    expect(users).toEqual(new Set(['Jens Nielsen', 'Anne Sørensen', 'Lars Pedersen'].map((name) => d.user(name).id)));
+    const groups = new Set((wa.rows as { group: number }[]).map((r) => r.group));
+    expect(groups).toEqual(new Set(['Visitation', 'Økonomi', 'Sagsbehandling'].map((name) => d.group(name).id)));
   });
 
   it('stores each record’s values exactly as a single create does, escapes included', async () => {

@@ -82,6 +82,36 @@ describe('CSV import', () => {
     expect(report).toMatchObject({ imported: 1, failed: 1, rowErrors: [{ line: 3, errors: [{ field: 'email', key: 'email_invalid' }] }] });
   });
 
+  it('names caseworkers and groups as a spreadsheet does, and refuses a name two people share', async () => {
+    const d = demo(app);
+    // A second "Jens Nielsen": his name alone no longer says who is meant.
+    const otherJens = app.services.users.saveUser({ name: 'Jens Nielsen', initials: 'JNI', email: 'jens.n@kommune.example', isAdmin: false, groupIds: [] });
+    const csv = [
+      'Navn;Sagsbehandler;Team',
+      'Ida Initialer;MJ;visitation',
+      'Erik Email;ANNE.SOERENSEN@kommune.example;Økonomi',
+      'Nina Navn;Lars Pedersen;' + d.group('Sagsbehandling').id,
+      'Ole Tvetydig;Jens Nielsen;',
+      'Ulla Ukendt;Ukendt Person;Ukendt gruppe',
+      'Jonas Initialer;jni;',
+    ].join('\n');
+    const report = value(await run(csv, { Navn: 'navn', Sagsbehandler: 'sagsbehandler', Team: 'team' })) as CsvImportReport;
+    expect(report.rowErrors).toEqual([
+      { line: 5, errors: [{ field: 'sagsbehandler', key: 'user_ambiguous' }] },
+      { line: 6, errors: [{ field: 'sagsbehandler', key: 'user_unknown' }, { field: 'team', key: 'group_unknown' }] },
+    ]);
+    const responsible = report.recordIds.map((id) => {
+      const row = app.services.records.row(id);
+      return [row.name, row.responsible_user_id, row.responsible_group_id];
+    });
+    expect(responsible).toEqual([
+      ['Ida Initialer', d.user('Mette Jensen').id, d.group('Visitation').id],
+      ['Erik Email', d.user('Anne Sørensen').id, d.group('Økonomi').id],
+      ['Nina Navn', d.user('Lars Pedersen').id, d.group('Sagsbehandling').id],
+      ['Jonas Initialer', otherJens.id, null],
+    ]);
+  });
+
   it('checks required fields that are not mapped', async () => {
     const report = value(await run('E-mail\nanna@example.dk\n', { 'E-mail': 'email' })) as CsvImportReport;
     expect(report).toMatchObject({ imported: 0, failed: 1, rowErrors: [{ line: 2, errors: [{ field: 'navn', key: 'required' }] }] });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FieldDef, FieldType } from '../../src-main/contract';
 import { FIELD_TYPES } from '../../src-main/contract';
 import { checkFieldValue, type ValueContext } from '../../src-main/records/field-values';
+import { peopleFinder } from '../../src-main/users/people-finder';
 
 const refs: ValueContext = {
   userExists: (id) => id === 7,
@@ -153,6 +154,26 @@ describe('user and group references', () => {
   it.each(['0', '-7', '7.0', '07', 'abc', '1e1', '99999999999999999'])('rejects malformed id %j', (raw) => {
     expect(rejected('user', raw).key).toBe('user_unknown');
     expect(rejected('group', raw).key).toBe('group_unknown');
+  });
+
+  it('with a finder (CSV import), names users by initials, e-mail or name, and refuses what fits several', () => {
+    const finder = peopleFinder({
+      users: [
+        { id: 7, name: 'Mette Jensen', initials: 'MJ', email: 'mj@kommune.example' },
+        { id: 8, name: 'Jens Nielsen', initials: 'JN', email: 'jn@kommune.example' },
+        { id: 9, name: 'Jens Nielsen', initials: 'JNI', email: 'jni@kommune.example' },
+      ],
+      groups: [{ id: 3, name: 'Visitation' }],
+    });
+    const withFinder = (type: FieldType, raw: string) => checkFieldValue(field(type), raw, { ...refs, finder });
+    expect(withFinder('user', 'mj')).toEqual({ ok: true, value: '7' });
+    expect(withFinder('user', 'JN@kommune.example')).toEqual({ ok: true, value: '8' });
+    expect(withFinder('user', '7')).toEqual({ ok: true, value: '7' });
+    expect(withFinder('user', 'Jens Nielsen')).toEqual({ ok: false, error: { field: 'f_user', key: 'user_ambiguous' } });
+    expect(withFinder('user', 'Ukendt')).toEqual({ ok: false, error: { field: 'f_user', key: 'user_unknown' } });
+    expect(withFinder('group', 'visitation')).toEqual({ ok: true, value: '3' });
+    // Without a finder (forms send ids) a name is refused.
+    expect(rejected('user', 'MJ').key).toBe('user_unknown');
   });
 });
 
