@@ -1,6 +1,6 @@
 import type { FieldDef, FieldError } from '../contract';
 import { checkCpr } from '../cpr/cpr';
-import type { PeopleFinder } from '../users/people-finder';
+import type { Found, PeopleFinder } from '../users/people-finder';
 
 /** What a value refers to outside itself: users and groups must exist. */
 export interface ValueContext {
@@ -101,25 +101,30 @@ function typedCheck(field: FieldDef, ctx: ValueContext): (value: string) => Chec
       const error = invalid('phone_invalid');
       return (value) => (PHONE.test(value) ? value : error);
     }
-    case 'user': {
-      const unknown = invalid('user_unknown');
-      const ambiguous = invalid('user_ambiguous');
-      return (value) => {
-        if (isId(value) && ctx.userExists(Number(value))) return value;
-        const found = ctx.finder?.findUser(value) ?? null;
-        return typeof found === 'number' ? String(found) : found === 'ambiguous' ? ambiguous : unknown;
-      };
-    }
-    case 'group': {
-      const unknown = invalid('group_unknown');
-      const ambiguous = invalid('group_ambiguous');
-      return (value) => {
-        if (isId(value) && ctx.groupExists(Number(value))) return value;
-        const found = ctx.finder?.findGroup(value) ?? null;
-        return typeof found === 'number' ? String(found) : found === 'ambiguous' ? ambiguous : unknown;
-      };
-    }
+    case 'user':
+      return referenceCheck(field, 'user', (id) => ctx.userExists(id), (text) => ctx.finder?.findUser(text) ?? null);
+    case 'group':
+      return referenceCheck(field, 'group', (id) => ctx.groupExists(id), (text) => ctx.finder?.findGroup(text) ?? null);
   }
+}
+
+/**
+ * A user or group field: an existing id, or (with a finder, in CSV imports) a
+ * text that names exactly one of them; two fitting is ambiguous, never a guess.
+ */
+function referenceCheck(
+  field: FieldDef,
+  kind: 'user' | 'group',
+  exists: (id: number) => boolean,
+  find: (text: string) => Found,
+): (value: string) => CheckedValue {
+  const unknown = refusal(field, `${kind}_unknown`);
+  const ambiguous = refusal(field, `${kind}_ambiguous`);
+  return (value) => {
+    if (isId(value) && exists(Number(value))) return value;
+    const found = find(value);
+    return typeof found === 'number' ? String(found) : found === 'ambiguous' ? ambiguous : unknown;
+  };
 }
 
 const YES_NO: Record<string, 'true' | 'false'> = {
