@@ -2,11 +2,15 @@
 // first serial digit (the 7th digit) together with the two-digit year. Modulus 11
 // is deliberately NOT checked: numbers issued since 2007 may fail it.
 
+import { isRealDate } from '../shared/calendar';
+
 export type CprProblem = 'cpr_format' | 'cpr_invalid_date';
 
 export type CprCheck = { ok: true; cpr: string } | { ok: false; problem: CprProblem };
 
-const CPR_PATTERN = /^(\d{2})(\d{2})(\d{2})-?(\d{4})$/;
+const CPR_PATTERN = /^\d{6}-?\d{4}$/;
+const NOT_A_CPR: CprCheck = Object.freeze({ ok: false, problem: 'cpr_format' });
+const NO_SUCH_DATE: CprCheck = Object.freeze({ ok: false, problem: 'cpr_invalid_date' });
 
 /** Full birth year from the two-digit year and the 7th digit, per the CPR office's table. */
 export function cprCentury(twoDigitYear: number, seventhDigit: number): number {
@@ -17,17 +21,13 @@ export function cprCentury(twoDigitYear: number, seventhDigit: number): number {
 
 /** Validates and normalises to ten digits without a dash. */
 export function checkCpr(input: string): CprCheck {
-  const match = CPR_PATTERN.exec(input.trim());
-  if (!match) return { ok: false, problem: 'cpr_format' };
-  const [, dd, mm, yy, serial] = match as unknown as [string, string, string, string, string];
-  const day = Number(dd);
-  const month = Number(mm);
-  const year = cprCentury(Number(yy), Number(serial[0])) + Number(yy);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  const realDate =
-    month >= 1 && month <= 12 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  if (!realDate) return { ok: false, problem: 'cpr_invalid_date' };
-  return { ok: true, cpr: `${dd}${mm}${yy}${serial}` };
+  const value = input.trim();
+  if (!CPR_PATTERN.test(value)) return NOT_A_CPR;
+  const cpr = value.length === 11 ? value.slice(0, 6) + value.slice(7) : value;
+  const yy = Number(cpr.slice(4, 6));
+  const year = cprCentury(yy, Number(cpr[6])) + yy;
+  if (!isRealDate(year, Number(cpr.slice(2, 4)), Number(cpr.slice(0, 2)))) return NO_SUCH_DATE;
+  return { ok: true, cpr };
 }
 
 /** `DDMMYY-****`: what lists and logs may show. */

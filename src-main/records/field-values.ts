@@ -1,5 +1,6 @@
 import type { FieldDef, FieldError } from '../contract';
 import { checkCpr } from '../cpr/cpr';
+import { isRealDate } from '../shared/calendar';
 import type { Found, PeopleFinder } from '../users/people-finder';
 
 /** What a value refers to outside itself: users and groups must exist. */
@@ -141,15 +142,8 @@ const YES_NO: Record<string, 'true' | 'false'> = {
 const isId = (v: string): boolean => /^[1-9]\d{0,15}$/.test(v);
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** YYYY-MM-DD of a real calendar day (Gregorian leap years), by arithmetic: an import checks a few per row. */
+/** YYYY-MM-DD of a real calendar day. */
 function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const year = Number(value.slice(0, 4));
-  const month = Number(value.slice(5, 7));
-  const day = Number(value.slice(8, 10));
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
+  return ISO_DATE.test(value) && isRealDate(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10)));
 }
