@@ -183,3 +183,40 @@ describe('a large CSV import', () => {
     expect(page.total).toBe(0);
   });
 });
+
+describe('a CSV import into a status with delayed actions', () => {
+  it('schedules each new record’s timed actions from its own date field, and its on-enter jobs', async () => {
+    const clock = manualClock();
+    const app = open({ seedDemo: true, clock });
+    const session = demo(app).adminSession();
+    const frist = app.services.workspace.snapshot().fieldsByKey.get('frist')!;
+    const DAY = 86_400_000;
+    value(
+      await app.dispatch(
+        'saveStatusAction',
+        {
+          statusId: demo(app).status('Modtaget').id,
+          type: 'set_field',
+          name: 'Påmind dagen før fristen',
+          params: { fieldKey: 'beskrivelse', value: 'Fristen er i morgen' },
+          enabled: true,
+          sortOrder: 9,
+          timing: { trigger: 'delay', delayMs: -DAY, delayFrom: 'field', delayFieldId: frist.id },
+        },
+        session,
+      ),
+    );
+    await secondThreadUp(app);
+    const report = await imported(app, bigCsv(app));
+    const rows = app.services.db
+      .prepare(
+        `SELECT t.record_id AS id, t.due_at AS dueAt, json_extract(d.field_values, '$."' || CAST(? AS INTEGER) || '"') AS frist
+         FROM timed_actions t JOIN record_data d ON d.record_id = t.record_id WHERE t.state = 'pending' ORDER BY t.record_id`,
+      )
+      .all(frist.id) as { id: number; dueAt: number; frist: string }[];
+    expect(rows.map((r) => r.id)).toEqual(report.recordIds);
+    for (const row of rows) expect(row.dueAt).toBe(Date.parse(`${row.frist}T00:00:00Z`) - DAY);
+    // The status's on-enter action ("Send til Visitation") is one queued job per record.
+    expect(count(app.services.db, 'jobs', "record_id >= ? AND status = 'queued'", Math.min(...report.recordIds))).toBe(report.imported);
+  });
+});
