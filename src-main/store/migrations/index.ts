@@ -9,6 +9,7 @@ import { migration006 } from './006-mitid-and-questionnaires';
 import { migration007 } from './007-documents-and-signing';
 import { migration008 } from './008-store-performance';
 import { migration009 } from './009-fewer-record-indexes';
+import { migration010 } from './010-danish-name-order';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration is a new file added here. */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
