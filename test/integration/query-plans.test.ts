@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../src-main/app/session';
 import type { RecordPage } from '../../src-main/contract';
+import { requeueInterrupted } from '../../src-main/jobs/job-queue';
 import { captureQueries, queryPlan, type CapturedQuery } from './helpers/capture-queries';
 import { createDemoRecord, demo, type TestApp, useTestApps, value } from './helpers/test-app';
 
@@ -172,5 +173,12 @@ describe('record view and job queries use their indexes', () => {
     const due = queries.find((q) => /FROM jobs WHERE status = 'queued' AND next_run_at <= \?/.test(q.sql));
     expect(due).toBeDefined();
     if (due) expect(queryPlan(app.services.db, due).join('\n')).toContain('USING INDEX jobs_due (next_run_at<?)');
+  });
+
+  it('putting interrupted jobs back in the queue at start-up reads the partial index jobs_running, not every job', async () => {
+    const queries = await captureQueries(app.services.db, () => requeueInterrupted(app.services.db, Date.now()));
+    const requeue = queries.find((q) => /UPDATE jobs SET status = 'queued'.*WHERE status = 'running'/s.test(q.sql));
+    expect(requeue).toBeDefined();
+    if (requeue) expect(queryPlan(app.services.db, requeue).join('\n')).toContain('USING INDEX jobs_running');
   });
 });

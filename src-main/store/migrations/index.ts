@@ -10,6 +10,7 @@ import { migration007 } from './007-documents-and-signing';
 import { migration008 } from './008-store-performance';
 import { migration009 } from './009-fewer-record-indexes';
 import { migration010 } from './010-danish-name-order';
+import { migration011 } from './011-running-jobs';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration is a new file added here. */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
