@@ -4,7 +4,7 @@ import { DomainError, notFound } from '../shared/domain-error';
 import type { Db } from '../store/database';
 import type { WorkspaceRepo } from '../workspace/workspace-repo';
 import { readPeopleLists } from '../users/directory';
-import { openCsv, parseCsv } from './parse-csv';
+import { openCsv } from './parse-csv';
 import type { RowCheckingThread } from './row-checking-thread';
 
 /** From about 1,000 rows on, a second thread pays for itself; smaller files are read on this one. */
@@ -16,13 +16,21 @@ export const readsOnSecondThread = (csv: string): boolean => csv.length >= SECON
 const normalise = (s: string) => s.toLocaleLowerCase('da-DK').replace(/[^\p{L}\p{N}]/gu, '');
 
 export function previewCsv(text: string, fields: FieldDef[]): CsvPreview {
-  const { headers, rows } = parseCsv(text);
+  const file = openCsv(text);
+  const { headers } = file;
   const suggestedMapping: Record<string, string> = {};
   for (const header of headers) {
     const match = fields.find((f) => normalise(f.key) === normalise(header) || normalise(f.label) === normalise(header));
     if (match) suggestedMapping[header] = match.key;
   }
-  return { headers, sampleRows: rows.slice(0, 5).map((r) => r.cells), rowCount: rows.length, suggestedMapping };
+  // Counted as they stream past: a large file's rows are not kept just to be counted.
+  const sampleRows: string[][] = [];
+  let rowCount = 0;
+  file.eachRow(({ cells }) => {
+    if (sampleRows.length < 5) sampleRows.push(cells);
+    rowCount += 1;
+  });
+  return { headers, sampleRows, rowCount, suggestedMapping };
 }
 
 /**

@@ -83,7 +83,7 @@ export function openCsv(text: string): CsvFile {
   };
 }
 
-/** The whole file at once: for previews and small files. */
+/** The whole file at once, for small files (the import and its preview stream with openCsv). */
 export function parseCsv(text: string): ParsedCsv {
   const file = openCsv(text);
   const rows: CsvRow[] = [];

@@ -102,7 +102,7 @@ export class RecordsService {
   ): number {
     const now = this.clock.now();
     const at = isoAt(now);
-    // Statements prepared once per database: a CSV import runs this for every row.
+    // Statements prepared once per database: records are created all day (a CSV import uses RecordBatchWriter).
     const id = (preparedOnce(this.db, 'SELECT coalesce(max(id), 0) + 1 AS id FROM records').get() as { id: number }).id;
     const hot = hotColumns(clean);
     preparedOnce(this.db, INSERT_RECORD_SQL).run(
