@@ -80,7 +80,9 @@ describe('moving a role backfills the hot columns', () => {
       .pluck()
       .get(field('adresse').id);
     expect(mismatched).toBe(0);
-    expect(count(db, 'records', 'name_key <> lower(name) AND name NOT GLOB ?', '*[^ -~]*')).toBe(0);
+    // ASCII names' sort keys: lower case, "aa" as Å ("}"); the rest is name-key.test.ts's.
+    expect(count(db, 'records', "name_key <> replace(lower(name), 'aa', '}') AND name NOT GLOB ?", '*[^ -~]*')).toBe(0);
+    expect(count(db, 'records', "name <> '' AND name_key = ''")).toBe(0);
     const onVestergade = db
       .prepare("SELECT record_id FROM record_values WHERE field_id = ? AND value LIKE 'Vestergade %' ORDER BY record_id")
       .pluck()

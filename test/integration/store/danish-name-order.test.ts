@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { RecordPage } from '../../../src-main/contract';
 import { MIGRATIONS, migrate } from '../../../src-main/store/migrations';
-import { demo, useTestApps, value } from '../helpers/test-app';
+import { useTestApps, value } from '../helpers/test-app';
 
 const { open } = useTestApps();
 
