@@ -7,10 +7,9 @@ export type CheckedRow = { values: (string | null)[]; errors: null } | { values:
 /**
  * Checks whole rows of cells against a fixed list of fields (a CSV import's
  * mapped columns: `columns[i]` is the cell that fills `fields[i]`), with each
- * field's check prepared once. Required fields that
- * no column fills refuse every row. Whether a user or group exists is asked
- * once per id for the checker's lifetime instead of once per cell, which was the
- * largest single cost of an import.
+ * field's check prepared once. Required fields that no column fills refuse
+ * every row. Whether a user or group exists is asked once per id for the
+ * checker's lifetime instead of once per cell.
  */
 export function rowChecker(
   /** Every field of the workspace, for the required ones. */
