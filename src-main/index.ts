@@ -1,7 +1,7 @@
 // The Electron entry: builds the OS-backed stores, opens the app through the one
 // composition root (openApp) and connects it to a hardened window. Everything
 // else lives in shell/ (Electron glue) or in the plain-Node domain modules.
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, safeStorage, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, protocol, safeStorage, session, shell, Tray } from 'electron';
 import { join } from 'node:path';
 import type { AppHandle } from './app/app-handle';
 import type { Services } from './app/services';
@@ -9,10 +9,12 @@ import { openApp } from './app/open-app';
 import { startSandbox } from './sandbox/start-sandbox';
 import { SIMULATORS_STARTED_BY_HOSTS } from './sandbox/simulators';
 import { appLocation, devServerUrl } from './shell/app-location';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './shell/app-protocol';
 import { trackDeskUser } from './shell/desk-user';
 import { startDesktopNotifications } from './shell/desktop-notifications';
 import { shellBrowserOpener } from './shell/browser-opener';
 import { openSecretStore, openSettingsStore } from './shell/electron-stores';
+import { guardedOpenExternal, linkQuestion } from './shell/external-links';
 import { registerIpc } from './shell/ipc';
 import { hardenSession, hardenWebContents } from './shell/security';
 import { startupErrorBox } from './shell/startup-error';
@@ -22,6 +24,10 @@ import { keepInTrayOnClose, showAtRecord } from './shell/window-routing';
 // Same override the CLI and browser transport honour (data-dir.ts), so tests and
 // admins can point every host at one data folder. Must be set before 'ready'.
 if (process.env.CASEWORKER_DATA_DIR) app.setPath('userData', process.env.CASEWORKER_DATA_DIR);
+
+// The built renderer is served from app://renderer/ (see shell/app-protocol.ts);
+// a scheme's privileges can only be declared before 'ready'.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 // One process per user: two would open the same SQLite file and run the job runner twice.
 if (!app.requestSingleInstanceLock()) {
@@ -33,7 +39,8 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   // The dev server is trusted only in unpackaged runs started by electron-vite.
   const devUrl = app.isPackaged ? undefined : devServerUrl(process.env.ELECTRON_RENDERER_URL);
-  const location = appLocation(devUrl, join(import.meta.dirname, '../renderer/index.html'));
+  const location = appLocation(devUrl);
+  const rendererDir = join(import.meta.dirname, '../renderer');
   const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 
   let handle: AppHandle | null = null;
@@ -42,9 +49,21 @@ function start(): void {
   let closing: 'open' | 'closing' | 'closed' = 'open';
   let desktop: { userChanged(): void; dispose(): void } | null = null;
 
+  // Links outside the trusted hosts are shown to the caseworker before the browser opens them.
+  const openLink = guardedOpenExternal({
+    openExternal: (url) => shell.openExternal(url),
+    confirm: async (url, language) => {
+      const question = linkQuestion(url, language);
+      const options = { type: 'question' as const, ...question, defaultId: 1, cancelId: 1, noLink: true };
+      const answer = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+      return answer.response === 0;
+    },
+    language: () => (handle as (AppHandle & { services?: Services }) | null)?.services?.config.settings.get().language ?? 'da',
+  });
+
   // Every webContents, not only the main window's, so nothing created later escapes the rules.
   app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents, location, (url) => shell.openExternal(url));
+    hardenWebContents(contents, location, openLink);
   });
 
   const showMainWindow = (): void => {
@@ -104,6 +123,7 @@ function start(): void {
 
   const ready = (): void => {
     hardenSession(session.defaultSession, location);
+    if (!location.dev) protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererDir));
     setSpellCheckLanguages();
 
     try {

@@ -1,4 +1,4 @@
-import { pathToFileURL } from 'node:url';
+import { APP_HOST, APP_INDEX_URL, APP_ORIGIN, APP_SCHEME } from './app-protocol';
 
 /**
  * Where the renderer page comes from, and the one test every other shell module
@@ -9,6 +9,8 @@ export interface AppLocation {
   readonly dev: boolean;
   /** The URL the main window loads. */
   readonly url: string;
+  /** scheme://host of the app's page: the origin its own blob: URLs carry. */
+  readonly origin: string;
   /** True for the app's own page, whatever its hash route or query. */
   isAppPage(url: string): boolean;
 }
@@ -36,23 +38,23 @@ export function devServerUrl(value: string | undefined): string | undefined {
 }
 
 /**
- * @param devUrl the checked dev server URL (see devServerUrl), or undefined in production
- * @param indexFile absolute path of out/renderer/index.html
+ * @param devUrl the checked dev server URL (see devServerUrl), or undefined in
+ * production, where the page is app://renderer/index.html (see app-protocol.ts).
  */
-export function appLocation(devUrl: string | undefined, indexFile: string): AppLocation {
+export function appLocation(devUrl: string | undefined): AppLocation {
   if (devUrl) {
     const origin = new URL(devUrl).origin;
-    return { dev: true, url: devUrl, isAppPage: (url) => parse(url)?.origin === origin };
+    return { dev: true, url: devUrl, origin, isAppPage: (url) => parse(url)?.origin === origin };
   }
-  // file: URLs all share the opaque origin "null", so compare the path instead:
-  // only index.html itself is the app, not any other file on the disk.
-  const page = pathToFileURL(indexFile);
+  // Only index.html itself is the app page; the scripts, styles and fonts beside it
+  // are served from the same origin but are not pages.
   return {
     dev: false,
-    url: page.href,
+    url: APP_INDEX_URL,
+    origin: APP_ORIGIN,
     isAppPage(url) {
       const parsed = parse(url);
-      return parsed !== null && parsed.protocol === 'file:' && parsed.host === page.host && parsed.pathname === page.pathname;
+      return parsed !== null && parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.pathname === '/index.html';
     },
   };
 }

@@ -25,15 +25,35 @@ function openInBrowser(url: string, openExternal: OpenExternal): void {
   openExternal(url).catch((error: unknown) => console.error('could not open link in the browser:', (error as Error).message));
 }
 
+/**
+ * A blob: URL minted by the app page itself (`blob:app://renderer/<uuid>`): the
+ * document preview's PDF. Chromium's PDF viewer (the one plugin the window
+ * enables) may show these and nothing else: a blob: from any other origin, or a
+ * PDF from the web, is refused.
+ */
+export function isOwnBlobUrl(url: string, location: Pick<AppLocation, 'origin'>): boolean {
+  if (!url.startsWith('blob:')) return false;
+  try {
+    const inner = new URL(url.slice('blob:'.length));
+    return `${inner.protocol}//${inner.host}` === location.origin;
+  } catch {
+    return false;
+  }
+}
+
 export type HardenableContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 
-/** Locks one webContents to the app page; call it for every webContents created. */
+/**
+ * Locks one webContents to the app page; call it for every webContents created.
+ * `openExternal` is the guarded opener (external-links.ts), which asks before
+ * opening a link outside the trusted hosts.
+ */
 export function hardenWebContents(contents: HardenableContents, location: AppLocation, openExternal: OpenExternal): void {
   // will-frame-navigate covers the main frame and any subframe alike.
   contents.on('will-frame-navigate', (event) => {
     if (location.isAppPage(event.url)) return;
     // The document preview's iframe shows a PDF from a blob: URL the page itself made.
-    if (!event.isMainFrame && event.url.startsWith('blob:')) return;
+    if (!event.isMainFrame && isOwnBlobUrl(event.url, location)) return;
     event.preventDefault();
     // A plain link click on the main page: the caseworker meant to visit it, so
     // hand it to the browser rather than drop it silently.

@@ -30,7 +30,8 @@ export function mainWindowOptions(options: MainWindowOptions): BrowserWindowCons
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-      // Chromium's built-in PDF viewer, for the document preview (a blob: iframe).
+      // Chromium's built-in PDF viewer, for the document preview (a blob: iframe);
+      // security.ts lets subframes load only blob: URLs the app page itself minted.
       plugins: true,
       experimentalFeatures: false,
       // A file dropped on the window must not replace the app page.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { appLocation, devServerUrl } from '../../../src-main/shell/app-location';
-import { APP_URL, devLocation, INDEX_FILE, prodLocation } from './fakes';
+import { APP_URL, devLocation, prodLocation } from './fakes';
 
 describe('appLocation', () => {
-  it('loads the built index.html and recognises it with any hash route', () => {
+  it('loads the built index.html from the app:// scheme and recognises it with any hash route', () => {
     const location = prodLocation();
     expect(location.dev).toBe(false);
     expect(location.url).toBe(APP_URL);
@@ -14,8 +14,10 @@ describe('appLocation', () => {
   it('does not treat other local files or web pages as the app', () => {
     const location = prodLocation();
     expect(location.isAppPage('file:///etc/passwd')).toBe(false);
-    expect(location.isAppPage('file:///opt/caseworker/out/renderer/other.html')).toBe(false);
-    expect(location.isAppPage('file://evil-host/opt/caseworker/out/renderer/index.html')).toBe(false);
+    expect(location.isAppPage('file:///opt/caseworker/out/renderer/index.html')).toBe(false);
+    expect(location.isAppPage('app://renderer/other.html')).toBe(false);
+    expect(location.isAppPage('app://evil-host/index.html')).toBe(false);
+    expect(location.isAppPage('https://renderer/index.html')).toBe(false);
     expect(location.isAppPage('https://example.com/')).toBe(false);
     expect(location.isAppPage('not a url')).toBe(false);
   });
@@ -29,8 +31,8 @@ describe('appLocation', () => {
     expect(location.isAppPage(APP_URL)).toBe(false);
   });
 
-  it('ignores the index path when a dev URL is given', () => {
-    expect(appLocation('http://127.0.0.1:5173/', INDEX_FILE).url).toBe('http://127.0.0.1:5173/');
+  it('loads the dev server URL when one is given', () => {
+    expect(appLocation('http://127.0.0.1:5173/').url).toBe('http://127.0.0.1:5173/');
   });
 });
 

@@ -56,7 +56,8 @@ async function boot(options: BootOptions = {}) {
   const electron = {
     app,
     BrowserWindow: FakeBrowserWindow,
-    dialog: { showErrorBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 1 })) },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     ipcMain: { handle: vi.fn((channel: string) => handles.push(channel)), removeHandler: vi.fn() },
     safeStorage: {},
     Notification: Object.assign(vi.fn(), { isSupported: () => true }),
@@ -128,7 +129,12 @@ describe('the Electron entry', () => {
     expect(FakeBrowserWindow.all).toHaveLength(1);
     expect(FakeBrowserWindow.all[0]?.options.webPreferences?.sandbox).toBe(true);
     expect(FakeBrowserWindow.all[0]?.options.webPreferences?.preload).toMatch(/preload[/\\]index\.cjs$/);
-    expect(FakeBrowserWindow.all[0]?.loadURL).toHaveBeenCalledWith(expect.stringMatching(/^file:.*renderer\/index\.html$/));
+    expect(FakeBrowserWindow.all[0]?.loadURL).toHaveBeenCalledWith('app://renderer/index.html');
+    // The scheme is privileged before 'ready' and served from the built renderer folder.
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+    ]);
+    expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(handle.startJobs).toHaveBeenCalledTimes(1);
     expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(electron.session.defaultSession.setSpellCheckerLanguages).toHaveBeenCalledWith(['da', 'en-US']);
@@ -162,7 +168,7 @@ describe('the Electron entry', () => {
 
   it('ignores the dev server URL in a packaged app', async () => {
     await boot({ env: { ELECTRON_RENDERER_URL: 'http://localhost:5173/' } });
-    expect(FakeBrowserWindow.all[0]?.loadURL).toHaveBeenCalledWith(expect.stringMatching(/^file:/));
+    expect(FakeBrowserWindow.all[0]?.loadURL).toHaveBeenCalledWith('app://renderer/index.html');
   });
 
   it('honours CASEWORKER_DATA_DIR like the other hosts', async () => {

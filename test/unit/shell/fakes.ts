@@ -2,10 +2,9 @@
 import { vi } from 'vitest';
 import { appLocation } from '../../../src-main/shell/app-location';
 
-export const INDEX_FILE = '/opt/caseworker/out/renderer/index.html';
-export const APP_URL = 'file:///opt/caseworker/out/renderer/index.html';
-export const prodLocation = () => appLocation(undefined, INDEX_FILE);
-export const devLocation = () => appLocation('http://localhost:5173/', INDEX_FILE);
+export const APP_URL = 'app://renderer/index.html';
+export const prodLocation = () => appLocation(undefined);
+export const devLocation = () => appLocation('http://localhost:5173/');
 
 type Listener = (...args: unknown[]) => unknown;
 

@@ -3,6 +3,7 @@ import {
   contentSecurityPolicy,
   hardenSession,
   hardenWebContents,
+  isOwnBlobUrl,
   isWebUrl,
   type HardenableContents,
   type HardenableSession,
@@ -108,6 +109,26 @@ describe('hardenWebContents', () => {
     expect(contents.openHandler?.({ url: 'https://virk.dk/' })).toEqual({ action: 'deny' });
     await vi.waitFor(() => expect(log).toHaveBeenCalled());
     log.mockRestore();
+  });
+
+  it("lets the preview's subframe show only blob: URLs the app page minted", () => {
+    const { contents } = hardened();
+    const own = navigationEvent('blob:app://renderer/6f1c2d1e-8a7b-4c1e-9d0f-1234567890ab', false);
+    const foreign = navigationEvent('blob:https://example.com/6f1c2d1e-8a7b-4c1e-9d0f-1234567890ab', false);
+    const other = navigationEvent('blob:app://other/6f1c2d1e', false);
+    const mainFrame = navigationEvent('blob:app://renderer/6f1c2d1e', true);
+    for (const event of [own, foreign, other, mainFrame]) contents.emit('will-frame-navigate', event);
+    expect(own.preventDefault).not.toHaveBeenCalled();
+    expect(foreign.preventDefault).toHaveBeenCalled();
+    expect(other.preventDefault).toHaveBeenCalled();
+    expect(mainFrame.preventDefault).toHaveBeenCalled();
+  });
+
+  it('recognises own blob: URLs on the dev server origin too', () => {
+    expect(isOwnBlobUrl('blob:http://localhost:5173/abc', devLocation())).toBe(true);
+    expect(isOwnBlobUrl('blob:http://localhost:5174/abc', devLocation())).toBe(false);
+    expect(isOwnBlobUrl('https://localhost:5173/abc', devLocation())).toBe(false);
+    expect(isOwnBlobUrl('blob:garbage', prodLocation())).toBe(false);
   });
 
   it('refuses to attach webviews', () => {
