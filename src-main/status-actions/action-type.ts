@@ -9,6 +9,9 @@ export interface Directory {
   groupName(id: number): string | null;
   userIdByName(name: string): number | null;
   groupIdByName(name: string): number | null;
+  /** Document templates, which status actions name by id and exported files by name. */
+  templateName(id: number): string | null;
+  templateIdByName(name: string): number | null;
 }
 
 export interface ActionRunContext {
@@ -32,8 +35,12 @@ export interface StatusActionType<P> {
   labelKey: string;
   kind: 'local';
   params: z.ZodType<P>;
-  /** Checks references (fields, users, groups) against the workspace; returns a problem or null. */
-  check(params: P, ws: WorkspaceSnapshot, dir: Directory): string | null;
+  /**
+   * Checks references (fields, users, groups, statuses) against the workspace;
+   * returns a problem or null. `ownStatusId` is the status the action belongs to:
+   * a status it moves the record to must be in that status's workflow.
+   */
+  check(params: P, ws: WorkspaceSnapshot, dir: Directory, ownStatusId: number): string | null;
   /** One line for the status-change dialog, in the caseworker's language. */
   describe(params: P, ws: WorkspaceSnapshot, dir: Directory, lang: Language): string;
   /** Performs the action; returns the outcome line for the job's attempt log. */
@@ -44,7 +51,8 @@ export interface StatusActionType<P> {
    * cannot say which name is meant.
    */
   toPortable(params: P, dir: Directory, ws: WorkspaceSnapshot): Record<string, unknown>;
-  fromPortable(portable: Record<string, unknown>, dir: Directory, ws: WorkspaceSnapshot): P;
+  /** `ownStatusId`: the status the imported action is attached to (status names resolve in its workflow). */
+  fromPortable(portable: Record<string, unknown>, dir: Directory, ws: WorkspaceSnapshot, ownStatusId: number): P;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,4 +1,7 @@
-import type { ActionTiming } from '../contract';
+import type { ActionTiming, WorkspaceImportPreview } from '../contract';
+import type { TemplateRepo } from '../documents/template-repo';
+import type { IntegrationSettings } from '../integration-settings/integration-settings';
+import type { QuestionnaireRepo } from '../questionnaires/questionnaire-repo';
 import { DomainError } from '../shared/domain-error';
 import type { Clock } from '../shared/clock';
 import { isoAt } from '../shared/clock';
@@ -7,7 +10,26 @@ import type { Directory } from '../status-actions/action-type';
 import type { ActionRegistry } from '../status-actions/registry';
 import type { UsersRepo } from '../users/users-repo';
 import type { WorkspaceRepo } from './workspace-repo';
+import { diffWorkspaceFiles } from './import-preview';
+import {
+  exportIntegrationSettings,
+  exportQuestionnaires,
+  exportTemplates,
+  importIntegrationSettings,
+  importQuestionnaires,
+  importTemplates,
+} from './portable-attachments';
 import { WORKSPACE_FILE_FORMAT, WORKSPACE_FILE_VERSION, workspaceFileSchema, type WorkspaceFile } from './workspace-file';
+
+/** What the transfer reads and writes beside the workflows: templates, questionnaires, integration settings. */
+export interface TransferAttachments {
+  templates: TemplateRepo;
+  questionnaires: QuestionnaireRepo;
+  integrationSettings: IntegrationSettings;
+}
+
+/** Thrown inside the preview's transaction so that it rolls back. */
+const DRY_RUN = Symbol('dry run');
 
 /** Export and import of the whole workspace definition as one JSON file. */
 export class WorkspaceTransfer {
@@ -18,6 +40,7 @@ export class WorkspaceTransfer {
     private readonly actions: ActionRegistry,
     private readonly directory: Directory,
     private readonly clock: Clock,
+    private readonly attachments: TransferAttachments,
   ) {}
 
   export(): WorkspaceFile {
@@ -76,7 +99,32 @@ export class WorkspaceTransfer {
           ...(t.guards?.length ? { guards: t.guards } : {}),
         })),
       })),
+      documentTemplates: exportTemplates(this.attachments.templates),
+      questionnaires: exportQuestionnaires(this.attachments.questionnaires, ws),
+      integrationSettings: exportIntegrationSettings(this.attachments.integrationSettings),
     };
+  }
+
+  /**
+   * What importing the file would change, without changing anything: the import
+   * runs in a transaction that is rolled back, so every refusal the real import
+   * would meet (an unknown field, a missing template) is met here too, with its
+   * reason. The list of changes compares the file with the current definition.
+   */
+  preview(json: string, userId: number | null): WorkspaceImportPreview {
+    const file = this.parse(json);
+    const before = this.export();
+    try {
+      this.db.transaction(() => {
+        this.apply(file, userId);
+        throw DRY_RUN;
+      }).immediate();
+    } catch (error) {
+      if (error !== DRY_RUN) throw error;
+    } finally {
+      this.workspace.invalidate();
+    }
+    return diffWorkspaceFiles(before, file);
   }
 
   /**
@@ -85,7 +133,16 @@ export class WorkspaceTransfer {
    * touched, and a change that would invalidate stored values is refused. The
    * whole import is one transaction: it applies completely or not at all.
    */
-  import(json: string): void {
+  import(json: string, userId: number | null = null): void {
+    const file = this.parse(json);
+    try {
+      this.db.transaction(() => this.apply(file, userId)).immediate();
+    } finally {
+      this.workspace.invalidate();
+    }
+  }
+
+  private parse(json: string): WorkspaceFile {
     let raw: unknown;
     try {
       raw = JSON.parse(json);
@@ -97,15 +154,10 @@ export class WorkspaceTransfer {
       const first = parsed.error.issues[0];
       throw new DomainError('import_failed', `the file is not a workspace definition (${first?.path.join('.') ?? ''}: ${first?.message ?? ''})`);
     }
-    const file = parsed.data;
-    try {
-      this.db.transaction(() => this.apply(file)).immediate();
-    } finally {
-      this.workspace.invalidate();
-    }
+    return parsed.data;
   }
 
-  private apply(file: WorkspaceFile): void {
+  private apply(file: WorkspaceFile, userId: number | null): void {
     for (const g of file.groups) {
       if (this.directory.groupIdByName(g.name) === null) this.users.saveGroup({ name: g.name });
     }
@@ -128,7 +180,12 @@ export class WorkspaceTransfer {
       const existing = this.workspace.snapshot().fieldsByKey.get(f.key);
       this.workspace.saveField({ ...f, id: existing?.id });
     }
+    // Templates first: the workflows' status actions name them.
+    if (file.documentTemplates) importTemplates(file.documentTemplates, this.attachments.templates, userId);
     for (const w of file.workflows) this.applyWorkflow(w);
+    this.workspace.invalidate();
+    if (file.questionnaires) importQuestionnaires(file.questionnaires, this.attachments.questionnaires, this.workspace.snapshot());
+    if (file.integrationSettings) importIntegrationSettings(file.integrationSettings, this.attachments.integrationSettings);
   }
 
   private applyWorkflow(w: WorkspaceFile['workflows'][number]): void {
@@ -151,19 +208,23 @@ export class WorkspaceTransfer {
         sortOrder: s.sortOrder,
       });
       statusIds.set(s.name, saved.id);
-      this.db.prepare('DELETE FROM status_actions WHERE status_id = ?').run(saved.id);
+    }
+    // Actions after every status exists: an action may move the record to a later status.
+    for (const s of w.statuses) {
+      const savedId = statusIds.get(s.name) as number;
+      this.db.prepare('DELETE FROM status_actions WHERE status_id = ?').run(savedId);
       this.workspace.invalidate();
       for (const a of s.actions) {
         const type = this.actions.get(a.type);
         if (!type) throw new DomainError('import_failed', `unknown status action type "${a.type}" on status "${s.name}"`);
         let params: unknown;
         try {
-          params = type.fromPortable(a.params, this.directory, this.workspace.snapshot());
+          params = type.fromPortable(a.params, this.directory, this.workspace.snapshot(), savedId);
         } catch (error) {
           throw new DomainError('import_failed', `status action "${a.name}" on "${s.name}": ${(error as Error).message}`);
         }
         this.workspace.saveStatusAction({
-          statusId: saved.id,
+          statusId: savedId,
           type: a.type,
           name: a.name,
           params: params as Record<string, unknown>,

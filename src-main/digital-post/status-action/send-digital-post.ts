@@ -36,7 +36,9 @@ export function createSendDigitalPostAction(port: () => DigitalPostPort, documen
     labelKey: 'actionTypes.send_digital_post',
     kind: 'local',
     params,
-    check(p, ws) {
+    check(p, ws, dir) {
+      const missing = p.attachTemplateIds.find((id) => dir.templateName(id) === null);
+      if (missing !== undefined) return `document template ${missing} does not exist`;
       if (p.recipient.mode === 'raw') return checkCpr(p.recipient.cpr).ok ? null : 'the fixed recipient is not a valid CPR number';
       const field = ws.fieldsByKey.get(p.recipient.fieldKey);
       return field?.type === 'cpr' ? null : `"${p.recipient.fieldKey}" is not a CPR field`;
@@ -80,7 +82,19 @@ export function createSendDigitalPostAction(port: () => DigitalPostPort, documen
       });
       return `Digital Post queued as message ${queued.messageId}`;
     },
-    toPortable: (p) => ({ ...p }),
-    fromPortable: (portable) => params.parse(portable),
+    // Attached templates by name: template ids differ between installations.
+    toPortable: ({ attachTemplateIds, ...p }, dir) => ({ ...p, attachTemplates: attachTemplateIds.map((id) => dir.templateName(id) ?? `#${id}`) }),
+    fromPortable: ({ attachTemplates, attachTemplateIds, ...rest }, dir) => {
+      if (Array.isArray(attachTemplateIds) && attachTemplateIds.length > 0) {
+        throw new Error('the file names attached document templates by id, which means nothing in another installation; export it again from a current version');
+      }
+      const names = Array.isArray(attachTemplates) ? attachTemplates : [];
+      const ids = names.map((name) => {
+        const id = typeof name === 'string' ? dir.templateIdByName(name) : null;
+        if (id === null) throw new Error(`document template "${String(name)}" is neither in the file nor in this workspace`);
+        return id;
+      });
+      return params.parse({ ...rest, attachTemplateIds: ids });
+    },
   };
 }
