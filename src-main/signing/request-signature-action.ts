@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkCpr } from '../cpr/cpr';
 import { DomainError } from '../shared/domain-error';
+import { importRefusal } from '../workspace/import-refusal';
 import type { StatusActionType } from '../status-actions/action-type';
 import type { WorkspaceSnapshot } from '../workspace/workspace-snapshot';
 import { insertSigningRequest } from './signing-request-row';
@@ -108,14 +109,19 @@ export const requestSignatureAction: StatusActionType<RequestSignatureParams> = 
     const id = (name: unknown) => {
       if (typeof name !== 'string') return null;
       const found = own.find((s) => s.name === name);
-      if (!found) throw new Error(`the workflow has no status "${name}" to move the record to`);
+      if (!found) {
+        const workflow = ws.workflowsById.get(ws.statusesById.get(ownStatusId)?.workflowId ?? -1)?.name ?? '';
+        throw importRefusal('statusMissing', { workflow, status: name }, `the workflow has no status "${name}" to move the record to`);
+      }
       return found.id;
     };
     if (typeof portable.template !== 'string') {
-      throw new Error('the file names its document template by id, which means nothing in another installation; export it again from a current version');
+      throw importRefusal('templateById', {}, 'the file names its document template by id, which means nothing in another installation; export it again from a current version');
     }
     const templateId = dir.templateIdByName(portable.template);
-    if (templateId === null) throw new Error(`document template "${portable.template}" is neither in the file nor in this workspace`);
+    if (templateId === null) {
+      throw importRefusal('templateMissing', { name: portable.template }, `document template "${portable.template}" is neither in the file nor in this workspace`);
+    }
     return params.parse({
       templateId,
       cprFieldKey: portable.cprFieldKey ?? null,

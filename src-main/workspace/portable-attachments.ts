@@ -6,6 +6,7 @@ import { MITID_SETTINGS_KEY, mitidSettingsSchema } from '../mitid/mitid-settings
 import { NOTIFICATION_SETTINGS_KEY, notificationSettingsSchema } from '../notifications/retention';
 import type { QuestionnaireRepo } from '../questionnaires/questionnaire-repo';
 import { DomainError } from '../shared/domain-error';
+import { importRefusal } from './import-refusal';
 import { SIGNATURES_SETTINGS_KEY, signaturesSettingsSchema } from '../signing/signing-settings';
 import type { WorkspaceSnapshot } from './workspace-snapshot';
 import type { WorkspaceFile } from './workspace-file';
@@ -50,7 +51,7 @@ export function importTemplates(file: PortableTemplates, templates: TemplateRepo
       );
     } catch (error) {
       const details = error instanceof DomainError && error.fieldErrors?.length ? ` (${error.fieldErrors.map((e) => `${e.field}: ${e.key}`).join(', ')})` : '';
-      throw new DomainError('import_failed', `document template "${t.name}" cannot be used here${details}`);
+      throw importRefusal('templateInvalid', { name: t.name }, `document template "${t.name}" cannot be used here${details}`);
     }
   }
 }
@@ -74,11 +75,19 @@ export function importQuestionnaires(file: PortableQuestionnaires, questionnaire
   const existing = new Map(questionnaires.list(ws).map((q) => [q.title, q.id]));
   for (const q of file) {
     const workflow = ws.workflows.find((w) => w.name === q.workflow);
-    if (!workflow) throw new DomainError('import_failed', `questionnaire "${q.title}" belongs to workflow "${q.workflow}", which is neither in the file nor in this workspace`);
+    if (!workflow) {
+      throw importRefusal(
+        'questionnaireWorkflowMissing',
+        { title: q.title, workflow: q.workflow },
+        `questionnaire "${q.title}" belongs to workflow "${q.workflow}", which is neither in the file nor in this workspace`,
+      );
+    }
     const status = (name: string | null) => {
       if (name === null) return null;
       const found = workflow.statuses.find((s) => s.name === name);
-      if (!found) throw new DomainError('import_failed', `questionnaire "${q.title}": workflow "${q.workflow}" has no status "${name}"`);
+      if (!found) {
+        throw importRefusal('questionnaireStatusMissing', { title: q.title, workflow: q.workflow, status: name }, `questionnaire "${q.title}": workflow "${q.workflow}" has no status "${name}"`);
+      }
       return found.id;
     };
     try {
@@ -95,7 +104,7 @@ export function importQuestionnaires(file: PortableQuestionnaires, questionnaire
       });
     } catch (error) {
       if (error instanceof DomainError && error.code === 'import_failed') throw error;
-      throw new DomainError('import_failed', `questionnaire "${q.title}": ${(error as Error).message}`);
+      throw importRefusal('questionnaireInvalid', { title: q.title }, `questionnaire "${q.title}": ${(error as Error).message}`);
     }
   }
 }
@@ -108,11 +117,11 @@ export function exportIntegrationSettings(settings: IntegrationSettings): Record
 export function importIntegrationSettings(file: Record<string, Record<string, unknown>>, settings: IntegrationSettings): void {
   for (const [key, value] of Object.entries(file)) {
     const schema = PORTABLE_SETTINGS[key];
-    if (!schema) throw new DomainError('import_failed', `the file has settings for "${key}", an integration this version does not know`);
+    if (!schema) throw importRefusal('settingsUnknown', { key }, `the file has settings for "${key}", an integration this version does not know`);
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      throw new DomainError('import_failed', `the settings of "${key}" are not valid (${first?.path.join('.') ?? ''}: ${first?.message ?? ''})`);
+      throw importRefusal('settingsInvalid', { key }, `the settings of "${key}" are not valid (${first?.path.join('.') ?? ''}: ${first?.message ?? ''})`);
     }
     settings.write(key, schema, parsed.data);
   }

@@ -11,6 +11,7 @@ import type { ActionRegistry } from '../status-actions/registry';
 import type { UsersRepo } from '../users/users-repo';
 import type { WorkspaceRepo } from './workspace-repo';
 import { diffWorkspaceFiles } from './import-preview';
+import { importRefusal, isImportRefusal } from './import-refusal';
 import {
   exportIntegrationSettings,
   exportQuestionnaires,
@@ -147,12 +148,13 @@ export class WorkspaceTransfer {
     try {
       raw = JSON.parse(json);
     } catch {
-      throw new DomainError('import_failed', 'the file is not valid JSON');
+      throw importRefusal('notJson', {}, 'the file is not valid JSON');
     }
     const parsed = workspaceFileSchema.safeParse(raw);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      throw new DomainError('import_failed', `the file is not a workspace definition (${first?.path.join('.') ?? ''}: ${first?.message ?? ''})`);
+      const where = first?.path.join('.') ?? '';
+      throw importRefusal('notWorkspace', { where }, `the file is not a workspace definition (${where}: ${first?.message ?? ''})`);
     }
     return parsed.data;
   }
@@ -216,27 +218,34 @@ export class WorkspaceTransfer {
       this.workspace.invalidate();
       for (const a of s.actions) {
         const type = this.actions.get(a.type);
-        if (!type) throw new DomainError('import_failed', `unknown status action type "${a.type}" on status "${s.name}"`);
+        if (!type) throw importRefusal('unknownActionType', { type: a.type, status: s.name }, `unknown status action type "${a.type}" on status "${s.name}"`);
         let params: unknown;
         try {
           params = type.fromPortable(a.params, this.directory, this.workspace.snapshot(), savedId);
         } catch (error) {
-          throw new DomainError('import_failed', `status action "${a.name}" on "${s.name}": ${(error as Error).message}`);
+          if (isImportRefusal(error)) throw error;
+          throw importRefusal('actionInvalid', { action: a.name, status: s.name }, `status action "${a.name}" on "${s.name}": ${(error as Error).message}`);
         }
-        this.workspace.saveStatusAction({
-          statusId: savedId,
-          type: a.type,
-          name: a.name,
-          params: params as Record<string, unknown>,
-          enabled: a.enabled,
-          sortOrder: a.sortOrder,
-          ...(a.timing ? { timing: this.timingFromPortable(a.timing, a.name, s.name) } : {}),
-        });
+        const timing = a.timing ? { timing: this.timingFromPortable(a.timing, a.name, s.name) } : {};
+        try {
+          this.workspace.saveStatusAction({
+            statusId: savedId,
+            type: a.type,
+            name: a.name,
+            params: params as Record<string, unknown>,
+            enabled: a.enabled,
+            sortOrder: a.sortOrder,
+            ...timing,
+          });
+        } catch (error) {
+          if (!(error instanceof DomainError) || error.code !== 'invalid_input') throw error;
+          throw importRefusal('actionInvalid', { action: a.name, status: s.name }, `status action "${a.name}" on "${s.name}": ${error.message}`);
+        }
       }
     }
     const lookup = (statusName: string): number => {
       const id = statusIds.get(statusName) ?? this.workspace.snapshot().workflowsById.get(workflow.id)?.statuses.find((s) => s.name === statusName)?.id;
-      if (id === undefined) throw new DomainError('import_failed', `workflow "${w.name}" has no status "${statusName}"`);
+      if (id === undefined) throw importRefusal('statusMissing', { workflow: w.name, status: statusName }, `workflow "${w.name}" has no status "${statusName}"`);
       return id;
     };
     this.db.prepare('DELETE FROM transitions WHERE workflow_id = ?').run(workflow.id);
@@ -262,7 +271,13 @@ export class WorkspaceTransfer {
     let delayFieldId: number | null = null;
     if (t.delayField !== null) {
       const field = this.workspace.snapshot().fieldsByKey.get(t.delayField);
-      if (!field) throw new DomainError('import_failed', `status action "${actionName}" on "${statusName}" counts from unknown field "${t.delayField}"`);
+      if (!field) {
+        throw importRefusal(
+          'delayFieldMissing',
+          { action: actionName, status: statusName, field: t.delayField },
+          `status action "${actionName}" on "${statusName}" counts from unknown field "${t.delayField}"`,
+        );
+      }
       delayFieldId = field.id;
     }
     return { trigger: t.trigger, delayMs: t.delayMs, delayFrom: t.delayFrom, delayFieldId };

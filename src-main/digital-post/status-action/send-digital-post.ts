@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkCpr, maskCpr } from '../../cpr/cpr';
 import { isoAt } from '../../shared/clock';
 import { DomainError } from '../../shared/domain-error';
+import { importRefusal } from '../../workspace/import-refusal';
 import type { StatusActionType } from '../../status-actions/action-type';
 import type { DocumentPort } from '../../documents/document-port';
 import type { DigitalPostPort } from '../digital-post-port';
@@ -86,12 +87,12 @@ export function createSendDigitalPostAction(port: () => DigitalPostPort, documen
     toPortable: ({ attachTemplateIds, ...p }, dir) => ({ ...p, attachTemplates: attachTemplateIds.map((id) => dir.templateName(id) ?? `#${id}`) }),
     fromPortable: ({ attachTemplates, attachTemplateIds, ...rest }, dir) => {
       if (Array.isArray(attachTemplateIds) && attachTemplateIds.length > 0) {
-        throw new Error('the file names attached document templates by id, which means nothing in another installation; export it again from a current version');
+        throw importRefusal('templateById', {}, 'the file names attached document templates by id, which means nothing in another installation; export it again from a current version');
       }
       const names = Array.isArray(attachTemplates) ? attachTemplates : [];
       const ids = names.map((name) => {
         const id = typeof name === 'string' ? dir.templateIdByName(name) : null;
-        if (id === null) throw new Error(`document template "${String(name)}" is neither in the file nor in this workspace`);
+        if (id === null) throw importRefusal('templateMissing', { name: String(name) }, `document template "${String(name)}" is neither in the file nor in this workspace`);
         return id;
       });
       return params.parse({ ...rest, attachTemplateIds: ids });
