@@ -27,6 +27,7 @@ export const da = {
     newRecord: 'Ny sag',
     csvImport: 'Importér CSV',
     admin: 'Administration',
+    groups: { records: 'Sager', letters: 'Breve og dokumenter', citizens: 'Borgere' },
   },
   header: {
     currentUser: 'Logget ind som',

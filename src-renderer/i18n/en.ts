@@ -28,6 +28,7 @@ export const en: Catalogue = {
     newRecord: 'New record',
     csvImport: 'Import CSV',
     admin: 'Administration',
+    groups: { records: 'Records', letters: 'Letters and documents', citizens: 'Citizens' },
   },
   header: {
     currentUser: 'Signed in as',
