@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkCpr } from '../cpr/cpr';
 import { DomainError } from '../shared/domain-error';
 import { importRefusal } from '../workspace/import-refusal';
-import type { StatusActionType } from '../status-actions/action-type';
+import { actingUserOf, type StatusActionType } from '../status-actions/action-type';
 import type { WorkspaceSnapshot } from '../workspace/workspace-snapshot';
 import { insertSigningRequest } from './signing-request-row';
 
@@ -85,7 +85,8 @@ export const requestSignatureAction: StatusActionType<RequestSignatureParams> = 
       signedStatusId: p.signedStatusId,
       rejectedStatusId: p.rejectedStatusId,
       expiredStatusId: p.expiredStatusId,
-      caseworkerUserId: responsible ?? null,
+      // The letter's {{caseworker}}: the record's responsible caseworker, else whoever moved it here.
+      caseworkerUserId: responsible ?? actingUserOf(ctx.db, ctx.jobId),
       now: Date.now(),
     });
     return `signing request ${id} recorded`;

@@ -14,6 +14,15 @@ export interface Directory {
   templateIdByName(name: string): number | null;
 }
 
+/** The caseworker whose status change queued this job (null for imports, timers and the system). */
+export function actingUserOf(db: Db, jobId: number): number | null {
+  const id = db.prepare('SELECT h.user_id FROM jobs j JOIN status_history h ON h.id = j.status_history_id WHERE j.id = ?').pluck().get(jobId) as
+    | number
+    | null
+    | undefined;
+  return id ?? null;
+}
+
 export interface ActionRunContext {
   db: Db;
   recordId: number;

@@ -22,6 +22,10 @@ export const daWorkspaceTools = {
     },
     settingsName: { digital_post: 'Digital Post', mitid: 'MitID', signatures: 'MitID-underskrift', notifications: 'Notifikationer' },
   },
+  letters: {
+    emptyPlaceholders_one: 'Flettefeltet {{names}} er tomt for denne sag: brevet får et hul dér. Udfyld feltet på sagen, eller ret skabelonen.',
+    emptyPlaceholders_other: 'Flettefelterne {{names}} er tomme for denne sag: brevet får huller dér. Udfyld felterne på sagen, eller ret skabelonen.',
+  },
   summary: {
     setField: '{{field}} sættes til {{value}}',
     clearField: '{{field}} ryddes',

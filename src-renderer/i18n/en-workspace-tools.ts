@@ -25,6 +25,10 @@ export const enWorkspaceTools: Widen<typeof daWorkspaceTools> = {
     },
     settingsName: { digital_post: 'Digital Post', mitid: 'MitID', signatures: 'MitID signature', notifications: 'Notifications' },
   },
+  letters: {
+    emptyPlaceholders_one: 'The placeholder {{names}} is empty for this record: the letter has a gap there. Fill in the field on the record, or change the template.',
+    emptyPlaceholders_other: 'The placeholders {{names}} are empty for this record: the letter has gaps there. Fill in the fields on the record, or change the template.',
+  },
   summary: {
     setField: '{{field}} is set to {{value}}',
     clearField: '{{field}} is cleared',

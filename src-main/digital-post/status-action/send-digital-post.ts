@@ -3,7 +3,7 @@ import { checkCpr, maskCpr } from '../../cpr/cpr';
 import { isoAt } from '../../shared/clock';
 import { DomainError } from '../../shared/domain-error';
 import { importRefusal } from '../../workspace/import-refusal';
-import type { StatusActionType } from '../../status-actions/action-type';
+import { actingUserOf, type StatusActionType } from '../../status-actions/action-type';
 import type { DocumentPort } from '../../documents/document-port';
 import type { DigitalPostPort } from '../digital-post-port';
 import { simpleLetterPdf } from '../letter/simple-letter-pdf';
@@ -69,7 +69,7 @@ export function createSendDigitalPostAction(port: () => DigitalPostPort, documen
       const pdf = simpleLetterPdf({ title: subject, body, date: isoAt(Date.now()).slice(0, 10) });
       const attachments = p.attachTemplateIds.map((templateId) => {
         if (!documents) throw new DomainError('not_allowed', 'documents cannot be attached here');
-        const doc = documents().generate({ templateId, recordId: ctx.recordId, caseworkerUserId: null });
+        const doc = documents().generate({ templateId, recordId: ctx.recordId, caseworkerUserId: actingUserOf(ctx.db, ctx.jobId) });
         return { fileName: doc.fileName, content: doc.pdf };
       });
       const queued = port().queue({
