@@ -19,6 +19,7 @@ type WorkspaceMethods =
   | 'saveUser'
   | 'saveGroup'
   | 'exportWorkspace'
+  | 'previewWorkspaceImport'
   | 'importWorkspace';
 
 /** Reading the workspace is for everyone; changing it needs an administrator. */
@@ -85,9 +86,13 @@ export const workspaceHandlers: HandlerTable<WorkspaceMethods> = {
     const file = ctx.services.transfer.export();
     return { json: JSON.stringify(file, null, 2), fileName: `arbejdsomraade-${file.exportedAt.slice(0, 10)}.json` };
   },
+  previewWorkspaceImport: (input, ctx) => {
+    const admin = requireAdmin(ctx);
+    return ctx.services.transfer.preview(input.json, admin.id);
+  },
   importWorkspace: (input, ctx) => {
-    requireAdmin(ctx);
-    ctx.services.transfer.import(input.json);
+    const admin = requireAdmin(ctx);
+    ctx.services.transfer.import(input.json, admin.id);
     return changed(ctx, workspaceView(ctx.services));
   },
 };

@@ -81,7 +81,6 @@ export function createServices(config: ServiceConfig) {
     .register(allMessagesDeliveredGuard)
     .register(signatureCompletedGuard);
   const statusChanges = new StatusChanges(db, workspace, records, actions, directory, clock, guards);
-  const transfer = new WorkspaceTransfer(db, workspace, users, actions, directory, clock);
   const inbox = new NotificationInbox(db, clock, () => workspace.snapshot(), directory);
   const notificationRetention = new NotificationRetention(notifications, integrationSettings);
   const jobs = new JobRunner({
@@ -112,6 +111,11 @@ export function createServices(config: ServiceConfig) {
     integrationSettings,
     notifications: notificationPort,
     sandboxUrls,
+  });
+  const transfer = new WorkspaceTransfer(db, workspace, users, actions, directory, clock, {
+    templates: documentTemplates,
+    questionnaires: mitid.questionnaires,
+    integrationSettings,
   });
   const signing = createSigning({
     db,

@@ -86,6 +86,8 @@ export interface PreviewPdf {
   pages: number;
   /** The PDF, base64: survives JSON (browser transport) and IPC alike. */
   pdfBase64: string;
+  /** Placeholders that are empty for this record: the letter would read e.g. "kontakte din sagsbehandler, ." */
+  emptyPlaceholders: string[];
 }
 
 export type MailingState = 'draft' | 'preparing' | 'prepared';

@@ -24,6 +24,7 @@ import type {
   TransitionDef,
   UserView,
   WorkflowDef,
+  WorkspaceImportPreview,
   WorkspaceView,
 } from './types';
 
@@ -112,6 +113,7 @@ export const methodInputs = {
   }),
   saveGroup: z.strictObject({ id: id.optional(), name: shortText.min(1) }),
   exportWorkspace: empty,
+  previewWorkspaceImport: z.strictObject({ json: z.string().max(5_000_000) }),
   importWorkspace: z.strictObject({ json: z.string().max(5_000_000) }),
   listRecords: z.strictObject({
     search: z.string().max(200).optional(),
@@ -172,6 +174,7 @@ export interface MethodResults extends SigningMethodResults, NotificationResults
   saveUser: UserView;
   saveGroup: GroupView;
   exportWorkspace: { json: string; fileName: string };
+  previewWorkspaceImport: WorkspaceImportPreview;
   importWorkspace: WorkspaceView;
   listRecords: RecordPage;
   getRecord: RecordDetail;

@@ -31,6 +31,7 @@ export const METHOD_NAMES = [
   'saveUser',
   'saveGroup',
   'exportWorkspace',
+  'previewWorkspaceImport',
   'importWorkspace',
   'listRecords',
   'getRecord',

@@ -105,6 +105,21 @@ export interface WorkspaceView {
   groups: GroupView[];
 }
 
+/** One thing a workspace import would create or change (it never deletes). */
+export interface WorkspaceImportChange {
+  kind: 'group' | 'user' | 'field' | 'template' | 'workflow' | 'questionnaire' | 'settings';
+  /** The field's key, the integration's name, or the item's name or title. */
+  name: string;
+  change: 'new' | 'changed';
+}
+
+/** What importing a workspace file would do, shown to the administrator before anything changes. */
+export interface WorkspaceImportPreview {
+  changes: WorkspaceImportChange[];
+  /** Items in the file that are already here exactly as they are (or, for users and groups, already here). */
+  unchanged: number;
+}
+
 export interface ActionTypeView {
   type: string;
   /** i18n key for the action type's name. */

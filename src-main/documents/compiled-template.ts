@@ -18,6 +18,8 @@ export interface CompiledTemplate {
   fill(data: RecordData, names: NameLookup): DocumentContent;
   /** The document title filled in (the Digital Post subject of a mailing). */
   title(data: RecordData, names: NameLookup): string;
+  /** The placeholders that come out empty for this record (a field with no value, no caseworker), each once. */
+  emptyPlaceholders(data: RecordData, names: NameLookup): string[];
 }
 
 export const pageLabel = (page: number, pages: number): string => `Side ${page} af ${pages}`;
@@ -65,5 +67,11 @@ export function compileTemplate(def: TemplateDefinition, fields: ReadonlyMap<str
       pageLabel,
     };
   };
-  return { errors, showLogo: def.letterhead.logo !== 'none', fill, title: (data, names) => fillText(title, data, fields, names) };
+  const placeholders = [title, ...sender, ...recipient, ...blocks.flatMap((b) => (b.type === 'table' ? [...b.columns.map((c) => c.header), ...b.rows.flat()] : [b.text]))]
+    .flat()
+    .filter((p): p is Exclude<TextPart, string> => typeof p !== 'string');
+  const emptyPlaceholders = (data: RecordData, names: NameLookup): string[] => [
+    ...new Set(placeholders.filter((p) => fillText([p], data, fields, names).trim() === '').map((p) => p.key)),
+  ];
+  return { errors, showLogo: def.letterhead.logo !== 'none', fill, title: (data, names) => fillText(title, data, fields, names), emptyPlaceholders };
 }

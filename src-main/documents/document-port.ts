@@ -9,5 +9,6 @@ export interface GeneratedDocument {
 }
 
 export interface DocumentPort {
+  /** `caseworkerUserId`: the acting caseworker, for `{{caseworker}}` where the record names no responsible one. */
   generate(input: { templateId: number; recordId: number; caseworkerUserId: number | null }): GeneratedDocument;
 }

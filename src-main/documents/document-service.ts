@@ -67,13 +67,17 @@ export class DocumentService implements DocumentPort {
     return { key: 'default', image: { bytes: readResource(DEFAULT_LOGO), type: 'png' } };
   }
 
-  /** Loads records for placeholders; `{{caseworker}}` is the given user, else each record's responsible user. */
-  load(ids: readonly number[], caseworkerUserId: number | null): LoadedRecord[] {
-    const fixed = caseworkerUserId === null ? null : (this.names.userName(caseworkerUserId) ?? '');
+  /**
+   * Loads records for placeholders. `{{caseworker}}` is each record's
+   * responsible caseworker; where the record names none, the acting caseworker
+   * (who previews, prepares or moved the record), so a letter never reads
+   * "kontakte din sagsbehandler, ." when somebody is in fact handling it.
+   */
+  load(ids: readonly number[], actingUserId: number | null): LoadedRecord[] {
+    const acting = actingUserId === null ? '' : (this.names.userName(actingUserId) ?? '');
     const names = new Map<number, string>();
     const caseworker = (responsible: number | null): string => {
-      if (fixed !== null) return fixed;
-      if (responsible === null) return '';
+      if (responsible === null) return acting;
       let n = names.get(responsible);
       if (n === undefined) names.set(responsible, (n = this.names.userName(responsible) ?? ''));
       return n;
@@ -116,12 +120,14 @@ export class DocumentService implements DocumentPort {
     const template = this.templates.get(templateId);
     const records = this.load(recordIds, caseworkerUserId);
     if (records.length === 0) throw notFound('Record');
-    return this.renderMany(template, this.compile(template), records).map((l) => ({
+    const compiled = this.compile(template);
+    return this.renderMany(template, compiled, records).map((l) => ({
       recordId: l.record.recordId,
       recordNumber: l.record.number,
       fileName: l.fileName,
       pages: l.pages,
       pdfBase64: Buffer.from(l.pdf).toString('base64'),
+      emptyPlaceholders: compiled.emptyPlaceholders(l.record, this.names),
     }));
   }
 }

@@ -102,7 +102,7 @@ export class TemplateRepo {
     return { id: t.id, name: t.name, definition: t.definition, hasUploadedLogo: t.logo !== null, updatedAt: t.updatedAt };
   }
 
-  save(input: { id?: number; name: string; definition: TemplateDefinition; logo?: { bytes: Uint8Array; type: 'png' | 'jpeg' } }, userId: number): number {
+  save(input: { id?: number; name: string; definition: TemplateDefinition; logo?: { bytes: Uint8Array; type: 'png' | 'jpeg' } }, userId: number | null): number {
     const errors = this.validate(input.definition);
     const name = input.name.trim();
     if (!name) errors.push({ field: 'name', key: 'required' });

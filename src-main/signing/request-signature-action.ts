@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { checkCpr } from '../cpr/cpr';
 import { DomainError } from '../shared/domain-error';
-import type { StatusActionType } from '../status-actions/action-type';
+import { importRefusal } from '../workspace/import-refusal';
+import { actingUserOf, type StatusActionType } from '../status-actions/action-type';
 import type { WorkspaceSnapshot } from '../workspace/workspace-snapshot';
 import { insertSigningRequest } from './signing-request-row';
 
@@ -21,6 +22,12 @@ export type RequestSignatureParams = z.infer<typeof params>;
 
 const STATUS_KEYS = ['signedStatusId', 'rejectedStatusId', 'expiredStatusId'] as const;
 
+/** The statuses of the workflow that `statusId` belongs to: the only ones its actions may move to. */
+function ownWorkflowStatuses(ws: WorkspaceSnapshot, statusId: number) {
+  const own = ws.statusesById.get(statusId);
+  return own ? (ws.workflowsById.get(own.workflowId)?.statuses ?? []) : [];
+}
+
 function cprField(p: RequestSignatureParams, ws: WorkspaceSnapshot) {
   return p.cprFieldKey === null ? ws.fieldByRole.get('cpr') : ws.fieldsByKey.get(p.cprFieldKey);
 }
@@ -36,13 +43,18 @@ export const requestSignatureAction: StatusActionType<RequestSignatureParams> = 
   labelKey: 'actionTypes.request_signature',
   kind: 'local',
   params,
-  check(p, ws) {
+  check(p, ws, dir, ownStatusId) {
     const field = cprField(p, ws);
     if (!field) return p.cprFieldKey === null ? 'the workspace has no CPR field' : `unknown field "${p.cprFieldKey}"`;
     if (field.type !== 'cpr') return `"${field.key}" is not a CPR field`;
+    if (dir.templateName(p.templateId) === null) return `document template ${p.templateId} does not exist`;
+    const own = ownWorkflowStatuses(ws, ownStatusId);
     for (const key of STATUS_KEYS) {
       const id = p[key];
-      if (id !== null && !ws.statusesById.has(id)) return `status ${id} does not exist`;
+      if (id === null) continue;
+      if (!ws.statusesById.has(id)) return `status ${id} does not exist`;
+      // A signed record moves within its own workflow; another workflow's status would strand it.
+      if (!own.some((s) => s.id === id)) return `status "${ws.statusesById.get(id)?.name ?? id}" belongs to another workflow`;
     }
     return null;
   },
@@ -73,15 +85,17 @@ export const requestSignatureAction: StatusActionType<RequestSignatureParams> = 
       signedStatusId: p.signedStatusId,
       rejectedStatusId: p.rejectedStatusId,
       expiredStatusId: p.expiredStatusId,
-      caseworkerUserId: responsible ?? null,
+      // The letter's {{caseworker}}: the record's responsible caseworker, else whoever moved it here.
+      caseworkerUserId: responsible ?? actingUserOf(ctx.db, ctx.jobId),
       now: Date.now(),
     });
     return `signing request ${id} recorded`;
   },
-  toPortable(p, _dir, ws) {
+  toPortable(p, dir, ws) {
     const name = (id: number | null) => (id === null ? null : (ws.statusesById.get(id)?.name ?? null));
     return {
-      templateId: p.templateId,
+      // By name: template ids differ between installations (the file carries the templates).
+      template: dir.templateName(p.templateId),
       cprFieldKey: p.cprFieldKey,
       title: p.title,
       message: p.message,
@@ -90,12 +104,27 @@ export const requestSignatureAction: StatusActionType<RequestSignatureParams> = 
       expiredStatus: name(p.expiredStatusId),
     };
   },
-  fromPortable(portable, _dir, ws) {
-    // Status names resolve among the statuses that exist when the action is imported.
-    const id = (name: unknown) =>
-      typeof name === 'string' ? ([...ws.statusesById.values()].find((s) => s.name === name)?.id ?? null) : null;
+  fromPortable(portable, dir, ws, ownStatusId) {
+    // Status names resolve among the statuses of the action's own workflow.
+    const own = ownWorkflowStatuses(ws, ownStatusId);
+    const id = (name: unknown) => {
+      if (typeof name !== 'string') return null;
+      const found = own.find((s) => s.name === name);
+      if (!found) {
+        const workflow = ws.workflowsById.get(ws.statusesById.get(ownStatusId)?.workflowId ?? -1)?.name ?? '';
+        throw importRefusal('statusMissing', { workflow, status: name }, `the workflow has no status "${name}" to move the record to`);
+      }
+      return found.id;
+    };
+    if (typeof portable.template !== 'string') {
+      throw importRefusal('templateById', {}, 'the file names its document template by id, which means nothing in another installation; export it again from a current version');
+    }
+    const templateId = dir.templateIdByName(portable.template);
+    if (templateId === null) {
+      throw importRefusal('templateMissing', { name: portable.template }, `document template "${portable.template}" is neither in the file nor in this workspace`);
+    }
     return params.parse({
-      templateId: portable.templateId,
+      templateId,
       cprFieldKey: portable.cprFieldKey ?? null,
       title: portable.title,
       message: portable.message ?? '',

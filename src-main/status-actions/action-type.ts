@@ -9,6 +9,18 @@ export interface Directory {
   groupName(id: number): string | null;
   userIdByName(name: string): number | null;
   groupIdByName(name: string): number | null;
+  /** Document templates, which status actions name by id and exported files by name. */
+  templateName(id: number): string | null;
+  templateIdByName(name: string): number | null;
+}
+
+/** The caseworker whose status change queued this job (null for imports, timers and the system). */
+export function actingUserOf(db: Db, jobId: number): number | null {
+  const id = db.prepare('SELECT h.user_id FROM jobs j JOIN status_history h ON h.id = j.status_history_id WHERE j.id = ?').pluck().get(jobId) as
+    | number
+    | null
+    | undefined;
+  return id ?? null;
 }
 
 export interface ActionRunContext {
@@ -32,8 +44,12 @@ export interface StatusActionType<P> {
   labelKey: string;
   kind: 'local';
   params: z.ZodType<P>;
-  /** Checks references (fields, users, groups) against the workspace; returns a problem or null. */
-  check(params: P, ws: WorkspaceSnapshot, dir: Directory): string | null;
+  /**
+   * Checks references (fields, users, groups, statuses) against the workspace;
+   * returns a problem or null. `ownStatusId` is the status the action belongs to:
+   * a status it moves the record to must be in that status's workflow.
+   */
+  check(params: P, ws: WorkspaceSnapshot, dir: Directory, ownStatusId: number): string | null;
   /** One line for the status-change dialog, in the caseworker's language. */
   describe(params: P, ws: WorkspaceSnapshot, dir: Directory, lang: Language): string;
   /** Performs the action; returns the outcome line for the job's attempt log. */
@@ -44,7 +60,8 @@ export interface StatusActionType<P> {
    * cannot say which name is meant.
    */
   toPortable(params: P, dir: Directory, ws: WorkspaceSnapshot): Record<string, unknown>;
-  fromPortable(portable: Record<string, unknown>, dir: Directory, ws: WorkspaceSnapshot): P;
+  /** `ownStatusId`: the status the imported action is attached to (status names resolve in its workflow). */
+  fromPortable(portable: Record<string, unknown>, dir: Directory, ws: WorkspaceSnapshot, ownStatusId: number): P;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -3,7 +3,7 @@ import { maskCpr, redactCprs } from '../cpr/cpr';
 import type { NotificationPort } from '../notifications/notification-port';
 import type { FieldDef } from '../contract';
 import type { Db } from '../store/database';
-import type { StatusActionType } from './action-type';
+import { actingUserOf, type StatusActionType } from './action-type';
 
 const ids = z.array(z.int().min(1)).max(200);
 const params = z.strictObject({
@@ -96,10 +96,7 @@ export function createNotifyAction(port: NotificationPort): StatusActionType<Not
         (field.type === 'user' ? userIds : groupIds).push(Number(raw));
       }
       // The caseworker whose status change started this is not told about their own act.
-      const actor = ctx.db
-        .prepare('SELECT h.user_id FROM jobs j JOIN status_history h ON h.id = j.status_history_id WHERE j.id = ?')
-        .pluck()
-        .get(ctx.jobId) as number | null | undefined;
+      const actor = actingUserOf(ctx.db, ctx.jobId);
       const text = renderTemplate(p.message, (key) => shownValue(ctx.db, ctx.recordId, ctx.workspace.fieldsByKey.get(key)));
       const sent = port.publish({
         kind: 'status_action',

@@ -9,11 +9,15 @@ export function createDirectory(db: Db): Directory & ValueContext {
   const groupName = db.prepare('SELECT name FROM groups WHERE id = ?').pluck();
   const userId = db.prepare('SELECT id FROM users WHERE name = ? ORDER BY id LIMIT 1').pluck();
   const groupId = db.prepare('SELECT id FROM groups WHERE name = ?').pluck();
+  const templateName = db.prepare('SELECT name FROM document_templates WHERE id = ?').pluck();
+  const templateId = db.prepare('SELECT id FROM document_templates WHERE name = ?').pluck();
   return {
     userName: (id) => (userName.get(id) as string | undefined) ?? null,
     groupName: (id) => (groupName.get(id) as string | undefined) ?? null,
     userIdByName: (name) => (userId.get(name) as number | undefined) ?? null,
     groupIdByName: (name) => (groupId.get(name) as number | undefined) ?? null,
+    templateName: (id) => (templateName.get(id) as string | undefined) ?? null,
+    templateIdByName: (name) => (templateId.get(name) as number | undefined) ?? null,
     userExists: (id) => userName.get(id) !== undefined,
     groupExists: (id) => groupName.get(id) !== undefined,
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actionTimingInput, FIELD_ROLES, FIELD_TYPES, guardTypesInput } from '../contract';
+import { actionTimingInput, FIELD_ROLES, FIELD_TYPES, guardTypesInput, QUESTION_KINDS, templateDefinitionSchema } from '../contract';
 
 /**
  * The portable workspace definition file. Statuses are referred to by name and
@@ -79,6 +79,46 @@ export const workspaceFileSchema = z.strictObject({
       }),
     )
     .max(200),
+  // Added later: absent in older files, which then import without them. Templates
+  // and questionnaires are matched by name and title; status actions name the
+  // templates they use, so the ids of the exporting installation never travel.
+  documentTemplates: z
+    .array(
+      z.strictObject({
+        name,
+        definition: templateDefinitionSchema,
+        logo: z.strictObject({ type: z.enum(['png', 'jpeg']), base64: z.string().max(3_000_000) }).nullable(),
+      }),
+    )
+    .max(500)
+    .optional(),
+  questionnaires: z
+    .array(
+      z.strictObject({
+        title: name,
+        intro: z.string().max(5000),
+        mitidRequired: z.boolean(),
+        mode: z.enum(['new_record', 'follow_up']),
+        workflow: name,
+        startStatus: name.nullable(),
+        completedStatus: name.nullable(),
+        questions: z
+          .array(
+            z.strictObject({
+              kind: z.enum(QUESTION_KINDS),
+              label: z.string().min(1).max(500),
+              help: z.string().max(2000),
+              required: z.boolean(),
+              field: z.string().max(64),
+            }),
+          )
+          .max(200),
+      }),
+    )
+    .max(500)
+    .optional(),
+  /** The integrations' non-secret settings (endpoints, sender, prices), by integration. Secrets never travel. */
+  integrationSettings: z.record(z.string().max(64), z.record(z.string(), z.unknown())).optional(),
 });
 
 export type WorkspaceFile = z.infer<typeof workspaceFileSchema>;

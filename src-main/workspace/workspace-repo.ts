@@ -332,7 +332,7 @@ export class WorkspaceRepo {
   saveStatusAction(input: MethodParsed<'saveStatusAction'>): StatusActionDef {
     const ws = this.snapshot();
     if (!ws.statusesById.get(input.statusId)) throw notFound('Status');
-    const params = this.checkActionParams(input.type, input.params);
+    const params = this.checkActionParams(input.type, input.params, input.statusId);
     const timing = input.timing ? checkTiming(ws, input.timing) : null;
     const id = this.change(() => {
       const saved = this.writeStatusAction(input, params);
@@ -363,14 +363,14 @@ export class WorkspaceRepo {
   }
 
   /** Validates params with the action type's own schema and reference check. */
-  checkActionParams(type: string, raw: unknown): Record<string, unknown> {
+  checkActionParams(type: string, raw: unknown, ownStatusId: number): Record<string, unknown> {
     const actionType = this.actions.get(type);
     if (!actionType) throw new DomainError('invalid_input', `unknown status action type "${type}"`);
     const parsed = actionType.params.safeParse(raw);
     if (!parsed.success) {
       throw new DomainError('invalid_input', `invalid settings for ${type}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
     }
-    const problem = actionType.check(parsed.data, this.snapshot(), this.directory);
+    const problem = actionType.check(parsed.data, this.snapshot(), this.directory, ownStatusId);
     if (problem) throw new DomainError('invalid_input', problem);
     return parsed.data as Record<string, unknown>;
   }

@@ -1,4 +1,7 @@
-import type { ActionTiming } from '../contract';
+import type { ActionTiming, WorkspaceImportPreview } from '../contract';
+import type { TemplateRepo } from '../documents/template-repo';
+import type { IntegrationSettings } from '../integration-settings/integration-settings';
+import type { QuestionnaireRepo } from '../questionnaires/questionnaire-repo';
 import { DomainError } from '../shared/domain-error';
 import type { Clock } from '../shared/clock';
 import { isoAt } from '../shared/clock';
@@ -7,7 +10,27 @@ import type { Directory } from '../status-actions/action-type';
 import type { ActionRegistry } from '../status-actions/registry';
 import type { UsersRepo } from '../users/users-repo';
 import type { WorkspaceRepo } from './workspace-repo';
+import { diffWorkspaceFiles } from './import-preview';
+import { importRefusal, isImportRefusal } from './import-refusal';
+import {
+  exportIntegrationSettings,
+  exportQuestionnaires,
+  exportTemplates,
+  importIntegrationSettings,
+  importQuestionnaires,
+  importTemplates,
+} from './portable-attachments';
 import { WORKSPACE_FILE_FORMAT, WORKSPACE_FILE_VERSION, workspaceFileSchema, type WorkspaceFile } from './workspace-file';
+
+/** What the transfer reads and writes beside the workflows: templates, questionnaires, integration settings. */
+export interface TransferAttachments {
+  templates: TemplateRepo;
+  questionnaires: QuestionnaireRepo;
+  integrationSettings: IntegrationSettings;
+}
+
+/** Thrown inside the preview's transaction so that it rolls back. */
+const DRY_RUN = Symbol('dry run');
 
 /** Export and import of the whole workspace definition as one JSON file. */
 export class WorkspaceTransfer {
@@ -18,6 +41,7 @@ export class WorkspaceTransfer {
     private readonly actions: ActionRegistry,
     private readonly directory: Directory,
     private readonly clock: Clock,
+    private readonly attachments: TransferAttachments,
   ) {}
 
   export(): WorkspaceFile {
@@ -76,7 +100,32 @@ export class WorkspaceTransfer {
           ...(t.guards?.length ? { guards: t.guards } : {}),
         })),
       })),
+      documentTemplates: exportTemplates(this.attachments.templates),
+      questionnaires: exportQuestionnaires(this.attachments.questionnaires, ws),
+      integrationSettings: exportIntegrationSettings(this.attachments.integrationSettings),
     };
+  }
+
+  /**
+   * What importing the file would change, without changing anything: the import
+   * runs in a transaction that is rolled back, so every refusal the real import
+   * would meet (an unknown field, a missing template) is met here too, with its
+   * reason. The list of changes compares the file with the current definition.
+   */
+  preview(json: string, userId: number | null): WorkspaceImportPreview {
+    const file = this.parse(json);
+    const before = this.export();
+    try {
+      this.db.transaction(() => {
+        this.apply(file, userId);
+        throw DRY_RUN;
+      }).immediate();
+    } catch (error) {
+      if (error !== DRY_RUN) throw error;
+    } finally {
+      this.workspace.invalidate();
+    }
+    return diffWorkspaceFiles(before, file);
   }
 
   /**
@@ -85,27 +134,32 @@ export class WorkspaceTransfer {
    * touched, and a change that would invalidate stored values is refused. The
    * whole import is one transaction: it applies completely or not at all.
    */
-  import(json: string): void {
-    let raw: unknown;
+  import(json: string, userId: number | null = null): void {
+    const file = this.parse(json);
     try {
-      raw = JSON.parse(json);
-    } catch {
-      throw new DomainError('import_failed', 'the file is not valid JSON');
-    }
-    const parsed = workspaceFileSchema.safeParse(raw);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      throw new DomainError('import_failed', `the file is not a workspace definition (${first?.path.join('.') ?? ''}: ${first?.message ?? ''})`);
-    }
-    const file = parsed.data;
-    try {
-      this.db.transaction(() => this.apply(file)).immediate();
+      this.db.transaction(() => this.apply(file, userId)).immediate();
     } finally {
       this.workspace.invalidate();
     }
   }
 
-  private apply(file: WorkspaceFile): void {
+  private parse(json: string): WorkspaceFile {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(json);
+    } catch {
+      throw importRefusal('notJson', {}, 'the file is not valid JSON');
+    }
+    const parsed = workspaceFileSchema.safeParse(raw);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      const where = first?.path.join('.') ?? '';
+      throw importRefusal('notWorkspace', { where }, `the file is not a workspace definition (${where}: ${first?.message ?? ''})`);
+    }
+    return parsed.data;
+  }
+
+  private apply(file: WorkspaceFile, userId: number | null): void {
     for (const g of file.groups) {
       if (this.directory.groupIdByName(g.name) === null) this.users.saveGroup({ name: g.name });
     }
@@ -128,7 +182,12 @@ export class WorkspaceTransfer {
       const existing = this.workspace.snapshot().fieldsByKey.get(f.key);
       this.workspace.saveField({ ...f, id: existing?.id });
     }
+    // Templates first: the workflows' status actions name them.
+    if (file.documentTemplates) importTemplates(file.documentTemplates, this.attachments.templates, userId);
     for (const w of file.workflows) this.applyWorkflow(w);
+    this.workspace.invalidate();
+    if (file.questionnaires) importQuestionnaires(file.questionnaires, this.attachments.questionnaires, this.workspace.snapshot());
+    if (file.integrationSettings) importIntegrationSettings(file.integrationSettings, this.attachments.integrationSettings);
   }
 
   private applyWorkflow(w: WorkspaceFile['workflows'][number]): void {
@@ -151,31 +210,42 @@ export class WorkspaceTransfer {
         sortOrder: s.sortOrder,
       });
       statusIds.set(s.name, saved.id);
-      this.db.prepare('DELETE FROM status_actions WHERE status_id = ?').run(saved.id);
+    }
+    // Actions after every status exists: an action may move the record to a later status.
+    for (const s of w.statuses) {
+      const savedId = statusIds.get(s.name) as number;
+      this.db.prepare('DELETE FROM status_actions WHERE status_id = ?').run(savedId);
       this.workspace.invalidate();
       for (const a of s.actions) {
         const type = this.actions.get(a.type);
-        if (!type) throw new DomainError('import_failed', `unknown status action type "${a.type}" on status "${s.name}"`);
+        if (!type) throw importRefusal('unknownActionType', { type: a.type, status: s.name }, `unknown status action type "${a.type}" on status "${s.name}"`);
         let params: unknown;
         try {
-          params = type.fromPortable(a.params, this.directory, this.workspace.snapshot());
+          params = type.fromPortable(a.params, this.directory, this.workspace.snapshot(), savedId);
         } catch (error) {
-          throw new DomainError('import_failed', `status action "${a.name}" on "${s.name}": ${(error as Error).message}`);
+          if (isImportRefusal(error)) throw error;
+          throw importRefusal('actionInvalid', { action: a.name, status: s.name }, `status action "${a.name}" on "${s.name}": ${(error as Error).message}`);
         }
-        this.workspace.saveStatusAction({
-          statusId: saved.id,
-          type: a.type,
-          name: a.name,
-          params: params as Record<string, unknown>,
-          enabled: a.enabled,
-          sortOrder: a.sortOrder,
-          ...(a.timing ? { timing: this.timingFromPortable(a.timing, a.name, s.name) } : {}),
-        });
+        const timing = a.timing ? { timing: this.timingFromPortable(a.timing, a.name, s.name) } : {};
+        try {
+          this.workspace.saveStatusAction({
+            statusId: savedId,
+            type: a.type,
+            name: a.name,
+            params: params as Record<string, unknown>,
+            enabled: a.enabled,
+            sortOrder: a.sortOrder,
+            ...timing,
+          });
+        } catch (error) {
+          if (!(error instanceof DomainError) || error.code !== 'invalid_input') throw error;
+          throw importRefusal('actionInvalid', { action: a.name, status: s.name }, `status action "${a.name}" on "${s.name}": ${error.message}`);
+        }
       }
     }
     const lookup = (statusName: string): number => {
       const id = statusIds.get(statusName) ?? this.workspace.snapshot().workflowsById.get(workflow.id)?.statuses.find((s) => s.name === statusName)?.id;
-      if (id === undefined) throw new DomainError('import_failed', `workflow "${w.name}" has no status "${statusName}"`);
+      if (id === undefined) throw importRefusal('statusMissing', { workflow: w.name, status: statusName }, `workflow "${w.name}" has no status "${statusName}"`);
       return id;
     };
     this.db.prepare('DELETE FROM transitions WHERE workflow_id = ?').run(workflow.id);
@@ -201,7 +271,13 @@ export class WorkspaceTransfer {
     let delayFieldId: number | null = null;
     if (t.delayField !== null) {
       const field = this.workspace.snapshot().fieldsByKey.get(t.delayField);
-      if (!field) throw new DomainError('import_failed', `status action "${actionName}" on "${statusName}" counts from unknown field "${t.delayField}"`);
+      if (!field) {
+        throw importRefusal(
+          'delayFieldMissing',
+          { action: actionName, status: statusName, field: t.delayField },
+          `status action "${actionName}" on "${statusName}" counts from unknown field "${t.delayField}"`,
+        );
+      }
       delayFieldId = field.id;
     }
     return { trigger: t.trigger, delayMs: t.delayMs, delayFrom: t.delayFrom, delayFieldId };

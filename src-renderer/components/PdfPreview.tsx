@@ -27,6 +27,11 @@ export function PdfPreview({ preview }: { preview: PreviewPdf }): ReactNode {
           {t('documents.download')}
         </a>
       </p>
+      {preview.emptyPlaceholders.length > 0 && (
+        <div className="banner banner-warn" role="status" data-testid="empty-placeholders">
+          {t('workspaceTools.letters.emptyPlaceholders', { count: preview.emptyPlaceholders.length, names: preview.emptyPlaceholders.map((k) => `{{${k}}}`).join(', ') })}
+        </div>
+      )}
       <iframe title={t('documents.previewFrame')} src={url} className="pdf-frame" />
     </div>
   );

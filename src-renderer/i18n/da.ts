@@ -1,4 +1,5 @@
 import { daTimedActions } from './da-timed-actions';
+import { daWorkspaceImportReasons, daWorkspaceTools } from './da-workspace-tools';
 import { daMitid } from './da-mitid';
 // Danish is the caseworker's first language and the source catalogue: en.ts must
 // carry exactly the same keys (the Catalogue type enforces it at compile time).
@@ -26,6 +27,7 @@ export const da = {
     newRecord: 'Ny sag',
     csvImport: 'Importér CSV',
     admin: 'Administration',
+    groups: { records: 'Sager', letters: 'Breve og dokumenter', citizens: 'Borgere' },
   },
   header: {
     currentUser: 'Logget ind som',
@@ -278,11 +280,11 @@ export const da = {
     },
     workspace: {
       exportTitle: 'Eksportér arbejdsområde',
-      exportIntro: 'Hent felter, arbejdsgange, statushandlinger, brugere og grupper som en JSON-fil (uden sager).',
+      exportIntro: 'Hent felter, arbejdsgange, statushandlinger, brugere, grupper, dokumentskabeloner, spørgeskemaer og integrationernes indstillinger som en JSON-fil (uden sager og uden hemmeligheder som adgangskoder).',
       export: 'Eksportér som JSON',
       exported: 'Filen {{fileName}} er hentet.',
       importTitle: 'Importér arbejdsområde',
-      importIntro: 'Indlæs en tidligere eksporteret JSON-fil. Definitionen erstatter den nuværende.',
+      importIntro: 'Indlæs en tidligere eksporteret JSON-fil. Du ser, hvad den ændrer, før noget ændres; intet slettes.',
       file: 'JSON-fil',
       import: 'Importér',
       imported: 'Arbejdsområdet er importeret.',
@@ -332,6 +334,7 @@ export const da = {
     'status action': 'af statushandling',
   },
   timedActions: daTimedActions,
+  workspaceTools: daWorkspaceTools,
   errors: {
     title: 'Der opstod en fejl',
     validationSummary: 'Ret de markerede felter og prøv igen.',
@@ -366,6 +369,7 @@ export const da = {
       group_ambiguous: 'Flere grupper passer – skriv gruppens id',
       ...daDocumentFieldErrors,
       unknown_field: 'Ukendt felt',
+      workspaceImport: daWorkspaceImportReasons,
       fallback: 'Ugyldig værdi ({{key}})',
     },
   },

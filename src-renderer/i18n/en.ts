@@ -1,4 +1,5 @@
 import { enTimedActions } from './en-timed-actions';
+import { enWorkspaceImportReasons, enWorkspaceTools } from './en-workspace-tools';
 import { enDocumentFieldErrors, enDocuments } from './en-documents';
 import type { Catalogue } from './catalogue';
 import { enSigning } from './en-signing';
@@ -27,6 +28,7 @@ export const en: Catalogue = {
     newRecord: 'New record',
     csvImport: 'Import CSV',
     admin: 'Administration',
+    groups: { records: 'Records', letters: 'Letters and documents', citizens: 'Citizens' },
   },
   header: {
     currentUser: 'Signed in as',
@@ -280,11 +282,11 @@ export const en: Catalogue = {
     },
     workspace: {
       exportTitle: 'Export workspace',
-      exportIntro: 'Download fields, workflows, status actions, users and groups as a JSON file (without records).',
+      exportIntro: 'Download fields, workflows, status actions, users, groups, document templates, questionnaires and the integrations’ settings as a JSON file (without records and without secrets such as passwords).',
       export: 'Export as JSON',
       exported: 'The file {{fileName}} was downloaded.',
       importTitle: 'Import workspace',
-      importIntro: 'Load a previously exported JSON file. The definition replaces the current one.',
+      importIntro: 'Load a previously exported JSON file. You see what it changes before anything changes; nothing is deleted.',
       file: 'JSON file',
       import: 'Import',
       imported: 'The workspace was imported.',
@@ -334,6 +336,7 @@ export const en: Catalogue = {
     'status action': 'by status action',
   },
   timedActions: enTimedActions,
+  workspaceTools: enWorkspaceTools,
   errors: {
     title: 'Something went wrong',
     validationSummary: 'Correct the marked fields and try again.',
@@ -368,6 +371,7 @@ export const en: Catalogue = {
       group_ambiguous: 'Several groups match – write the group id',
       ...enDocumentFieldErrors,
       unknown_field: 'Unknown field',
+      workspaceImport: enWorkspaceImportReasons,
       fallback: 'Invalid value ({{key}})',
     },
   },

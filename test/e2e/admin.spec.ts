@@ -37,7 +37,7 @@ test('an administrator adds a field, a status action, a group and a user, and ex
   await actionForm.getByLabel('Felt').selectOption({ label: 'Ansøgningstype' });
   await actionForm.getByLabel('Værdi').selectOption('Tandpleje');
   await actionForm.getByRole('button', { name: 'Gem' }).click();
-  await expect(editor.getByTestId('admin-action-row').filter({ hasText: 'Sæt ansøgningstype' })).toContainText('"Tandpleje"');
+  await expect(editor.getByTestId('admin-action-row').filter({ hasText: 'Sæt ansøgningstype' })).toContainText('Ansøgningstype sættes til »Tandpleje«');
 
   // A group and a user in it.
   await page.getByRole('link', { name: 'Brugere og grupper' }).click();
@@ -76,10 +76,37 @@ test('an administrator adds a field, a status action, a group and a user, and ex
   await expect(page.getByTestId('current-status')).toHaveText('Afventer underskrift');
   await expect(page.getByLabel('Ansøgningstype')).toHaveValue('Tandpleje');
 
-  // Importing the exported file back is accepted.
+  // Importing shows what the file changes before anything changes.
   await page.getByRole('link', { name: 'Administration' }).click();
   await page.getByRole('link', { name: 'Eksport og import' }).click();
-  await page.getByLabel('JSON-fil').setInputFiles({ name: 'workspace.json', mimeType: 'application/json', buffer: Buffer.from(exported, 'utf8') });
-  await page.getByRole('button', { name: 'Importér' }).click();
+  const edited = JSON.parse(exported) as { groups: { name: string }[]; workflows: { name: string; description: string }[] };
+  edited.groups.push({ name: 'Hjemmepleje' });
+  const inquiry = edited.workflows.find((w) => w.name === 'Borgerhenvendelse');
+  if (inquiry) inquiry.description = 'Spørgsmål og klager fra borgere';
+  const fileInput = page.getByLabel('JSON-fil');
+  await fileInput.setInputFiles({ name: 'workspace.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited), 'utf8') });
+  await page.getByRole('button', { name: 'Vis ændringer' }).click();
+  const preview = page.getByTestId('import-preview');
+  await expect(preview.getByTestId('import-changes')).toContainText('Hjemmepleje (ny)');
+  await expect(preview.getByTestId('import-changes')).toContainText('Borgerhenvendelse (ændres)');
+  await expect(preview.getByTestId('import-changes')).not.toContainText('Ansøgning om tilskud');
+  // Cancelling changes nothing: the group is not there.
+  await preview.getByRole('button', { name: 'Annullér' }).click();
+  await page.getByRole('link', { name: 'Brugere og grupper' }).click();
+  await expect(page.getByTestId('admin-group-row').filter({ has: page.locator('input[value="Jura"]') })).toHaveCount(1);
+  await expect(page.getByTestId('admin-group-row').filter({ has: page.locator('input[value="Hjemmepleje"]') })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Eksport og import' }).click();
+  await page.getByLabel('JSON-fil').setInputFiles({ name: 'workspace.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited), 'utf8') });
+  await page.getByRole('button', { name: 'Vis ændringer' }).click();
+  await page.getByTestId('import-preview').getByRole('button', { name: 'Importér' }).click();
   await expect(page.getByTestId('notice')).toHaveText('Arbejdsområdet er importeret.');
+  await page.getByRole('link', { name: 'Brugere og grupper' }).click();
+  await expect(page.getByTestId('admin-group-row').filter({ has: page.locator('input[value="Hjemmepleje"]') })).toHaveCount(1);
+  await page.getByRole('link', { name: 'Eksport og import' }).click();
+
+  // A file that is not a workspace is refused with its reason, in Danish.
+  await page.getByLabel('JSON-fil').setInputFiles({ name: 'noget.json', mimeType: 'application/json', buffer: Buffer.from('{"format":', 'utf8') });
+  await page.getByRole('button', { name: 'Vis ændringer' }).click();
+  await expect(page.getByTestId('error-banner')).toContainText('Importen mislykkedes. Intet er ændret.');
+  await expect(page.getByTestId('import-reason')).toHaveText('Filen er ikke gyldig JSON.');
 });

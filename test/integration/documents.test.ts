@@ -42,7 +42,8 @@ describe('document templates', () => {
     const app = open();
     const { adminSession, admin } = demo(app);
     const saved = value(await app.dispatch('saveDocumentTemplate', { name: 'Afgørelse', definition: EXAMPLE_LETTER }, adminSession())) as DocumentTemplateView;
-    const record = app.services.db.prepare("SELECT id, number, name, cpr FROM records WHERE cpr IS NOT NULL AND id IN (SELECT record_id FROM record_values) ORDER BY id LIMIT 1").get() as { id: number; number: string; name: string; cpr: string };
+    // A record that names no caseworker: {{caseworker}} is then whoever previews it.
+    const record = app.services.db.prepare("SELECT id, number, name, cpr FROM records WHERE cpr IS NOT NULL AND responsible_user_id IS NULL AND id IN (SELECT record_id FROM record_values) ORDER BY id LIMIT 1").get() as { id: number; number: string; name: string; cpr: string };
     const preview = value(await app.dispatch('previewDocument', { templateId: saved.id, recordId: record.id }, adminSession())) as PreviewPdf;
     const pdf = Buffer.from(preview.pdfBase64, 'base64');
     expect((await PDFDocument.load(pdf)).getPageCount()).toBe(preview.pages);
@@ -52,8 +53,28 @@ describe('document templates', () => {
     expect(t).toContain(`${record.cpr.slice(0, 6)}-****`);
     expect(t).not.toContain(record.cpr.slice(6));
     expect(t).toContain(admin.name);
+    expect(preview.emptyPlaceholders).not.toContain('caseworker');
     expect(t).toMatch(/Dato: \d{1,2}\. (januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december) \d{4}/);
     expect(preview.fileName).toMatch(/^Afgørelse om .* sag \d{4}-\d{6}\.pdf$/);
+  });
+
+  it("names the record's own caseworker before the acting one, and lists the placeholders that come out empty", async () => {
+    const app = open();
+    const { admin, adminSession } = demo(app);
+    const id = app.services.documents.templates.save({ name: 'Kort', definition: withText('Sagsbehandler: {{caseworker}}. Beløb: {{beloeb}}. Bemærkning: {{beskrivelse}}.') }, admin.id);
+    const assigned = app.services.db
+      .prepare('SELECT r.id, u.name FROM records r JOIN users u ON u.id = r.responsible_user_id WHERE u.id != ? ORDER BY r.id LIMIT 1')
+      .get(admin.id) as { id: number; name: string };
+    const own = value(await app.dispatch('previewDocument', { templateId: id, recordId: assigned.id }, adminSession())) as PreviewPdf;
+    expect(text(Buffer.from(own.pdfBase64, 'base64'))).toContain(`Sagsbehandler: ${assigned.name}.`);
+    // A record with no caseworker and no description: the acting caseworker fills in, the description is reported empty.
+    const bare = app.services.db.prepare('SELECT id FROM records WHERE responsible_user_id IS NULL ORDER BY id LIMIT 1').pluck().get() as number;
+    const preview = value(await app.dispatch('previewDocument', { templateId: id, recordId: bare }, adminSession())) as PreviewPdf;
+    expect(text(Buffer.from(preview.pdfBase64, 'base64'))).toContain(`Sagsbehandler: ${admin.name}.`);
+    expect(preview.emptyPlaceholders).toEqual(['beskrivelse']);
+    // Nobody acting (a job of the system): the caseworker placeholder is empty, and so reported.
+    const [record] = app.services.documents.load([bare], null);
+    expect(record?.caseworkerName).toBe('');
   });
 
   it('puts the full CPR only where the template asks for it with |fuld', async () => {

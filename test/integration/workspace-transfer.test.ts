@@ -125,7 +125,7 @@ describe('importing an invalid file changes nothing', () => {
         last?.actions.push({ type: 'set_field', name: 'bad', params: { fieldKey: 'findes_ikke', value: 'x' }, enabled: true, sortOrder: 0 });
         return JSON.stringify(file);
       },
-      'invalid_input',
+      'import_failed',
     ],
     [
       'an assign_responsible target nobody is called',
@@ -179,6 +179,8 @@ describe('importing an invalid file changes nothing', () => {
     const counts = tableCounts(target);
     const result = await target.dispatch('importWorkspace', { json: make(file) }, admin);
     expect(result).toMatchObject({ ok: false, error: { code } });
+    // A refused import says why, as a reason the UI words in the administrator's language.
+    if (code === 'import_failed' && !result.ok) expect(result.error.fieldErrors?.[0]?.key).toMatch(/^workspaceImport\./);
     expect(withoutTime(await exportFile(target, admin))).toEqual(before);
     expect(tableCounts(target)).toEqual(counts);
     // The cached definition was dropped too: the workspace still reads as before.

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { checkCpr, maskCpr } from '../../cpr/cpr';
 import { isoAt } from '../../shared/clock';
 import { DomainError } from '../../shared/domain-error';
-import type { StatusActionType } from '../../status-actions/action-type';
+import { importRefusal } from '../../workspace/import-refusal';
+import { actingUserOf, type StatusActionType } from '../../status-actions/action-type';
 import type { DocumentPort } from '../../documents/document-port';
 import type { DigitalPostPort } from '../digital-post-port';
 import { simpleLetterPdf } from '../letter/simple-letter-pdf';
@@ -36,7 +37,9 @@ export function createSendDigitalPostAction(port: () => DigitalPostPort, documen
     labelKey: 'actionTypes.send_digital_post',
     kind: 'local',
     params,
-    check(p, ws) {
+    check(p, ws, dir) {
+      const missing = p.attachTemplateIds.find((id) => dir.templateName(id) === null);
+      if (missing !== undefined) return `document template ${missing} does not exist`;
       if (p.recipient.mode === 'raw') return checkCpr(p.recipient.cpr).ok ? null : 'the fixed recipient is not a valid CPR number';
       const field = ws.fieldsByKey.get(p.recipient.fieldKey);
       return field?.type === 'cpr' ? null : `"${p.recipient.fieldKey}" is not a CPR field`;
@@ -66,7 +69,7 @@ export function createSendDigitalPostAction(port: () => DigitalPostPort, documen
       const pdf = simpleLetterPdf({ title: subject, body, date: isoAt(Date.now()).slice(0, 10) });
       const attachments = p.attachTemplateIds.map((templateId) => {
         if (!documents) throw new DomainError('not_allowed', 'documents cannot be attached here');
-        const doc = documents().generate({ templateId, recordId: ctx.recordId, caseworkerUserId: null });
+        const doc = documents().generate({ templateId, recordId: ctx.recordId, caseworkerUserId: actingUserOf(ctx.db, ctx.jobId) });
         return { fileName: doc.fileName, content: doc.pdf };
       });
       const queued = port().queue({
@@ -80,7 +83,19 @@ export function createSendDigitalPostAction(port: () => DigitalPostPort, documen
       });
       return `Digital Post queued as message ${queued.messageId}`;
     },
-    toPortable: (p) => ({ ...p }),
-    fromPortable: (portable) => params.parse(portable),
+    // Attached templates by name: template ids differ between installations.
+    toPortable: ({ attachTemplateIds, ...p }, dir) => ({ ...p, attachTemplates: attachTemplateIds.map((id) => dir.templateName(id) ?? `#${id}`) }),
+    fromPortable: ({ attachTemplates, attachTemplateIds, ...rest }, dir) => {
+      if (Array.isArray(attachTemplateIds) && attachTemplateIds.length > 0) {
+        throw importRefusal('templateById', {}, 'the file names attached document templates by id, which means nothing in another installation; export it again from a current version');
+      }
+      const names = Array.isArray(attachTemplates) ? attachTemplates : [];
+      const ids = names.map((name) => {
+        const id = typeof name === 'string' ? dir.templateIdByName(name) : null;
+        if (id === null) throw importRefusal('templateMissing', { name: String(name) }, `document template "${String(name)}" is neither in the file nor in this workspace`);
+        return id;
+      });
+      return params.parse({ ...rest, attachTemplateIds: ids });
+    },
   };
 }

@@ -18,7 +18,16 @@ export const requestSignatureDefaults = (): Record<string, unknown> => ({
 type StatusKey = 'signedStatusId' | 'rejectedStatusId' | 'expiredStatusId';
 
 /** The form of the "Request MitID signature" status action's params (inside the admin's action form grid). */
-export function RequestSignatureParams({ params, onChange }: { params: Record<string, unknown>; onChange: (p: Record<string, unknown>) => void }): ReactNode {
+export function RequestSignatureParams({
+  params,
+  onChange,
+  workflowId,
+}: {
+  params: Record<string, unknown>;
+  onChange: (p: Record<string, unknown>) => void;
+  /** Signed, rejected and expired records move within this workflow only. */
+  workflowId: number;
+}): ReactNode {
   const { t } = useTranslation();
   const ws = useWorkspace();
   const api = useApi();
@@ -38,14 +47,10 @@ export function RequestSignatureParams({ params, onChange }: { params: Record<st
         onChange={(e) => set(key, e.target.value ? Number(e.target.value) : null)}
       >
         <option value="">{t('signing.params.noMove')}</option>
-        {ws.view.workflows.map((w) => (
-          <optgroup key={w.id} label={w.name}>
-            {w.statuses.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </optgroup>
+        {(ws.view.workflows.find((w) => w.id === workflowId)?.statuses ?? []).map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
         ))}
       </select>
     </>

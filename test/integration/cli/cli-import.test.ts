@@ -8,10 +8,10 @@ const { cli, tempDir } = useCli();
 let dir: string;
 let db: string;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = tempDir();
   db = join(dir, 'case.sqlite');
-  expect(cli(['--db', db, 'init', '--demo']).code).toBe(0);
+  expect((await cli(['--db', db, 'init', '--demo'])).code).toBe(0);
 });
 
 const csvFile = (name: string, text: string): string => {
@@ -34,9 +34,9 @@ const MIXED =
   'Niels Bohr;;niels@example.dk;;"to\nlinjer"\r\n'; // line 6: good (no CPR, no type)
 
 describe('cli import', () => {
-  it('imports the good rows, reports each bad row by line, field and reason, and exits 2', () => {
+  it('imports the good rows, reports each bad row by line, field and reason, and exits 2', async () => {
     const before = countOf(db, 'records');
-    const run = cli(['--db', db, 'import', csvFile('people.csv', MIXED), '--workflow', 'ansøgning om tilskud', '--as', 'Mette Jensen']);
+    const run = await cli(['--db', db, 'import', csvFile('people.csv', MIXED), '--workflow', 'ansøgning om tilskud', '--as', 'Mette Jensen']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('Imported 2 records; 3 rows failed.');
@@ -63,9 +63,9 @@ describe('cli import', () => {
     expect(imported.every((r) => r.user_id === mette && JSON.parse(r.details).via === 'csv import')).toBe(true);
   });
 
-  it('exits 0 when every row is imported, with an explicit --map, and the queued status actions run with jobs run', () => {
+  it('exits 0 when every row is imported, with an explicit --map, and the queued status actions run with jobs run', async () => {
     const file = csvFile('ok.csv', 'Fulde navn,Personnummer\nAnne Hansen,0101901234\nBo Jensen,\n');
-    const run = cli(['--db', db, 'import', file, '--workflow', '1', '--map', 'Fulde navn=navn', '--map', 'Personnummer=cpr']);
+    const run = await cli(['--db', db, 'import', file, '--workflow', '1', '--map', 'Fulde navn=navn', '--map', 'Personnummer=cpr']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Fulde navn → navn, Personnummer → cpr');
@@ -75,23 +75,23 @@ describe('cli import', () => {
 
     const queued = countOf(db, 'jobs');
     expect(queued).toBeGreaterThan(0);
-    const jobs = cli(['--db', db, 'jobs', 'run']);
+    const jobs = await cli(['--db', db, 'jobs', 'run']);
     expect(jobs.code).toBe(0);
     expect(jobs.stdout).toContain(`Ran ${queued} status-action jobs.`);
     expect(query<{ n: number }>(db, "SELECT count(*) AS n FROM jobs WHERE status = 'succeeded'")[0]?.n).toBe(queued);
-    expect(cli(['--db', db, 'jobs', 'run']).stdout).toContain('Ran 0 status-action jobs.');
+    expect((await cli(['--db', db, 'jobs', 'run'])).stdout).toContain('Ran 0 status-action jobs.');
   });
 
-  it('reads a Windows-1252 file so æ, ø and å survive', () => {
+  it('reads a Windows-1252 file so æ, ø and å survive', async () => {
     const file = join(dir, 'latin1.csv');
     writeFileSync(file, Buffer.from('Navn;CPR\nSøren Ærø;\n', 'latin1'));
-    const run = cli(['--db', db, 'import', file, '--workflow', 'Ansøgning om tilskud']);
+    const run = await cli(['--db', db, 'import', file, '--workflow', 'Ansøgning om tilskud']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('read as Windows-1252');
     expect(query<{ name: string }>(db, 'SELECT name FROM records ORDER BY id DESC LIMIT 1')[0]?.name).toBe('Søren Ærø');
   });
 
-  it('a fatal problem exits 1 with one plain line and imports nothing', () => {
+  it('a fatal problem exits 1 with one plain line and imports nothing', async () => {
     const file = csvFile('people.csv', MIXED);
     const before = countOf(db, 'records');
     const cases: [string[], string][] = [
@@ -106,7 +106,7 @@ describe('cli import', () => {
       [[], 'Give exactly one CSV file'],
     ];
     for (const [args, message] of cases) {
-      const run = cli(['--db', db, 'import', ...args]);
+      const run = await cli(['--db', db, 'import', ...args]);
       expect(run.code, args.join(' ')).toBe(1);
       expect(run.stderr).toContain(message);
       expect(run.stderr).not.toMatch(STACK_FRAME);

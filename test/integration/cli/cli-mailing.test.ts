@@ -7,9 +7,9 @@ import { query, useCli } from './run-cli';
 const { cli, tempDir } = useCli();
 let db: string;
 
-beforeEach(() => {
+beforeEach(async () => {
   db = join(tempDir(), 'case.sqlite');
-  expect(cli(['--db', db, 'init', '--demo']).code).toBe(0);
+  expect((await cli(['--db', db, 'init', '--demo'])).code).toBe(0);
   // A template as the admin screen saves it.
   const conn = new Database(db);
   conn.prepare("INSERT INTO document_templates (name, definition, created_at, updated_at) VALUES ('Afgørelse', ?, '2026-11-28T10:00:00Z', '2026-11-28T10:00:00Z')").run(JSON.stringify(EXAMPLE_LETTER));
@@ -17,9 +17,9 @@ beforeEach(() => {
 });
 
 describe('cli mailing', () => {
-  it('makes a mailing from the filters, prepares it with progress lines, and lists it', () => {
+  it('makes a mailing from the filters, prepares it with progress lines, and lists it', async () => {
     const expected = query<{ n: number }>(db, "SELECT count(*) AS n FROM records r JOIN statuses s ON s.id = r.status_id WHERE s.name = 'Under behandling'")[0]!.n;
-    const run = cli(['--db', db, 'mailing', 'prepare', '--template', 'afgørelse', '--workflow', 'Ansøgning om tilskud', '--status', 'Under behandling', '--as', 'Mette Jensen', '--name', 'Statusbreve']);
+    const run = await cli(['--db', db, 'mailing', 'prepare', '--template', 'afgørelse', '--workflow', 'Ansøgning om tilskud', '--status', 'Under behandling', '--as', 'Mette Jensen', '--name', 'Statusbreve']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Made mailing 1 with ${expected} letters.`);
     expect(run.stdout).toMatch(new RegExp(`${expected}/${expected} letters \\(100 %`));
@@ -27,19 +27,19 @@ describe('cli mailing', () => {
     // No CPR number in anything the CLI printed.
     expect(run.stdout + run.stderr).not.toMatch(/\d{6}-?\d{4}/);
     expect(query<{ state: string; n: number }>(db, 'SELECT state, count(*) AS n FROM mailing_items GROUP BY state')).toEqual([{ state: 'queued', n: expected }]);
-    const list = cli(['--db', db, 'mailing', 'list']);
+    const list = await cli(['--db', db, 'mailing', 'list']);
     expect(list.stdout).toContain('Mailing 1 "Statusbreve"');
     // Preparing it again is a no-op that reports the same counts.
-    const again = cli(['--db', db, 'mailing', 'prepare', '1']);
+    const again = await cli(['--db', db, 'mailing', 'prepare', '1']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Preparing 0 of');
   });
 
-  it('explains an unknown template or status in plain words', () => {
-    const run = cli(['--db', db, 'mailing', 'prepare', '--template', 'Findes ikke']);
+  it('explains an unknown template or status in plain words', async () => {
+    const run = await cli(['--db', db, 'mailing', 'prepare', '--template', 'Findes ikke']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('There is no document template "Findes ikke". Known: "Afgørelse".');
-    const status = cli(['--db', db, 'mailing', 'prepare', '--template', 'Afgørelse', '--status', 'Glemt']);
+    const status = await cli(['--db', db, 'mailing', 'prepare', '--template', 'Afgørelse', '--status', 'Glemt']);
     expect(status.stderr).toContain('There is no status "Glemt"');
   });
 });

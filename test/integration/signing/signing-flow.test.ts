@@ -1,5 +1,5 @@
 import type { Session } from '../../../src-main/app/session';
-import type { MethodInput, MethodName, MethodResults } from '../../../src-main/contract';
+import { EXAMPLE_LETTER, type MethodInput, type MethodName, type MethodResults } from '../../../src-main/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignaturesSimulator, type RunningSignaturesSandbox } from '../../../src-main/sandbox/signatures/signatures-simulator';
 import { TEST_CITIZENS } from '../../../src-main/sandbox/test-citizens';
@@ -30,6 +30,8 @@ const soren = TEST_CITIZENS[1]!;
 async function setUp(app: TestApp) {
   const d = demo(app);
   const session = d.adminSession();
+  // The action must name a template that exists; the fake documents service generates from it.
+  const templateId = app.services.documents.templates.save({ name: 'Aftale', definition: EXAMPLE_LETTER }, d.admin.id);
   value(
     await app.dispatch(
       'saveSignaturesSettings',
@@ -45,7 +47,7 @@ async function setUp(app: TestApp) {
         type: 'request_signature',
         name: 'Send aftale til underskrift',
         params: {
-          templateId: 7,
+          templateId,
           cprFieldKey: null,
           title: 'Aftale om tilskud',
           message: 'Underskriv aftalen',
@@ -93,7 +95,7 @@ describe('signing requests against the sandbox', () => {
     const db = app.services.db;
     let row = signingRequest(db, requestId)!;
     expect(row.state).toBe('awaiting_signature');
-    expect(documents.calls).toEqual([{ templateId: 7, recordId: record.id }]);
+    expect(documents.calls).toEqual([{ templateId: 1, recordId: record.id }]);
     expect(row.document_pdf!.subarray(0, 5).toString()).toBe('%PDF-');
 
     // Exactly one order at the sandbox, bound to Karen's CPR.

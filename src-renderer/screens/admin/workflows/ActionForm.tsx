@@ -85,7 +85,7 @@ export function ActionForm({ status, action, types, defaultOrder, onDone }: Prop
         <label htmlFor="af-name">{t('admin.workflows.actionName')}</label>
         <input id="af-name" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
         {hasForm ? (
-          <ActionParamsForm type={type} params={params} onChange={setParams} />
+          <ActionParamsForm type={type} params={params} onChange={setParams} workflowId={status.workflowId} />
         ) : (
           <>
             <label htmlFor="af-json">{t('admin.workflows.paramsJson')}</label>

@@ -22,18 +22,20 @@ interface Props {
   type: string;
   params: Record<string, unknown>;
   onChange: (params: Record<string, unknown>) => void;
+  /** The workflow of the status the action belongs to: the only one it may move records within. */
+  workflowId: number;
 }
 
-export function ActionParamsForm({ type, params, onChange }: Props): ReactNode {
+export function ActionParamsForm({ type, params, onChange, workflowId }: Props): ReactNode {
   if (type === 'set_field') return <SetFieldParams params={params} onChange={onChange} />;
   if (type === 'assign_responsible') return <AssignParams params={params} onChange={onChange} />;
-  if (type === 'request_signature') return <RequestSignatureParams params={params} onChange={onChange} />;
+  if (type === 'request_signature') return <RequestSignatureParams params={params} onChange={onChange} workflowId={workflowId} />;
   if (type === 'notify') return <NotifyParamsForm params={params} onChange={onChange} />;
   if (type === 'send_digital_post') return <SendDigitalPostParams params={params} onChange={onChange} />;
   return null;
 }
 
-function SetFieldParams({ params, onChange }: Omit<Props, 'type'>): ReactNode {
+function SetFieldParams({ params, onChange }: Omit<Props, 'type' | 'workflowId'>): ReactNode {
   const { t } = useTranslation();
   const ws = useWorkspace();
   const fieldKey = typeof params.fieldKey === 'string' ? params.fieldKey : '';
@@ -74,7 +76,7 @@ function SetFieldParams({ params, onChange }: Omit<Props, 'type'>): ReactNode {
   );
 }
 
-function AssignParams({ params, onChange }: Omit<Props, 'type'>): ReactNode {
+function AssignParams({ params, onChange }: Omit<Props, 'type' | 'workflowId'>): ReactNode {
   const { t } = useTranslation();
   const ws = useWorkspace();
   const fieldKey = typeof params.fieldKey === 'string' ? params.fieldKey : '';

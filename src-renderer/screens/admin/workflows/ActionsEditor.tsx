@@ -74,7 +74,7 @@ export function ActionsEditor({ status }: { status: StatusDef }): ReactNode {
                   )}
                 </td>
                 <td>{typeLabel(a.type)}</td>
-                <td className="mono small">{paramsSummary(a, ws)}</td>
+                <td className="small" data-testid="action-params">{paramsSummary(t, a, ws)}</td>
                 <td>{a.enabled ? t('admin.workflows.enabled') : t('admin.workflows.disabled')}</td>
                 <td className="row-actions">
                   <button type="button" className="btn btn-small" onClick={() => setEditing(a)}>
