@@ -67,6 +67,8 @@ export const daMitid = {
       timeout: 'MitID-login tog for lang tid. Prøv igen.',
       unreachable: 'MitID kan ikke nås lige nu.',
       invalid_claims: 'MitID gav ikke de oplysninger, skemaet kræver.',
+      weaker_level: 'MitID-login blev afvist: det skete på et lavere sikringsniveau end krævet. Prøv igen.',
+      missing_cpr: 'MitID-login blev afvist: CPR-nummeret, som blev bedt om, kom ikke med. Prøv igen.',
     },
     cprMismatch: 'Du kan ikke udfylde dette skema: det MitID, du loggede ind med, hører ikke til sagen. Henvend dig til sagsbehandleren.',
   },

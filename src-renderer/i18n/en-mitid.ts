@@ -68,6 +68,8 @@ export const enMitid: Catalogue['mitid'] = {
       timeout: 'The MitID login took too long. Try again.',
       unreachable: 'MitID cannot be reached right now.',
       invalid_claims: 'MitID did not give the information the questionnaire needs.',
+      weaker_level: 'The MitID login was refused: it was made at a lower assurance level than required. Try again.',
+      missing_cpr: 'The MitID login was refused: the CPR number that was asked for was not included. Try again.',
     },
     cprMismatch: 'You cannot fill in this questionnaire: the MitID you logged in with does not belong to the record. Please ask the caseworker.',
   },
