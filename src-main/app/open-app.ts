@@ -28,6 +28,8 @@ export interface OpenAppOptions {
   notifications?: NotificationPort;
   /** Opens the system browser for MitID (the Electron shell's). */
   browserOpener?: BrowserOpener;
+  /** Start the sandbox simulators on free ports instead of 4010/4020/4030 (`npm run web -- --port 0`). */
+  ephemeralSandboxPorts?: boolean;
 }
 
 export const DATABASE_FILE = 'caseworker.sqlite';
@@ -62,7 +64,10 @@ export function openApp(options: OpenAppOptions): AppHandle & { services: Servic
       services.signingWorker.start();
       services.notificationRetention.start();
       services.timedActions.start();
-      digitalPost ??= startDigitalPostWithApp(services.digitalPost, services.config.sandbox, options.dataDir);
+      digitalPost ??= startDigitalPostWithApp(services.digitalPost, services.config.sandbox, options.dataDir, {
+        ephemeral: options.ephemeralSandboxPorts ?? false,
+        onStarted: (sandbox) => services.sandboxAddresses.record(sandbox),
+      });
     },
     async close() {
       if (closed) return;

@@ -29,15 +29,17 @@ try {
     secrets: new EnvSecretStore(),
     transport: 'web',
     seedDemo: !values['no-demo'],
+    ephemeralSandboxPorts: values.port === '0',
   });
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
 }
 app.startJobs();
-// The sandbox simulators run with the app; on ephemeral ports when the server is (tests run in parallel).
+// The sandbox simulators run with the app; on ephemeral ports when the server is (tests run in parallel),
+// on a free port when a default one is taken. Clients use only the addresses recorded here.
 const sandbox = await startSandbox({ ephemeralPorts: values.port === '0', simulators: SIMULATORS_STARTED_BY_HOSTS });
-for (const s of sandbox.simulators) app.services.sandboxUrls.set(s.name, s.url);
+for (const s of sandbox.simulators) app.services.sandboxAddresses.record(s);
 const server = await startWebServer({
   app,
   staticDir: resolve(values.static),

@@ -1,4 +1,5 @@
 import { daTimedActions } from './da-timed-actions';
+import { daSandbox } from './da-sandbox';
 import { daMitid } from './da-mitid';
 // Danish is the caseworker's first language and the source catalogue: en.ts must
 // carry exactly the same keys (the Catalogue type enforces it at compile time).
@@ -370,4 +371,5 @@ export const da = {
     },
   },
   signing: daSigning,
+  sandboxServices: daSandbox,
 };

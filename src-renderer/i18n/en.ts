@@ -1,4 +1,5 @@
 import { enTimedActions } from './en-timed-actions';
+import { enSandbox } from './en-sandbox';
 import { enDocumentFieldErrors, enDocuments } from './en-documents';
 import type { Catalogue } from './catalogue';
 import { enSigning } from './en-signing';
@@ -372,4 +373,5 @@ export const en: Catalogue = {
     },
   },
   signing: enSigning,
+  sandboxServices: enSandbox,
 };

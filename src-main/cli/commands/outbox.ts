@@ -13,8 +13,9 @@ export const outboxCommand: CliCommand = {
   details: [
     'send: hands every due letter to Digital Post with progress output, then collects',
     'delivery receipts. Letters keep their messageUUID, so sending again never delivers',
-    'twice. In sandbox mode the sandbox must run (the app, or npm run sandbox);',
-    '--sandbox-url points at another one. --wait waits that long for retries that are',
+    'twice. In sandbox mode --sandbox-url names the running sandbox to send to (the',
+    'address the app or npm run sandbox prints); there is no default port to guess.',
+    '--wait waits that long for retries that are',
     'not due yet (default 0: only what is due now).',
     'status: counts per state, and when the next retry is due.',
   ],
