@@ -28,7 +28,7 @@ export interface OpenAppOptions {
   notifications?: NotificationPort;
   /** Opens the system browser for MitID (the Electron shell's). */
   browserOpener?: BrowserOpener;
-  /** Start the sandbox simulators on free ports instead of 4010/4020/4030 (`npm run web -- --port 0`). */
+  /** Digital Post's sandbox on a free port (true), on 4030 unless taken (false), or as the environment says (undefined). */
   ephemeralSandboxPorts?: boolean;
 }
 
@@ -65,7 +65,7 @@ export function openApp(options: OpenAppOptions): AppHandle & { services: Servic
       services.notificationRetention.start();
       services.timedActions.start();
       digitalPost ??= startDigitalPostWithApp(services.digitalPost, services.config.sandbox, options.dataDir, {
-        ephemeral: options.ephemeralSandboxPorts ?? false,
+        ...(options.ephemeralSandboxPorts !== undefined ? { ephemeral: options.ephemeralSandboxPorts } : {}),
         onStarted: (sandbox) => services.sandboxAddresses.record(sandbox),
       });
     },

@@ -5,7 +5,7 @@ import { sandboxPortsEphemeral, startOnFreePortIfTaken } from '../sandbox/start-
 import type { DigitalPostService } from './digital-post-service';
 
 export interface DigitalPostSandboxPorts {
-  /** Any free port instead of 4030 (`npm run web -- --port 0`; also under tests and with CASEWORKER_SANDBOX_EPHEMERAL=1). */
+  /** True: any free port; false: 4030 unless taken; undefined: as the environment says (tests, CASEWORKER_SANDBOX_EPHEMERAL=1). */
   ephemeral?: boolean;
   /** Told where the sandbox really listens, for the sandbox overview. */
   onStarted?: (sandbox: StartedSimulator) => void;

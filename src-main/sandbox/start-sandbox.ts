@@ -7,12 +7,12 @@ export interface RunningSandbox {
 }
 
 /**
- * Whether the sandbox should take any free ports instead of its defaults:
- * when the host asks (`npm run web -- --port 0`), under tests, and with
- * CASEWORKER_SANDBOX_EPHEMERAL=1.
+ * Whether the sandbox should take any free ports instead of its defaults: as
+ * the host asks (`npm run web -- --port 0` asks for true), else under tests and
+ * with CASEWORKER_SANDBOX_EPHEMERAL=1.
  */
-export function sandboxPortsEphemeral(requested = false): boolean {
-  return requested || process.env.CASEWORKER_SANDBOX_EPHEMERAL === '1' || process.env.NODE_ENV === 'test';
+export function sandboxPortsEphemeral(requested?: boolean): boolean {
+  return requested ?? (process.env.CASEWORKER_SANDBOX_EPHEMERAL === '1' || process.env.NODE_ENV === 'test');
 }
 
 const isPortTaken = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === 'EADDRINUSE';
