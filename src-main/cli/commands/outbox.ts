@@ -39,6 +39,11 @@ export const outboxCommand: CliCommand = {
       const dp = services.digitalPost;
       const url = stringOption(options, 'sandbox-url');
       if (url) dp.sandboxApiUrl = url.replace(/\/+$/, '').endsWith('/apis/v1') ? url : `${url.replace(/\/+$/, '')}/apis/v1`;
+      const settings = dp.settings();
+      if (!url && settings.transport === 'sandbox' && settings.endpoint === '') {
+        // No default port to guess: whatever holds 4030 may not be our sandbox, and letters carry CPR numbers.
+        throw new CliError('In sandbox mode, name the running Digital Post sandbox: --sandbox-url <address> (the app and npm run sandbox print it).');
+      }
       // Letters a killed sender left half-sent go again now; their fixed messageUUID makes that safe.
       releaseInterrupted(db, Date.now());
       const waiting = () => {
