@@ -66,7 +66,8 @@ export type MitidFailureReason =
   | 'unreachable'
   | 'invalid_claims'
   | 'weaker_level'
-  | 'missing_cpr';
+  | 'missing_cpr'
+  | 'rate_limited';
 
 /** Where a kiosk run stands. The citizen's CPR never appears here, only masked. */
 export interface QuestionnaireRunView {

@@ -16,7 +16,9 @@ export type MitidFailure =
   /** The token's level (acr/authenticationtype) is weaker than, or another kind than, the one asked for. */
   | 'weaker_level'
   /** The CPR was asked for (the `ssn` scope) and the token carries none. */
-  | 'missing_cpr';
+  | 'missing_cpr'
+  /** Idura answered HTTP 429 (its login rate limit). */
+  | 'rate_limited';
 
 export class MitidLoginError extends Error {
   constructor(
@@ -188,6 +190,10 @@ function toLoginError(error: unknown): MitidLoginError {
     }
     if (error.error === 'mitid_core_client_error') return new MitidLoginError('core_client_error', 'MitID answered mitid_core_client_error');
     return new MitidLoginError('access_denied', `MitID answered ${error.error}`);
+  }
+  if (error instanceof oidc.ResponseBodyError && error.status === 429) {
+    const retryAfter = error.response.headers.get('retry-after');
+    return new MitidLoginError('rate_limited', `MitID answered 429 (rate limited)${retryAfter ? `; retry after ${retryAfter} s` : ''}`);
   }
   // Everything else (wrong state, nonce, issuer, audience, signature, expiry) is a refused response.
   // oauth4webapi puts the precise check that failed (e.g. unexpected "nonce" claim value) in the cause; it never holds claim values.

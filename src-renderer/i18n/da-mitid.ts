@@ -69,6 +69,7 @@ export const daMitid = {
       invalid_claims: 'MitID gav ikke de oplysninger, skemaet kræver.',
       weaker_level: 'MitID-login blev afvist: det skete på et lavere sikringsniveau end krævet. Prøv igen.',
       missing_cpr: 'MitID-login blev afvist: CPR-nummeret, som blev bedt om, kom ikke med. Prøv igen.',
+      rate_limited: 'Der er for mange MitID-login lige nu. Vent lidt, og prøv igen.',
     },
     cprMismatch: 'Du kan ikke udfylde dette skema: det MitID, du loggede ind med, hører ikke til sagen. Henvend dig til sagsbehandleren.',
   },

@@ -70,6 +70,7 @@ export const enMitid: Catalogue['mitid'] = {
       invalid_claims: 'MitID did not give the information the questionnaire needs.',
       weaker_level: 'The MitID login was refused: it was made at a lower assurance level than required. Try again.',
       missing_cpr: 'The MitID login was refused: the CPR number that was asked for was not included. Try again.',
+      rate_limited: 'There are too many MitID logins right now. Wait a little and try again.',
     },
     cprMismatch: 'You cannot fill in this questionnaire: the MitID you logged in with does not belong to the record. Please ask the caseworker.',
   },

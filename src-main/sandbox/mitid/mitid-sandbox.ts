@@ -315,6 +315,11 @@ export async function startMitidSandbox(options: MitidSandboxOptions): Promise<R
     }
     if (retryAfter !== null && RATE_LIMITED_PATHS.has(path)) {
       req.resume();
+      // The browser meets the limit at /oauth2/authorize (a page); the client at the token endpoint (OAuth JSON).
+      if (path === '/oauth2/authorize') {
+        res.writeHead(429, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'retry-after': String(retryAfter) });
+        return void res.end(donePage('MitID: for mange login-forsøg. Prøv igen om lidt. / Too many login attempts. Try again shortly.'));
+      }
       return json(res, 429, { error: 'too_many_requests', error_description: 'Rate limit exceeded (sandbox switch)' }, { 'retry-after': String(retryAfter) });
     }
     if (path === '/.well-known/jwks' && req.method === 'GET') {

@@ -161,6 +161,19 @@ describe('MitID login against the sandbox provider', () => {
     await expect(fetch(redirect)).rejects.toThrow();
   });
 
+  it('reports Idura\'s rate limit (HTTP 429 at the token endpoint) as such', async () => {
+    const limited = await startMitidSandbox({ port: 0 });
+    try {
+      // The limit starts between the login and the code redemption.
+      const { client } = clientPlaying(limited.issuer, { citizenUuid: karen.uuid, rewriteCallback: () => limited.setRateLimit(30) });
+      const failure = await failureOf((await client.begin(request({ askForCpr: false }))).result);
+      expect(failure.reason).toBe('rate_limited');
+      expect(failure.message).toContain('retry after 30');
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('refuses to talk plain http to anything but this machine', async () => {
     const client = new MitidClient({ issuer: 'http://kommune.idura.broker', clientId: 'x', clientSecret: null }, { open: () => {} });
     expect((await failureOf(client.begin(request()))).reason).toBe('unreachable');
