@@ -155,11 +155,11 @@ function start(): void {
     });
     showMainWindow();
     handle.startJobs();
-    // The sandbox simulators run with the app in sandbox mode; a port already taken is skipped.
+    // The sandbox simulators run with the app in sandbox mode; a taken default port moves that one to a free port.
     const services = opened.services;
     if (services?.config.sandbox) {
       void startSandbox({ simulators: SIMULATORS_STARTED_BY_HOSTS }).then((sandbox) => {
-        for (const s of sandbox.simulators) services.sandboxUrls.set(s.name, s.url);
+        for (const s of sandbox.simulators) services.sandboxAddresses.record(s);
         app.once('will-quit', () => void sandbox.close());
       });
     }

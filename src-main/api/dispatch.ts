@@ -11,6 +11,7 @@ import type { Handler } from './handler';
 import { notificationHandlers } from './notification-handlers';
 import { mitidHandlers } from './mitid-handlers';
 import { recordHandlers } from './record-handlers';
+import { sandboxHandlers } from './sandbox-handlers';
 import { signingHandlers } from './signing-handlers';
 import { timedActionHandlers } from './timed-action-handlers';
 import { workspaceHandlers } from './workspace-handlers';
@@ -25,6 +26,7 @@ const handlers = {
   ...digitalPostHandlers,
   ...documentHandlers,
   ...mitidHandlers,
+  ...sandboxHandlers,
 } satisfies {
   [M in MethodName]: Handler<M>;
 };

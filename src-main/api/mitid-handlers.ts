@@ -1,5 +1,5 @@
 import type { CaseworkerMitidView, MitidSetupView } from '../contract';
-import { MITID_SECRET_NAME, MITID_SETTINGS_KEY, mitidSettingsSchema, issuerFor, SANDBOX_MITID_URL } from '../mitid/mitid-settings';
+import { MITID_SECRET_NAME, MITID_SETTINGS_KEY, mitidSettingsSchema, issuerFor } from '../mitid/mitid-settings';
 import { recordDetail } from '../records/record-detail';
 import { DomainError } from '../shared/domain-error';
 import type { HandlerContext, HandlerTable } from './handler';
@@ -27,7 +27,8 @@ function setup(ctx: HandlerContext): MitidSetupView {
   return {
     settings,
     usesSandbox: settings.domain.trim() === '',
-    issuer: issuerFor(settings, services.sandboxUrls.get('mitid') ?? SANDBOX_MITID_URL),
+    // Empty while the sandbox is meant but not running: nothing else is called instead.
+    issuer: issuerFor(settings, services.sandboxUrls.get('mitid') ?? ''),
     clientSecretSet: Boolean(services.config.secrets.get(MITID_SECRET_NAME)),
     workflows: ws.workflows.map((w) => services.claimMappings.forWorkflow(ws, w.id)),
   };

@@ -28,6 +28,8 @@ export interface OpenAppOptions {
   notifications?: NotificationPort;
   /** Opens the system browser for MitID (the Electron shell's). */
   browserOpener?: BrowserOpener;
+  /** Digital Post's sandbox on a free port (true), on 4030 unless taken (false), or as the environment says (undefined). */
+  ephemeralSandboxPorts?: boolean;
 }
 
 export const DATABASE_FILE = 'caseworker.sqlite';
@@ -62,7 +64,10 @@ export function openApp(options: OpenAppOptions): AppHandle & { services: Servic
       services.signingWorker.start();
       services.notificationRetention.start();
       services.timedActions.start();
-      digitalPost ??= startDigitalPostWithApp(services.digitalPost, services.config.sandbox, options.dataDir);
+      digitalPost ??= startDigitalPostWithApp(services.digitalPost, services.config.sandbox, options.dataDir, {
+        ...(options.ephemeralSandboxPorts !== undefined ? { ephemeral: options.ephemeralSandboxPorts } : {}),
+        onStarted: (sandbox) => services.sandboxAddresses.record(sandbox),
+      });
     },
     async close() {
       if (closed) return;

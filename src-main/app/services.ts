@@ -28,6 +28,7 @@ import { noFailedStatusActionGuard } from '../workflow/guards/no-failed-status-a
 import { StatusChanges } from '../workflow/status-change';
 import { WorkspaceRepo } from '../workspace/workspace-repo';
 import { WorkspaceTransfer } from '../workspace/workspace-transfer';
+import { SandboxAddresses } from './sandbox-addresses';
 import type { SecretStore } from './secrets';
 import type { SettingsStore } from './settings';
 import { createMitidServices } from '../mitid/mitid-services';
@@ -98,8 +99,9 @@ export function createServices(config: ServiceConfig) {
   const documentTemplates = new TemplateRepo(db, workspace, clock);
   const documents = new DocumentService(db, workspace, documentTemplates, directory, clock);
   const mailings = new MailingService(db, documents, digitalPost.outbox, clock);
-  // Where the running sandbox simulators listen (set by the host that starts them).
-  const sandboxUrls = new Map<string, string>();
+  // Where the running sandbox simulators listen (recorded by the host that starts them).
+  const sandboxAddresses = new SandboxAddresses();
+  const sandboxUrls = sandboxAddresses.urls;
   const mitid = createMitidServices({
     config,
     db,
@@ -130,6 +132,7 @@ export function createServices(config: ServiceConfig) {
     jobs,
     documents,
     digitalPost: digitalPost.outbox,
+    sandboxEndpoint: () => sandboxUrls.get('signatures') ?? null,
   });
   return {
     config,
@@ -159,6 +162,7 @@ export function createServices(config: ServiceConfig) {
     documents,
     mailings,
     sandboxUrls,
+    sandboxAddresses,
     ...mitid,
   };
 }

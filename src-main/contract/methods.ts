@@ -5,6 +5,7 @@ import type { MethodName } from './names';
 import { signingMethodInputs, type SigningMethodResults } from './signing';
 import { notificationInputs, type NotificationResults } from './notifications';
 import { mitidMethodInputs, type MitidMethodResults } from './mitid-methods';
+import { sandboxMethodInputs, type SandboxMethodResults } from './sandbox';
 import { FIELD_ROLES, FIELD_TYPES } from './types';
 import { actionTimingInput, guardTypesInput, timedActionMethodInputs, type TimedActionMethodResults } from './timed-actions';
 import type {
@@ -147,12 +148,14 @@ export const methodInputs = {
   ...digitalPostInputs,
   ...documentMethodInputs,
   ...mitidMethodInputs,
+  ...sandboxMethodInputs,
 } as const satisfies Record<MethodName, z.ZodType>;
 
 /** What each method returns on success. */
 export interface MethodResults extends SigningMethodResults, NotificationResults, TimedActionMethodResults, DigitalPostMethodResults,
     DocumentMethodResults,
-    MitidMethodResults {
+    MitidMethodResults,
+    SandboxMethodResults {
   getAppInfo: AppInfo;
   getSettings: SettingsView;
   updateSettings: SettingsView;

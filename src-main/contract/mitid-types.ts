@@ -57,7 +57,17 @@ export interface QuestionnaireView {
   questions: QuestionView[];
 }
 
-export type MitidFailureReason = 'cancelled' | 'core_client_error' | 'access_denied' | 'refused' | 'timeout' | 'unreachable' | 'invalid_claims';
+export type MitidFailureReason =
+  | 'cancelled'
+  | 'core_client_error'
+  | 'access_denied'
+  | 'refused'
+  | 'timeout'
+  | 'unreachable'
+  | 'invalid_claims'
+  | 'weaker_level'
+  | 'missing_cpr'
+  | 'rate_limited';
 
 /** Where a kiosk run stands. The citizen's CPR never appears here, only masked. */
 export interface QuestionnaireRunView {

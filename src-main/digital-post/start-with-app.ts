@@ -1,28 +1,45 @@
 import { join } from 'node:path';
 import { startDigitalPostSandbox, DIGITAL_POST_SANDBOX_PORT, type RunningDigitalPostSandbox } from '../sandbox/digital-post/digital-post-simulator';
+import type { StartedSimulator } from '../sandbox/simulator';
+import { sandboxPortsEphemeral, startOnFreePortIfTaken } from '../sandbox/start-sandbox';
 import type { DigitalPostService } from './digital-post-service';
+
+export interface DigitalPostSandboxPorts {
+  /** True: any free port; false: 4030 unless taken; undefined: as the environment says (tests, CASEWORKER_SANDBOX_EPHEMERAL=1). */
+  ephemeral?: boolean;
+  /** Told where the sandbox really listens, for the sandbox overview. */
+  onStarted?: (sandbox: StartedSimulator) => void;
+}
 
 /**
  * Starts Digital Post with the app: in sandbox mode the local sandbox first
- * (on its default port 4030, or an ephemeral one under tests and when
- * CASEWORKER_SANDBOX_EPHEMERAL=1), then the outbox sender. When port 4030 is
- * taken, another app instance or `npm run sandbox` runs it and we use that one.
- * The app's sandbox keeps a journal in the data folder, so its mailboxes and
- * pending receipts survive a restart.
+ * (on its default port 4030, on a free port when 4030 is taken by another
+ * program, or on an ephemeral one when asked), then the outbox sender, which
+ * sends only to the address this sandbox really got. The app's sandbox keeps
+ * a journal in the data folder, so its mailboxes and pending receipts survive
+ * a restart.
  */
-export async function startDigitalPostWithApp(service: DigitalPostService, sandboxMode: boolean, dataDir: string): Promise<() => Promise<void>> {
+export async function startDigitalPostWithApp(
+  service: DigitalPostService,
+  sandboxMode: boolean,
+  dataDir: string,
+  ports: DigitalPostSandboxPorts = {},
+): Promise<() => Promise<void>> {
   let sandbox: RunningDigitalPostSandbox | null = null;
   const settings = service.settings();
   if (sandboxMode && settings.transport === 'sandbox' && settings.endpoint === '') {
-    const ephemeral = process.env.NODE_ENV === 'test' || process.env.CASEWORKER_SANDBOX_EPHEMERAL === '1';
     try {
-      sandbox = await startDigitalPostSandbox({ port: ephemeral ? 0 : DIGITAL_POST_SANDBOX_PORT, journalFile: join(dataDir, 'sandbox', 'digital-post.jsonl') });
-      service.sandboxApiUrl = sandbox.apiUrl;
-      service.sandboxMailboxUrl = `${sandbox.url}/mailbox`;
-      console.log(`Sandbox digital-post: ${sandbox.url}`);
+      const started = await startOnFreePortIfTaken('digital-post', DIGITAL_POST_SANDBOX_PORT, sandboxPortsEphemeral(ports.ephemeral), (port) =>
+        startDigitalPostSandbox({ port, journalFile: join(dataDir, 'sandbox', 'digital-post.jsonl') }),
+      );
+      sandbox = started;
+      service.sandboxApiUrl = started.apiUrl;
+      service.sandboxMailboxUrl = `${started.url}/mailbox`;
+      ports.onStarted?.(started);
+      console.log(`Sandbox digital-post: ${started.url}`);
     } catch (error) {
-      service.sandboxMailboxUrl = `http://127.0.0.1:${DIGITAL_POST_SANDBOX_PORT}/mailbox`;
-      console.warn(`Digital Post sandbox not started here (${(error as Error).message}); using the one on port ${DIGITAL_POST_SANDBOX_PORT}.`);
+      // No fallback address: without a sandbox of our own, letters wait in the outbox.
+      console.warn(`Digital Post sandbox not started (${(error as Error).message}); letters stay in the outbox.`);
     }
   }
   service.start();

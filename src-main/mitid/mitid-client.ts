@@ -1,6 +1,7 @@
 import * as oidc from 'openid-client';
 import type { BrowserOpener } from './browser-opener';
 import { startLoopbackListener } from './loopback-listener';
+import { acrSatisfies } from './mitid-levels';
 import { identityFromClaims, type MitidIdentity } from './mitid-identity';
 
 /** Why a login produced no identity; each has its own message for the caseworker. */
@@ -11,7 +12,13 @@ export type MitidFailure =
   | 'refused'
   | 'timeout'
   | 'unreachable'
-  | 'invalid_claims';
+  | 'invalid_claims'
+  /** The token's level (acr/authenticationtype) is weaker than, or another kind than, the one asked for. */
+  | 'weaker_level'
+  /** The CPR was asked for (the `ssn` scope) and the token carries none. */
+  | 'missing_cpr'
+  /** Idura answered HTTP 429 (its login rate limit). */
+  | 'rate_limited';
 
 export class MitidLoginError extends Error {
   constructor(
@@ -59,7 +66,9 @@ const base64url = (text: string) => Buffer.from(text, 'utf8').toString('base64ur
  * authorization code + PKCE S256 with `state` and `nonce`, the system browser,
  * and a one-shot loopback redirect on 127.0.0.1. The id_token's signature is
  * checked against the provider's JWKS (loaded from metadata, never pinned), as
- * are `iss`, `aud`, `exp` and `nonce`. Tokens are dropped once the claims are read.
+ * are `iss`, `aud`, `exp` and `nonce`. It also holds the provider to what it
+ * asked for: a weaker level than requested, or no CPR when the CPR was asked
+ * for, is refused. Tokens are dropped once the claims are read.
  */
 export class MitidClient {
   private config: oidc.Configuration | null = null;
@@ -126,7 +135,7 @@ export class MitidClient {
     const result = (async () => {
       try {
         const callbackUrl = await Promise.race([listener.callback, stop]);
-        return await this.finish(config, callbackUrl, { codeVerifier, state, nonce });
+        return await this.finish(config, callbackUrl, { codeVerifier, state, nonce }, request);
       } finally {
         clearTimeout(timer);
         listener.close();
@@ -137,7 +146,12 @@ export class MitidClient {
     return { authorizationUrl, result, cancel: () => cancelled?.() };
   }
 
-  private async finish(config: oidc.Configuration, callbackUrl: URL, checks: { codeVerifier: string; state: string; nonce: string }): Promise<MitidIdentity> {
+  private async finish(
+    config: oidc.Configuration,
+    callbackUrl: URL,
+    checks: { codeVerifier: string; state: string; nonce: string },
+    request: MitidLoginRequest,
+  ): Promise<MitidIdentity> {
     let claims: Record<string, unknown> | undefined;
     try {
       const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
@@ -152,11 +166,19 @@ export class MitidClient {
       throw toLoginError(error);
     }
     if (!claims) throw new MitidLoginError('refused', 'the provider sent no id_token');
+    let identity: MitidIdentity;
     try {
-      return identityFromClaims(claims);
+      identity = identityFromClaims(claims);
     } catch {
       throw new MitidLoginError('invalid_claims', 'the id_token lacks the MitID claims the app needs');
     }
+    // Both claims must give the level asked for: Idura's `authenticationtype` and the OIDC `acr`.
+    const levels = [claims.authenticationtype, claims.acr].filter((v): v is string => typeof v === 'string');
+    if (levels.length === 0 || !levels.every((level) => acrSatisfies(request.acr, level))) {
+      throw new MitidLoginError('weaker_level', `the login's level (${levels.join(', ') || 'none'}) does not meet the requested ${request.acr}`);
+    }
+    if (request.askForCpr && identity.cpr === null) throw new MitidLoginError('missing_cpr', 'the CPR number was asked for and the id_token carries none');
+    return identity;
   }
 }
 
@@ -168,6 +190,10 @@ function toLoginError(error: unknown): MitidLoginError {
     }
     if (error.error === 'mitid_core_client_error') return new MitidLoginError('core_client_error', 'MitID answered mitid_core_client_error');
     return new MitidLoginError('access_denied', `MitID answered ${error.error}`);
+  }
+  if (error instanceof oidc.ResponseBodyError && error.status === 429) {
+    const retryAfter = error.response.headers.get('retry-after');
+    return new MitidLoginError('rate_limited', `MitID answered 429 (rate limited)${retryAfter ? `; retry after ${retryAfter} s` : ''}`);
   }
   // Everything else (wrong state, nonce, issuer, audience, signature, expiry) is a refused response.
   // oauth4webapi puts the precise check that failed (e.g. unexpected "nonce" claim value) in the cause; it never holds claim values.

@@ -39,7 +39,7 @@ export class MitidLogins {
       secrets: SecretStore;
       costs: CostLedger;
       opener: BrowserOpener;
-      sandboxUrl: () => string;
+      sandboxUrl: () => string | null;
       language: () => 'da' | 'en';
     },
   ) {}
@@ -52,8 +52,10 @@ export class MitidLogins {
   async start(owner: object, options: { acr?: string; askForCpr?: boolean; costRecordId?: number | null; message?: string } = {}) {
     this.sweep();
     const s = this.settings();
+    const sandboxUrl = this.deps.sandboxUrl();
+    if (s.domain.trim() === '' && sandboxUrl === null) throw new DomainError('unavailable', 'MitID is not reachable: the MitID sandbox is not running in this app');
     const client = new MitidClient(
-      { issuer: issuerFor(s, this.deps.sandboxUrl()), clientId: s.clientId, clientSecret: this.deps.secrets.get(MITID_SECRET_NAME) },
+      { issuer: issuerFor(s, sandboxUrl ?? ''), clientId: s.clientId, clientSecret: this.deps.secrets.get(MITID_SECRET_NAME) },
       this.deps.opener,
       { timeoutMs: s.timeoutSeconds * 1000 },
     );

@@ -13,7 +13,6 @@ import { callerOpensBrowser } from './browser-opener';
 import { CaseworkerIdentities } from './caseworker-identities';
 import { ClaimMappings } from './claim-mapping';
 import { MitidLogins } from './mitid-logins';
-import { SANDBOX_MITID_URL } from './mitid-settings';
 
 /** MitID and questionnaire services, built by the composition root. */
 export function createMitidServices(d: {
@@ -33,7 +32,8 @@ export function createMitidServices(d: {
     secrets: d.config.secrets,
     costs: d.costs,
     opener: d.config.browserOpener ?? callerOpensBrowser,
-    sandboxUrl: () => d.sandboxUrls.get('mitid') ?? SANDBOX_MITID_URL,
+    // Only the MitID sandbox this app started, wherever it listens; null while it is not running.
+    sandboxUrl: () => d.sandboxUrls.get('mitid') ?? null,
     language: () => d.config.settings.get().language,
   });
   const claimMappings = new ClaimMappings(d.db);

@@ -4,7 +4,6 @@ import { DEFAULT_ACR, MITID_ACR_VALUES } from '../sandbox/mitid/sandbox-claims';
 export const MITID_SETTINGS_KEY = 'mitid';
 /** SecretStore name of the client secret (only for a confidential client). */
 export const MITID_SECRET_NAME = 'mitid_client_secret';
-export const SANDBOX_MITID_URL = 'http://127.0.0.1:4010';
 
 export const LOGIN_HINT_ACTIONS = ['', 'confirm', 'accept', 'approve', 'sign', 'login'] as const;
 
@@ -24,7 +23,7 @@ export const mitidSettingsSchema = z.object({
 });
 export type MitidSettings = z.infer<typeof mitidSettingsSchema>;
 
-/** `kommune.idura.broker` → `https://kommune.idura.broker`; a full URL is kept (the sandbox's http). */
+/** `kommune.idura.broker` → `https://kommune.idura.broker`; a full URL is kept (the sandbox's http). Empty domain → the running sandbox's URL. */
 export function issuerFor(settings: MitidSettings, sandboxUrl: string): string {
   const domain = settings.domain.trim().replace(/\/+$/, '');
   if (!domain) return sandboxUrl;

@@ -29,13 +29,15 @@ export interface SigningDeps {
   documents: DocumentPort;
   digitalPost: DigitalPostPort;
   gateway?: SignaturesGateway;
+  /** Where the Signatures sandbox this app started listens (null: not running); used while the endpoint is the sandbox default. */
+  sandboxEndpoint?: () => string | null;
   /** Test hook, see SigningWorkerDeps.afterStep. */
   afterStep?: SigningWorkerDeps['afterStep'];
 }
 
 /** Builds the signing worker (started with the app) and the service the handlers use. */
 export function createSigning(deps: SigningDeps): { service: SigningService; worker: SigningWorker } {
-  const gateway = deps.gateway ?? new SdkSignaturesGateway(() => signaturesCredentials(deps.integrationSettings, deps.secrets));
+  const gateway = deps.gateway ?? new SdkSignaturesGateway(() => signaturesCredentials(deps.integrationSettings, deps.secrets, deps.sandboxEndpoint));
   const worker = new SigningWorker({
     db: deps.db,
     clock: deps.clock,

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { SecretStore } from '../app/secrets';
 import type { IntegrationSettings } from '../integration-settings/integration-settings';
+import { SignaturesApiError } from './signatures-client';
 
+/**
+ * The default endpoint, standing for "the Signatures sandbox this app started":
+ * calls go to wherever that sandbox really listens (4020, or a free port when
+ * 4020 is taken), never to whatever program holds 4020.
+ */
 export const SANDBOX_SIGNATURES_ENDPOINT = 'http://127.0.0.1:4020/v1/graphql';
 export const SANDBOX_CLIENT_ID = 'sandbox-signatures';
 /** The sandbox's published test secret; a real client secret lives in the SecretStore only. */
@@ -38,10 +44,17 @@ export function readSignaturesSettings(settings: IntegrationSettings): Signature
  * sandbox's test secret while the app points at the sandbox with its client id.
  * Null when a real endpoint has no secret yet.
  */
-export function signaturesCredentials(settings: IntegrationSettings, secrets: SecretStore): SignaturesCredentials | null {
+export function signaturesCredentials(settings: IntegrationSettings, secrets: SecretStore, sandboxEndpoint?: () => string | null): SignaturesCredentials | null {
   const s = readSignaturesSettings(settings);
+  let endpoint = s.endpoint;
+  if (endpoint === SANDBOX_SIGNATURES_ENDPOINT && sandboxEndpoint) {
+    const running = sandboxEndpoint();
+    // Not permanent: the host may still be starting it. Nothing else is called meanwhile.
+    if (!running) throw new SignaturesApiError('the Signatures sandbox is not running in this app', false);
+    endpoint = running;
+  }
   const stored = secrets.get(SIGNATURES_SECRET_NAME);
-  if (stored) return { endpoint: s.endpoint, clientId: s.clientId, clientSecret: stored };
-  if (s.clientId === SANDBOX_CLIENT_ID) return { endpoint: s.endpoint, clientId: s.clientId, clientSecret: SANDBOX_CLIENT_SECRET };
+  if (stored) return { endpoint, clientId: s.clientId, clientSecret: stored };
+  if (s.clientId === SANDBOX_CLIENT_ID) return { endpoint, clientId: s.clientId, clientSecret: SANDBOX_CLIENT_SECRET };
   return null;
 }

@@ -3,12 +3,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../app/data-dir';
-import { FileSettingsStore } from '../app/file-settings-store';
-import { openApp } from '../app/open-app';
-import { EnvSecretStore } from '../app/secrets';
-import { startSandbox } from '../sandbox/start-sandbox';
-import { SIMULATORS_STARTED_BY_HOSTS } from '../sandbox/simulators';
-import { startWebServer } from './web-server';
+import { startWebHost, type WebHost } from './web-host';
 
 const { values } = parseArgs({
   options: {
@@ -21,36 +16,27 @@ const { values } = parseArgs({
 });
 
 const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
-let app: ReturnType<typeof openApp>;
+const token = values.token ?? process.env.CASEWORKER_WEB_TOKEN;
+let host: WebHost;
 try {
-  app = openApp({
+  host = await startWebHost({
     dataDir,
-    settings: new FileSettingsStore(resolve(dataDir, 'settings.json')),
-    secrets: new EnvSecretStore(),
-    transport: 'web',
+    staticDir: resolve(values.static),
+    port: Number(values.port),
+    ...(token ? { token } : {}),
     seedDemo: !values['no-demo'],
+    // `--port 0` (tests run in parallel): every sandbox simulator on a free port too.
+    ...(values.port === '0' ? { ephemeralSandboxPorts: true } : {}),
   });
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
 }
-app.startJobs();
-// The sandbox simulators run with the app; on ephemeral ports when the server is (tests run in parallel).
-const sandbox = await startSandbox({ ephemeralPorts: values.port === '0', simulators: SIMULATORS_STARTED_BY_HOSTS });
-for (const s of sandbox.simulators) app.services.sandboxUrls.set(s.name, s.url);
-const server = await startWebServer({
-  app,
-  staticDir: resolve(values.static),
-  port: Number(values.port),
-  ...(values.token ?? process.env.CASEWORKER_WEB_TOKEN ? { token: values.token ?? process.env.CASEWORKER_WEB_TOKEN } : {}),
-});
-console.log(`Caseworker web: ${server.url}`);
+console.log(`Caseworker web: ${host.server.url}`);
 console.log(`Data folder: ${dataDir}`);
 
 const shutdown = async () => {
-  await server.close();
-  await sandbox.close();
-  await app.close();
+  await host.close();
   process.exit(0);
 };
 process.on('SIGINT', () => void shutdown());

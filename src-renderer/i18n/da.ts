@@ -1,5 +1,6 @@
 import { daTimedActions } from './da-timed-actions';
 import { daWorkspaceImportReasons, daWorkspaceTools } from './da-workspace-tools';
+import { daSandbox } from './da-sandbox';
 import { daMitid } from './da-mitid';
 // Danish is the caseworker's first language and the source catalogue: en.ts must
 // carry exactly the same keys (the Catalogue type enforces it at compile time).
@@ -374,4 +375,5 @@ export const da = {
     },
   },
   signing: daSigning,
+  sandboxServices: daSandbox,
 };

@@ -1,5 +1,6 @@
 import { enTimedActions } from './en-timed-actions';
 import { enWorkspaceImportReasons, enWorkspaceTools } from './en-workspace-tools';
+import { enSandbox } from './en-sandbox';
 import { enDocumentFieldErrors, enDocuments } from './en-documents';
 import type { Catalogue } from './catalogue';
 import { enSigning } from './en-signing';
@@ -376,4 +377,5 @@ export const en: Catalogue = {
     },
   },
   signing: enSigning,
+  sandboxServices: enSandbox,
 };

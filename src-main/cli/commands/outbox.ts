@@ -13,8 +13,9 @@ export const outboxCommand: CliCommand = {
   details: [
     'send: hands every due letter to Digital Post with progress output, then collects',
     'delivery receipts. Letters keep their messageUUID, so sending again never delivers',
-    'twice. In sandbox mode the sandbox must run (the app, or npm run sandbox);',
-    '--sandbox-url points at another one. --wait waits that long for retries that are',
+    'twice. In sandbox mode --sandbox-url names the running sandbox to send to (the',
+    'address the app or npm run sandbox prints); there is no default port to guess.',
+    '--wait waits that long for retries that are',
     'not due yet (default 0: only what is due now).',
     'status: counts per state, and when the next retry is due.',
   ],
@@ -38,6 +39,11 @@ export const outboxCommand: CliCommand = {
       const dp = services.digitalPost;
       const url = stringOption(options, 'sandbox-url');
       if (url) dp.sandboxApiUrl = url.replace(/\/+$/, '').endsWith('/apis/v1') ? url : `${url.replace(/\/+$/, '')}/apis/v1`;
+      const settings = dp.settings();
+      if (!url && settings.transport === 'sandbox' && settings.endpoint === '') {
+        // No default port to guess: whatever holds 4030 may not be our sandbox, and letters carry CPR numbers.
+        throw new CliError('In sandbox mode, name the running Digital Post sandbox: --sandbox-url <address> (the app and npm run sandbox print it).');
+      }
       // Letters a killed sender left half-sent go again now; their fixed messageUUID makes that safe.
       releaseInterrupted(db, Date.now());
       const waiting = () => {

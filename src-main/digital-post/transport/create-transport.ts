@@ -10,9 +10,6 @@ import type { ConnectionCheck, DigitalPostTransport } from './transport';
 /** Mutual-TLS client certificate: the PKCS#12 as it is, or PEM when OpenSSL cannot read its legacy ciphers. */
 export type ClientCertificate = { pfx: Buffer; passphrase: string } | { key: string; cert: string };
 
-/** Where the sandbox listens unless told otherwise. */
-export const SANDBOX_BASE_URL = 'http://127.0.0.1:4030/apis/v1';
-
 export class TransportSettingsError extends Error {
   constructor(
     readonly problem: 'certificate' | 'settings',
@@ -26,7 +23,10 @@ export class TransportSettingsError extends Error {
 export function createTransport(settings: DigitalPostSettings, secrets: SecretStore, sandboxUrl?: string): DigitalPostTransport {
   const concurrency = { maxSockets: Math.max(4, settings.concurrency * 2), timeoutMs: settings.requestTimeoutSeconds * 1000 };
   if (settings.transport === 'sandbox') {
-    return new NgdpTransport({ baseUrl: settings.endpoint || sandboxUrl || SANDBOX_BASE_URL, kind: 'sandbox', ...concurrency });
+    // Only the sandbox this app started (or one named explicitly): never whatever holds port 4030.
+    const baseUrl = settings.endpoint || sandboxUrl;
+    if (!baseUrl) throw new TransportSettingsError('settings', 'The Digital Post sandbox is not running here (the CLI needs --sandbox-url).');
+    return new NgdpTransport({ baseUrl, kind: 'sandbox', ...concurrency });
   }
   const cert = loadCertificate(settings, secrets);
   if (settings.transport === 'eboks') {

@@ -16,6 +16,8 @@ export interface LoginPageModel {
   action: string;
   error: string;
   language: 'da' | 'en';
+  /** `login_hint=uuid:…` (re-authentication): that person is preselected, and only they may log in. */
+  preselectedCitizenUuid?: string;
 }
 
 /**
@@ -26,9 +28,10 @@ export interface LoginPageModel {
 export function loginPage(m: LoginPageModel): string {
   const da = m.language === 'da';
   const t = (dk: string, en: string) => (da ? dk : en);
+  const preselected = TEST_CITIZENS.some((c) => c.uuid === m.preselectedCitizenUuid) ? m.preselectedCitizenUuid : TEST_CITIZENS[0]?.uuid;
   const citizens = TEST_CITIZENS.map(
-    (c, i) =>
-      `<label class="citizen"><input type="radio" name="citizen" value="${esc(c.uuid)}"${i === 0 ? ' checked' : ''}> ${esc(c.name)} <small>(${esc(c.birthdate)})</small></label>`,
+    (c) =>
+      `<label class="citizen"><input type="radio" name="citizen" value="${esc(c.uuid)}"${c.uuid === preselected ? ' checked' : ''}> ${esc(c.name)} <small>(${esc(c.birthdate)})</small></label>`,
   ).join('\n');
   return `<!doctype html>
 <html lang="${m.language}"><head><meta charset="utf-8"><title>MitID (Sandbox)</title>

@@ -31,11 +31,12 @@ export function businessUuid(citizen: TestCitizen): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-function ageOn(birthdate: string, now: Date): number {
+/** Whole years on `now`; Idura sends `age` as a string (e.g. `"66"`), so the sandbox does too. */
+export function ageOn(birthdate: string, now: Date): string {
   const [y, m, d] = birthdate.split('-').map(Number) as [number, number, number];
   let age = now.getUTCFullYear() - y;
   if (now.getUTCMonth() + 1 < m || (now.getUTCMonth() + 1 === m && now.getUTCDate() < d)) age -= 1;
-  return age;
+  return String(age);
 }
 
 const LOA: Record<MitidAcr, string> = {
@@ -75,7 +76,12 @@ export function citizenClaims(citizen: TestCitizen, opts: { sub: string; acr: Mi
   return claims;
 }
 
-/** The claim names the sandbox may put in tokens, per scope (oidc-provider's `claims` setting). */
+/**
+ * The claim names the sandbox may put in tokens, per scope (oidc-provider's `claims` setting).
+ * `cprNumberIdentifier` sits under `openid` because the sandbox decides itself
+ * whether a login carries it (the `ssn` scope, or `login_hint=scope:ssn` as
+ * Idura's fallback), the same way for the id_token and for userinfo.
+ */
 export const SANDBOX_CLAIMS = {
   openid: [
     'sub',
@@ -93,6 +99,7 @@ export const SANDBOX_CLAIMS = {
     'cvrNumberIdentifier',
     '2.5.4.10',
     'employee',
+    'cprNumberIdentifier',
   ],
-  ssn: ['cprNumberIdentifier'],
+  ssn: [],
 };

@@ -177,9 +177,15 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
       if (options.httpsPort !== undefined) {
         const tls = createTlsCertificate();
         const secure = createHttpsServer({ key: tls.keyPem, cert: tls.certPem }, handle);
+        // Ephemeral API port (tests, a port moved off its default) → ephemeral https port too.
+        try {
+          https = { url: `https://127.0.0.1:${await listen(secure, port === 0 ? 0 : options.httpsPort)}`, certificatePem: tls.certPem };
+        } catch (error) {
+          // The https port is taken: release the API port too, so the caller can move both.
+          await new Promise<void>((resolve) => servers[0]!.close(() => resolve()));
+          throw error;
+        }
         servers.push(secure);
-        // Ephemeral API port (tests, a second instance) → ephemeral https port too.
-        https = { url: `https://127.0.0.1:${await listen(secure, port === 0 ? 0 : options.httpsPort)}`, certificatePem: tls.certPem };
       }
       baseUrl = https?.url ?? httpUrl;
       return {

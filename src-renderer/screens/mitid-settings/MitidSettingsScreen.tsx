@@ -47,7 +47,17 @@ export function MitidSettingsScreen(): ReactNode {
     <section aria-labelledby="mitid-settings-title">
       <h1 id="mitid-settings-title">{t('mitid.settings.title')}</h1>
       <ErrorBanner error={error} />
-      {setup.usesSandbox && <p className="muted">{t('mitid.settings.sandbox')}</p>}
+      {setup.usesSandbox && (
+        <p className="muted">
+          {t('mitid.settings.sandbox')}
+          {setup.issuer && (
+            <>
+              {' – '}
+              <code data-testid="mitid-sandbox-issuer">{setup.issuer}</code>
+            </>
+          )}
+        </p>
+      )}
       <form
         className="panel admin-form"
         onSubmit={(e) => {

@@ -161,6 +161,19 @@ describe('MitID login against the sandbox provider', () => {
     await expect(fetch(redirect)).rejects.toThrow();
   });
 
+  it('reports Idura\'s rate limit (HTTP 429 at the token endpoint) as such', async () => {
+    const limited = await startMitidSandbox({ port: 0 });
+    try {
+      // The limit starts between the login and the code redemption.
+      const { client } = clientPlaying(limited.issuer, { citizenUuid: karen.uuid, rewriteCallback: () => limited.setRateLimit(30) });
+      const failure = await failureOf((await client.begin(request({ askForCpr: false }))).result);
+      expect(failure.reason).toBe('rate_limited');
+      expect(failure.message).toContain('retry after 30');
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('refuses to talk plain http to anything but this machine', async () => {
     const client = new MitidClient({ issuer: 'http://kommune.idura.broker', clientId: 'x', clientSecret: null }, { open: () => {} });
     expect((await failureOf(client.begin(request()))).reason).toBe('unreachable');
@@ -182,10 +195,10 @@ describe('MitID id_tokens the client must refuse (tampering proxy in front of th
     await proxy.close();
   });
 
-  const loginWith = async (tamper: TamperingProxy['tamper']) => {
+  const loginWith = async (tamper: TamperingProxy['tamper'], over: Partial<MitidLoginRequest> = {}) => {
     proxy.tamper = tamper;
     const { client } = clientPlaying(proxy.url, { citizenUuid: karen.uuid, cpr: karen.cpr });
-    return (await client.begin(request())).result;
+    return (await client.begin(request(over))).result;
   };
 
   it('accepts the untouched token re-signed with the provider key (the proxy itself is sound)', async () => {
@@ -221,5 +234,34 @@ describe('MitID id_tokens the client must refuse (tampering proxy in front of th
     const failure = await failureOf(loginWith({ claims: (c) => ({ ...c, aud: 'someone-else' }), key: providerKey }));
     expect(failure.reason).toBe('refused');
     expect(failure.message).toMatch(/aud/i);
+  });
+
+  it('refuses a token whose level is weaker than the one asked for (authenticationtype or acr)', async () => {
+    const LOW = 'urn:grn:authn:dk:mitid:low';
+    const viaIdura = await failureOf(loginWith({ claims: (c) => ({ ...c, authenticationtype: LOW }), key: providerKey }));
+    expect(viaIdura.reason).toBe('weaker_level');
+    const viaAcr = await failureOf(loginWith({ claims: (c) => ({ ...c, acr: LOW }), key: providerKey }));
+    expect(viaAcr.reason).toBe('weaker_level');
+    // A stronger level than asked for is fine.
+    const HIGH = 'urn:grn:authn:dk:mitid:high';
+    expect((await loginWith({ claims: (c) => ({ ...c, authenticationtype: HIGH, acr: HIGH }), key: providerKey })).uuid).toBe(karen.uuid);
+  });
+
+  it('refuses a private MitID token when MitID Erhverv was asked for', async () => {
+    const failure = await failureOf(
+      loginWith({ claims: (c) => ({ ...c, authenticationtype: 'urn:grn:authn:dk:mitid:high', acr: 'urn:grn:authn:dk:mitid:high' }), key: providerKey }, { acr: 'urn:grn:authn:dk:mitid:business', askForCpr: false }),
+    );
+    expect(failure.reason).toBe('weaker_level');
+  });
+
+  it('refuses a token without the CPR when the CPR was asked for', async () => {
+    const failure = await failureOf(
+      loginWith({
+        claims: ({ cprNumberIdentifier: _dropped, ...c }) => c,
+        key: providerKey,
+      }),
+    );
+    expect(failure.reason).toBe('missing_cpr');
+    expect(failure.message).not.toContain(karen.cpr);
   });
 });
