@@ -26,7 +26,7 @@ function recordCpr(ctx: HandlerContext, recordId: number): string | null {
 }
 
 /** The letter a caseworker composed on a record: body rendered to PDF, uploaded PDFs attached. */
-function composedLetter(ctx: HandlerContext, input: MethodParsed<'sendDigitalPost'>, idempotencyKey: string): OutgoingLetter {
+function composedLetter(ctx: HandlerContext, input: MethodParsed<'previewDigitalPost'>, idempotencyKey: string): OutgoingLetter {
   const lang = language(ctx);
   const cpr = recordCpr(ctx, input.recordId);
   if (!cpr) {
@@ -101,8 +101,12 @@ export const digitalPostHandlers: HandlerTable<Methods> = {
   },
   sendDigitalPost: (input, ctx) => {
     const user = currentUser(ctx);
-    const key = `compose:${user.id}:${crypto.randomUUID()}`;
-    const letter = composedLetter(ctx, input, key);
+    // One key per compose dialog: the same request again returns the letter it queued.
+    const key = `compose:${user.id}:${input.requestId}`;
+    const already = ctx.services.db.prepare('SELECT * FROM digital_post_messages WHERE idempotency_key = ?').get(key) as MessageRow | undefined;
+    if (already) return view(ctx, already);
+    const { requestId: _requestId, ...composed } = input;
+    const letter = composedLetter(ctx, composed, key);
     const queued = ctx.services.db.transaction(() => {
       const q = dp(ctx).outbox.queue(letter, { createdBy: user.id });
       writeAudit(ctx.services.db, {

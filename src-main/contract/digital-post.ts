@@ -22,7 +22,12 @@ export { MESSAGE_STATE_NAMES, type MessageStateName };
 export const digitalPostInputs = {
   listRecordMessages: z.strictObject({ recordId: id }),
   previewDigitalPost: compose,
-  sendDigitalPost: compose,
+  /**
+   * `requestId` is minted when the compose dialog opens and sent with every
+   * attempt to send from it: a repeated request (double click, a retry after a
+   * lost answer) returns the letter already queued instead of a second letter.
+   */
+  sendDigitalPost: compose.extend({ requestId: z.uuid() }),
   checkDigitalPostExemption: z.strictObject({ recordId: id }),
   getMessageProof: z.strictObject({ id }),
   getOutbox: z.strictObject({ state: z.enum(MESSAGE_STATE_NAMES).optional(), limit: z.int().min(1).max(500).optional() }),
@@ -72,6 +77,12 @@ export interface MessageView {
   finishedAt: string | null;
   attempts: number;
   nextAttemptAt: string | null;
+  /** When the app last handed the letter to the access point. */
+  lastAttemptAt: string | null;
+  /** What the app waits for: the receipt of a letter whose answer was lost, or the delivery receipt of an accepted one. */
+  waitingFor: 'receipt' | 'delivery_receipt' | null;
+  /** No receipt came within the configured time; the responsible caseworker was told. */
+  receiptOverdue: boolean;
   /** The access point's delivery receipt (JSON text), the proof of delivery. */
   deliveryReceipt: string | null;
   transmissionId: string | null;

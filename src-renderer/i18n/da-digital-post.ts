@@ -27,6 +27,7 @@ export const daDigitalPost = {
   states: {
     queued: 'I kø',
     sending: 'Sendes',
+    awaiting_receipt: 'Afventer kvittering',
     accepted: 'Modtaget af Digital Post',
     delivered: 'Afleveret',
     read: 'Læst',
@@ -40,6 +41,8 @@ export const daDigitalPost = {
     delivered: 'Afleveret i borgerens postkasse',
     read: 'Læst af borgeren',
     retry: 'Nyt forsøg planlagt',
+    awaiting_receipt: 'Svaret fra Digital Post gik tabt – afventer kvittering',
+    receipt_overdue: 'Ingen kvittering inden for fristen – de ansvarlige er underrettet',
     failed: 'Fejlet',
     physical_post: 'Skal sendes med fysisk post',
     retried: 'Sendt igen',
@@ -55,6 +58,15 @@ export const daDigitalPost = {
     placeholders: 'Sæt en feltnøgle i dobbelte krøllede parenteser for at indsætte et felt fra sagen, fx',
   },
   readUnknown: 'Læsestatus er ikke tilgængelig',
+  mailingDelivery: 'Digital Post: afleveret {{delivered}} · afventer {{awaiting}} · fejlet {{failed}} · fysisk post {{physical}}',
+  waiting: {
+    lastAttempt: 'Sidste forsøg: {{at}}',
+    awaitingReceipt:
+      'Brevet er ikke fejlet. Digital Post nåede ikke at svare, så appen ved endnu ikke, om brevet er modtaget. Appen venter på Digital Posts kvittering og sender brevet igen med samme ID, indtil Digital Post bekræfter det – det giver aldrig to breve.',
+    nextAttempt: 'Næste forsøg: {{at}}',
+    deliveryReceipt: 'Modtaget af Digital Post. Appen venter på kvitteringen for, at brevet er afleveret i borgerens postkasse.',
+    overdue: 'Der er ikke kommet kvittering inden for fristen; de ansvarlige for sagen er underrettet.',
+  },
   deliveredAt: 'Afleveret {{at}}',
   receipt: 'Kvittering',
   proof: 'Hent leveringsbevis',

@@ -30,6 +30,7 @@ export const enDigitalPost: Widen<typeof daDigitalPost> = {
   states: {
     queued: 'Queued',
     sending: 'Sending',
+    awaiting_receipt: 'Awaiting receipt',
     accepted: 'Accepted by Digital Post',
     delivered: 'Delivered',
     read: 'Read',
@@ -43,6 +44,8 @@ export const enDigitalPost: Widen<typeof daDigitalPost> = {
     delivered: 'Delivered to the citizen’s mailbox',
     read: 'Read by the citizen',
     retry: 'New attempt scheduled',
+    awaiting_receipt: 'The answer from Digital Post was lost – awaiting receipt',
+    receipt_overdue: 'No receipt within the time limit – the responsible people have been told',
     failed: 'Failed',
     physical_post: 'Must be sent by physical post',
     retried: 'Sent again',
@@ -57,7 +60,16 @@ export const enDigitalPost: Widen<typeof daDigitalPost> = {
     attachTemplates: 'Attach documents from templates',
     placeholders: 'Put a field key in double curly braces to insert a field of the record, e.g.',
   },
+  mailingDelivery: 'Digital Post: delivered {{delivered}} · awaiting {{awaiting}} · failed {{failed}} · physical post {{physical}}',
   readUnknown: 'Read status not available',
+  waiting: {
+    lastAttempt: 'Last attempt: {{at}}',
+    awaitingReceipt:
+      'The letter has not failed. Digital Post did not answer in time, so the app does not yet know whether it has the letter. The app waits for Digital Post’s receipt and sends the letter again under the same ID until Digital Post confirms it – this never makes two letters.',
+    nextAttempt: 'Next attempt: {{at}}',
+    deliveryReceipt: 'Accepted by Digital Post. The app waits for the receipt that the letter is in the citizen’s mailbox.',
+    overdue: 'No receipt came within the time limit; the people responsible for the record have been told.',
+  },
   deliveredAt: 'Delivered {{at}}',
   receipt: 'Receipt',
   proof: 'Download proof of delivery',

@@ -10,12 +10,14 @@ export function retryMessage(db: Db, clock: Clock, id: number, userId: number): 
     .transaction(() => {
       const row = messageById(db, id);
       if (!row) throw notFound('Message');
-      if (!['failed', 'cancelled', 'queued'].includes(row.state)) {
+      if (!['failed', 'cancelled', 'queued', 'awaiting_receipt'].includes(row.state)) {
         throw new DomainError('conflict', 'only a failed, cancelled or waiting letter can be sent again');
       }
       const now = clock.now();
+      // A letter awaiting its receipt stays so (the access point may have it): it is only sent again now.
       db.prepare(
-        "UPDATE digital_post_messages SET state = 'queued', attempts = 0, next_attempt_at = ?, finished_at = NULL, error_code = '', error_text = '', field_errors = NULL WHERE id = ?",
+        `UPDATE digital_post_messages SET state = CASE state WHEN 'awaiting_receipt' THEN state ELSE 'queued' END, attempts = 0, next_attempt_at = ?,
+           lease_until = NULL, finished_at = NULL, error_code = '', error_text = '', field_errors = NULL, overdue_notified_at = NULL WHERE id = ?`,
       ).run(now, id);
       addEvent(db, id, now, 'retried', `user ${userId}`);
       return messageById(db, id) as MessageRow;
