@@ -169,6 +169,8 @@ export class NgdpTransport implements DigitalPostTransport {
    * EXEMPT, CLOSED; no contact or no subscription is UNKNOWN).
    */
   async lookupContact(cpr: string): Promise<ContactStatus> {
+    // Contact.cprNumber is 10 digits without separators; anything else matches nobody, so it is not sent.
+    if (!/^\d{10}$/.test(cpr)) return 'UNKNOWN';
     const res = await this.call('GET', `contacts/?cprNumber=${encodeURIComponent(cpr)}`);
     if (res.status === 404) return 'UNKNOWN';
     if (res.status !== 200) throw new Error(`contacts: HTTP ${res.status}`);
@@ -181,7 +183,8 @@ export class NgdpTransport implements DigitalPostTransport {
 
   async testConnection(): Promise<ConnectionCheck> {
     try {
-      const res = await this.call('GET', 'receipts/');
+      // ReceiptSearchCommand is required on receipts/ (NgDP 1.68.0): ask for the smallest page.
+      const res = await this.call('GET', 'receipts/?page=0&size=1');
       if (res.status === 200) return { ok: true, detail: `${this.base} answered` };
       if (res.status === 401 || res.status === 403) {
         return { ok: false, problem: 'auth', detail: `The access point refused the system's credentials (HTTP ${res.status}). Check the system UUID and that the certificate is registered for this system.` };
