@@ -111,11 +111,12 @@ export function messageById(db: Db, id: number): MessageRow | undefined {
 
 /**
  * Is a receipt worth asking for? Letters accepted or awaiting their receipt,
- * letters being (re)sent, and receipts stored but not yet acknowledged.
+ * letters being (re)sent, failed letters (a delivery receipt is applied
+ * whatever the local state), and receipts stored but not yet acknowledged.
  */
 export function hasOutstanding(db: Db): boolean {
   return (
-    db.prepare("SELECT 1 FROM digital_post_messages WHERE state IN ('accepted','awaiting_receipt','sending','queued') LIMIT 1").get() !== undefined ||
+    db.prepare("SELECT 1 FROM digital_post_messages WHERE state IN ('accepted','awaiting_receipt','sending','queued','failed') LIMIT 1").get() !== undefined ||
     db.prepare('SELECT 1 FROM digital_post_receipts WHERE acknowledged_at IS NULL LIMIT 1').get() !== undefined
   );
 }
