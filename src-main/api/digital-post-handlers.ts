@@ -2,7 +2,7 @@ import type { DigitalPostSettingsView, Language } from '../contract';
 import { writeAudit } from '../audit/audit-log';
 import { checkCpr } from '../cpr/cpr';
 import { messageView, proofOfDelivery } from '../digital-post/message-views';
-import { cancelMessage, retryMessage } from '../digital-post/outbox/outbox-actions';
+import { cancelMessage, retryMessage, routeToPhysicalPost } from '../digital-post/outbox/outbox-actions';
 import { countsByState, messageById, type MessageRow } from '../digital-post/outbox/outbox-repo';
 import { simpleLetterPdf } from '../digital-post/letter/simple-letter-pdf';
 import { CERTIFICATE_PASSWORD_SECRET, priceOre, type DigitalPostSettings } from '../digital-post/settings';
@@ -99,7 +99,7 @@ export const digitalPostHandlers: HandlerTable<Methods> = {
       costOre: priceOre(prepared.memo.length, s.prices),
     };
   },
-  sendDigitalPost: (input, ctx) => {
+  sendDigitalPost: async (input, ctx) => {
     const user = currentUser(ctx);
     // One key per compose dialog: the same request again returns the letter it queued.
     const key = `compose:${user.id}:${input.requestId}`;
@@ -118,6 +118,12 @@ export const digitalPostHandlers: HandlerTable<Methods> = {
       });
       return q;
     })();
+    // Exempt citizens are routed to physical post before anything is sent (the
+    // real contact shape: contacts[].mailboxSubscription.publicRegistrationStatus).
+    // When Digital Post cannot be asked now, the letter goes as queued and the
+    // access point's NOT_ALLOWED answer routes it instead.
+    const contact = await dp(ctx).lookupContact(letter.recipientCpr).catch(() => 'UNKNOWN' as const);
+    if (contact === 'EXEMPT') routeToPhysicalPost(ctx.services.db, ctx.services.clock, ctx.services.notifications, queued.messageId, 'recipient.exempt');
     touched(ctx, input.recordId);
     return view(ctx, messageById(ctx.services.db, queued.messageId) as MessageRow);
   },

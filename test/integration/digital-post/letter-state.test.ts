@@ -30,6 +30,23 @@ describe('Digital Post letter state', () => {
     expect((await app.dispatch('sendDigitalPost', withoutId, session)).ok).toBe(false);
   });
 
+  it('an exempt citizen (found from the real contacts shape) is routed to physical post before anything is sent', async () => {
+    const app = open({ seedDemo: true });
+    const sim = await sandbox();
+    const published = connect(app, sim);
+    const session = demo(app).adminSession();
+    const record = await createDemoRecord(app, session, { navn: 'Poul Madsen', cpr: '3112451118' });
+    const check = value(await app.dispatch('checkDigitalPostExemption', { recordId: record.id }, session)) as { status: string };
+    expect(check.status).toBe('EXEMPT');
+    const sent = value(
+      await app.dispatch('sendDigitalPost', { recordId: record.id, subject: 'Svar', notification: '', body: 'Tekst', attachments: [], requestId: crypto.randomUUID() }, session),
+    ) as MessageView;
+    expect(sent.state).toBe('physical_post');
+    expect(published.map((n) => n.kind)).toContain('digital_post_physical_fallback');
+    await app.services.digitalPost.sender.sendDue();
+    expect(sim.state.totalPosts).toBe(0);
+  });
+
   it('mailing letters carry their mailing_id and the mailing counts delivered, awaiting and failed from it', async () => {
     const app = open({ seedDemo: true });
     const sim = await sandbox();
