@@ -488,7 +488,7 @@ export class OutboxSender {
     const rows = db
       .prepare(
         `SELECT id, record_id, subject, state FROM digital_post_messages
-         WHERE state IN ('awaiting_receipt','accepted') AND overdue_notified_at IS NULL AND awaiting_since IS NOT NULL AND awaiting_since <= ? LIMIT 500`,
+         WHERE state IN ('accepted','awaiting_receipt') AND overdue_notified_at IS NULL AND awaiting_since IS NOT NULL AND awaiting_since <= ? LIMIT 500`,
       )
       .all(now - limitMs) as Pick<MessageRow, 'id' | 'record_id' | 'subject' | 'state'>[];
     if (rows.length === 0) return 0;

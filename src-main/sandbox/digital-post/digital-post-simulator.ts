@@ -51,7 +51,7 @@ export async function startDigitalPostSandbox(options: { port: number; random?: 
     const timeout = roll < (edge += faults.timeoutRate);
     const reset = !timeout && roll < (edge += faults.resetRate);
     // A lost answer does not mean a lost message: half of the faulty requests are received first.
-    const receiveFirst = (timeout || reset) && random() < 0.5;
+    const receiveFirst = (timeout || reset) && random() < faults.lostReceivedShare;
     if ((timeout || reset) && !receiveFirst) return drop(req, res, timeout);
 
     const contentType = String(req.headers['content-type'] ?? '');

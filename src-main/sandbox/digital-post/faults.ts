@@ -10,6 +10,8 @@ export const faultsSchema = z.strictObject({
   timeoutRate: z.number().min(0).max(1).default(0),
   /** Share of POSTs whose connection is reset. Half of them are still received. */
   resetRate: z.number().min(0).max(1).default(0),
+  /** Share of the timed-out/reset POSTs that are received before the answer is lost (0–1). */
+  lostReceivedShare: z.number().min(0).max(1).default(0.5),
   /** Retry-After seconds sent with 429. */
   retryAfterSeconds: z.int().min(0).max(3600).default(0),
   /** How long an unanswered request is held before the socket is dropped. */
