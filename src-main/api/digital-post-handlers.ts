@@ -69,6 +69,7 @@ function settingsView(ctx: HandlerContext, s: DigitalPostSettings): DigitalPostS
     perMbOre: s.prices.perMbOre,
     capOre: s.prices.capOre,
     maxAttempts: s.maxAttempts,
+    awaitReceiptHours: s.awaitReceiptHours,
     sandboxMailboxUrl: dp(ctx).sandboxMailboxUrl,
   };
 }
@@ -212,6 +213,7 @@ export const digitalPostHandlers: HandlerTable<Methods> = {
       senderLabel: input.senderLabel,
       prices: { ...current.prices, perMessageOre: input.perMessageOre, perMbOre: input.perMbOre, capOre: input.capOre },
       maxAttempts: input.maxAttempts,
+      ...(input.awaitReceiptHours !== undefined ? { awaitReceiptHours: input.awaitReceiptHours } : {}),
     });
     return settingsView(ctx, saved);
   },

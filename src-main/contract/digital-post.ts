@@ -50,6 +50,8 @@ export const digitalPostInputs = {
     capOre: z.int().min(0).max(1_000_000),
     /** Transient failures (5xx, 429, timeouts) are retried this many times before the letter fails. */
     maxAttempts: z.int().min(1).max(100),
+    /** Hours a letter may wait for its receipt before the responsible caseworker is told (it is still not failed). */
+    awaitReceiptHours: z.number().min(0.001).max(1440).optional(),
   }),
   testDigitalPostConnection: z.strictObject({}),
   getCostOverview: z.strictObject({ fromMonth: z.string().max(7).optional(), toMonth: z.string().max(7).optional() }),
@@ -138,6 +140,7 @@ export interface DigitalPostSettingsView {
   perMbOre: number;
   capOre: number;
   maxAttempts: number;
+  awaitReceiptHours: number;
   /** Where the sandbox's citizen mailbox is, when it runs in this app. */
   sandboxMailboxUrl: string | null;
 }

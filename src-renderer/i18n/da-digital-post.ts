@@ -111,6 +111,7 @@ export const daDigitalPost = {
     perMbOre: 'Pris pr. MB (øre)',
     capOre: 'Loft pr. brev under 10 MB (øre)',
     maxAttempts: 'Forsøg før et brev opgives',
+    awaitReceiptHours: 'Timer et brev må afvente kvittering, før de ansvarlige får besked',
     test: 'Test forbindelsen',
     testing: 'Tester…',
     ok: 'Forbindelsen virker: {{detail}}',

@@ -114,6 +114,7 @@ export const enDigitalPost: Widen<typeof daDigitalPost> = {
     perMbOre: 'Price per MB (øre)',
     capOre: 'Cap per letter under 10 MB (øre)',
     maxAttempts: 'Attempts before a letter is given up',
+    awaitReceiptHours: 'Hours a letter may await its receipt before the responsible people are told',
     test: 'Test the connection',
     testing: 'Testing…',
     ok: 'The connection works: {{detail}}',

@@ -11,6 +11,7 @@ import { connect, useSandboxes } from './dp-helpers';
 
 const { open } = useTestApps();
 const sandbox = useSandboxes();
+const HOUR = 3_600_000;
 
 describe('Digital Post letter state', () => {
   it('a repeated send from one compose dialog (same request id) queues one letter and returns it', async () => {
@@ -97,6 +98,17 @@ describe('Digital Post letter state', () => {
     // Sending it again now keeps its UUID and its state.
     const retried = value(await app.dispatch('retryMessage', { id: q.messageId }, { userId: admin.id })) as MessageView;
     expect(retried).toMatchObject({ state: 'awaiting_receipt', messageUuid: q.messageUuid });
+    // The time before the caseworker is told is a setting (default 24 h).
+    const settings = value(await app.dispatch('getDigitalPostSettings', {}, { userId: admin.id })) as { awaitReceiptHours: number } & Record<string, unknown>;
+    expect(settings.awaitReceiptHours).toBe(24);
+    const { certificatePasswordSet: _c, sandboxMailboxUrl: _m, ...form } = settings;
+    value(await app.dispatch('saveDigitalPostSettings', { ...form, awaitReceiptHours: 2 }, { userId: admin.id }));
+    clock.advance(HOUR);
+    expect(app.services.digitalPost.sender.notifyOverdue()).toBe(0);
+    clock.advance(HOUR);
+    expect(app.services.digitalPost.sender.notifyOverdue()).toBe(1);
+    const told = value(await app.dispatch('getOutbox', {}, { userId: admin.id })) as { messages: MessageView[] };
+    expect(told.messages[0]).toMatchObject({ state: 'awaiting_receipt', receiptOverdue: true });
   });
 
   it('migration 012 keeps every letter and its timeline, and gives mailing letters their mailing_id', () => {
