@@ -61,13 +61,13 @@ export function claimDue(db: Db, now: number, limit: number, leaseMs: number): C
       () =>
         preparedOnce(
           db,
-          `UPDATE digital_post_messages SET state = CASE state WHEN 'awaiting_receipt' THEN state ELSE 'sending' END, lease_until = ?, last_attempt_at = ?
+          `UPDATE digital_post_messages SET state = CASE state WHEN 'awaiting_receipt' THEN state ELSE 'sending' END, lease_until = ?
            WHERE id IN (SELECT id FROM digital_post_messages
                         WHERE state IN ('queued','sending','awaiting_receipt') AND next_attempt_at <= ?
                           AND (state = 'queued' OR lease_until IS NULL AND state = 'awaiting_receipt' OR lease_until < ?)
                         ORDER BY next_attempt_at, id LIMIT ?)
            RETURNING id, message_uuid, memo, attempts, record_id, recipient_cpr, subject, memo_bytes, state, awaiting_since`,
-        ).all(now + leaseMs, now, now, now, limit) as ClaimedMessage[],
+        ).all(now + leaseMs, now, now, limit) as ClaimedMessage[],
     )
     .immediate();
 }
