@@ -50,7 +50,7 @@ export async function startDigitalPostSandbox(options: { port: number; random?: 
     if (roll < edge) return json(res, 429, { code: 'too.many.requests', message: 'Too many requests (sandbox fault)', fieldErrors: [] }, { 'retry-after': String(faults.retryAfterSeconds) });
     const timeout = roll < (edge += faults.timeoutRate);
     const reset = !timeout && roll < (edge += faults.resetRate);
-    // A lost answer does not mean a lost message: half of the faulty requests are received first.
+    // A lost answer does not mean a lost message: a share of the faulty requests (half by default) are received first.
     const receiveFirst = (timeout || reset) && random() < faults.lostReceivedShare;
     if ((timeout || reset) && !receiveFirst) return drop(req, res, timeout);
 
