@@ -110,7 +110,8 @@ export class NgdpTransport implements DigitalPostTransport {
     let page = await this.listReceipts(this.firstPage, size);
     if ((page.status === 400 || (page.ids.length === 0 && page.totalElements > 0)) && this.firstPage === 0) {
       const one = await this.listReceipts(1, size);
-      if (one.status === 200 && one.ids.length > 0) {
+      if (one.status === 200 && (page.status === 400 || one.ids.length > 0)) {
+        // Page 0 refused, or empty while page 1 holds receipts: this server counts from 1.
         this.firstPage = 1;
         page = one;
       }
