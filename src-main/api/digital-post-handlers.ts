@@ -2,7 +2,7 @@ import type { DigitalPostSettingsView, Language } from '../contract';
 import { writeAudit } from '../audit/audit-log';
 import { checkCpr } from '../cpr/cpr';
 import { messageView, proofOfDelivery } from '../digital-post/message-views';
-import { cancelMessage, retryMessage } from '../digital-post/outbox/outbox-actions';
+import { cancelMessage, retryMessage, routeToPhysicalPost } from '../digital-post/outbox/outbox-actions';
 import { countsByState, messageById, type MessageRow } from '../digital-post/outbox/outbox-repo';
 import { simpleLetterPdf } from '../digital-post/letter/simple-letter-pdf';
 import { CERTIFICATE_PASSWORD_SECRET, priceOre, type DigitalPostSettings } from '../digital-post/settings';
@@ -26,7 +26,7 @@ function recordCpr(ctx: HandlerContext, recordId: number): string | null {
 }
 
 /** The letter a caseworker composed on a record: body rendered to PDF, uploaded PDFs attached. */
-function composedLetter(ctx: HandlerContext, input: MethodParsed<'sendDigitalPost'>, idempotencyKey: string): OutgoingLetter {
+function composedLetter(ctx: HandlerContext, input: MethodParsed<'previewDigitalPost'>, idempotencyKey: string): OutgoingLetter {
   const lang = language(ctx);
   const cpr = recordCpr(ctx, input.recordId);
   if (!cpr) {
@@ -69,6 +69,7 @@ function settingsView(ctx: HandlerContext, s: DigitalPostSettings): DigitalPostS
     perMbOre: s.prices.perMbOre,
     capOre: s.prices.capOre,
     maxAttempts: s.maxAttempts,
+    awaitReceiptHours: s.awaitReceiptHours,
     sandboxMailboxUrl: dp(ctx).sandboxMailboxUrl,
   };
 }
@@ -99,10 +100,14 @@ export const digitalPostHandlers: HandlerTable<Methods> = {
       costOre: priceOre(prepared.memo.length, s.prices),
     };
   },
-  sendDigitalPost: (input, ctx) => {
+  sendDigitalPost: async (input, ctx) => {
     const user = currentUser(ctx);
-    const key = `compose:${user.id}:${crypto.randomUUID()}`;
-    const letter = composedLetter(ctx, input, key);
+    // One key per compose dialog: the same request again returns the letter it queued.
+    const key = `compose:${user.id}:${input.requestId}`;
+    const already = ctx.services.db.prepare('SELECT * FROM digital_post_messages WHERE idempotency_key = ?').get(key) as MessageRow | undefined;
+    if (already) return view(ctx, already);
+    const { requestId: _requestId, ...composed } = input;
+    const letter = composedLetter(ctx, composed, key);
     const queued = ctx.services.db.transaction(() => {
       const q = dp(ctx).outbox.queue(letter, { createdBy: user.id });
       writeAudit(ctx.services.db, {
@@ -114,6 +119,12 @@ export const digitalPostHandlers: HandlerTable<Methods> = {
       });
       return q;
     })();
+    // Exempt citizens are routed to physical post before anything is sent (the
+    // real contact shape: contacts[].mailboxSubscription.publicRegistrationStatus).
+    // When Digital Post cannot be asked now, the letter goes as queued and the
+    // access point's NOT_ALLOWED answer routes it instead.
+    const contact = await dp(ctx).lookupContact(letter.recipientCpr).catch(() => 'UNKNOWN' as const);
+    if (contact === 'EXEMPT') routeToPhysicalPost(ctx.services.db, ctx.services.clock, ctx.services.notifications, queued.messageId, 'recipient.exempt');
     touched(ctx, input.recordId);
     return view(ctx, messageById(ctx.services.db, queued.messageId) as MessageRow);
   },
@@ -202,6 +213,7 @@ export const digitalPostHandlers: HandlerTable<Methods> = {
       senderLabel: input.senderLabel,
       prices: { ...current.prices, perMessageOre: input.perMessageOre, perMbOre: input.perMbOre, capOre: input.capOre },
       maxAttempts: input.maxAttempts,
+      ...(input.awaitReceiptHours !== undefined ? { awaitReceiptHours: input.awaitReceiptHours } : {}),
     });
     return settingsView(ctx, saved);
   },

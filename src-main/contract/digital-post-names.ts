@@ -15,5 +15,5 @@ export const DIGITAL_POST_METHOD_NAMES = [
 ] as const;
 
 /** The states of a Digital Post letter (zod-free, so the renderer may import it under its CSP). */
-export const MESSAGE_STATE_NAMES = ['queued', 'sending', 'accepted', 'delivered', 'read', 'failed', 'cancelled', 'physical_post'] as const;
+export const MESSAGE_STATE_NAMES = ['queued', 'sending', 'awaiting_receipt', 'accepted', 'delivered', 'read', 'failed', 'cancelled', 'physical_post'] as const;
 export type MessageStateName = (typeof MESSAGE_STATE_NAMES)[number];

@@ -22,7 +22,12 @@ export { MESSAGE_STATE_NAMES, type MessageStateName };
 export const digitalPostInputs = {
   listRecordMessages: z.strictObject({ recordId: id }),
   previewDigitalPost: compose,
-  sendDigitalPost: compose,
+  /**
+   * `requestId` is minted when the compose dialog opens and sent with every
+   * attempt to send from it: a repeated request (double click, a retry after a
+   * lost answer) returns the letter already queued instead of a second letter.
+   */
+  sendDigitalPost: compose.extend({ requestId: z.uuid() }),
   checkDigitalPostExemption: z.strictObject({ recordId: id }),
   getMessageProof: z.strictObject({ id }),
   getOutbox: z.strictObject({ state: z.enum(MESSAGE_STATE_NAMES).optional(), limit: z.int().min(1).max(500).optional() }),
@@ -45,6 +50,8 @@ export const digitalPostInputs = {
     capOre: z.int().min(0).max(1_000_000),
     /** Transient failures (5xx, 429, timeouts) are retried this many times before the letter fails. */
     maxAttempts: z.int().min(1).max(100),
+    /** Hours a letter may wait for its receipt before the responsible caseworker is told (it is still not failed). */
+    awaitReceiptHours: z.number().min(0.001).max(1440).optional(),
   }),
   testDigitalPostConnection: z.strictObject({}),
   getCostOverview: z.strictObject({ fromMonth: z.string().max(7).optional(), toMonth: z.string().max(7).optional() }),
@@ -72,6 +79,12 @@ export interface MessageView {
   finishedAt: string | null;
   attempts: number;
   nextAttemptAt: string | null;
+  /** When the app last handed the letter to the access point. */
+  lastAttemptAt: string | null;
+  /** What the app waits for: the receipt of a letter whose answer was lost, or the delivery receipt of an accepted one. */
+  waitingFor: 'receipt' | 'delivery_receipt' | null;
+  /** No receipt came within the configured time; the responsible caseworker was told. */
+  receiptOverdue: boolean;
   /** The access point's delivery receipt (JSON text), the proof of delivery. */
   deliveryReceipt: string | null;
   transmissionId: string | null;
@@ -127,6 +140,7 @@ export interface DigitalPostSettingsView {
   perMbOre: number;
   capOre: number;
   maxAttempts: number;
+  awaitReceiptHours: number;
   /** Where the sandbox's citizen mailbox is, when it runs in this app. */
   sandboxMailboxUrl: string | null;
 }

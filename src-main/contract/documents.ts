@@ -106,6 +106,8 @@ export interface MailingView {
   pending: number;
   queued: number;
   skipped: number;
+  /** What Digital Post has done with the queued letters (from the letters' mailing_id): delivered, still awaiting (in the outbox, accepted or awaiting a receipt), failed, physical post. */
+  delivery: { delivered: number; awaiting: number; failed: number; physicalPost: number };
   createdAt: string;
   preparedAt: string | null;
 }

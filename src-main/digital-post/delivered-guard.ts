@@ -12,7 +12,7 @@ export const allMessagesDeliveredGuard: TransitionGuardType = {
     const row = db
       .prepare(
         `SELECT id, state, subject FROM digital_post_messages
-         WHERE record_id = ? AND state IN ('queued','sending','accepted','failed') ORDER BY id LIMIT 1`,
+         WHERE record_id = ? AND state IN ('queued','sending','awaiting_receipt','accepted','failed') ORDER BY id LIMIT 1`,
       )
       .get(recordId) as { id: number; state: string; subject: string } | undefined;
     if (!row) return null;

@@ -22,6 +22,8 @@ export interface OutgoingLetter {
    * letter already queued (a retried job or a restarted app never sends twice).
    */
   idempotencyKey: string;
+  /** The mailing this letter belongs to (its view counts delivered/awaiting/failed by it). */
+  mailingId?: number | null;
 }
 
 export interface LetterFile {

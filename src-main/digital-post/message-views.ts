@@ -28,7 +28,10 @@ export function messageView(db: Db, row: MessageRow, lang: Language): MessageVie
     readAt: row.read_at,
     finishedAt: row.finished_at,
     attempts: row.attempts,
-    nextAttemptAt: row.state === 'queued' ? isoAt(row.next_attempt_at) : null,
+    nextAttemptAt: row.state === 'queued' || row.state === 'awaiting_receipt' ? isoAt(row.next_attempt_at) : null,
+    lastAttemptAt: row.last_attempt_at === null ? null : isoAt(row.last_attempt_at),
+    waitingFor: row.state === 'awaiting_receipt' ? 'receipt' : row.state === 'accepted' ? 'delivery_receipt' : null,
+    receiptOverdue: row.overdue_notified_at !== null && (row.state === 'awaiting_receipt' || row.state === 'accepted'),
     deliveryReceipt: row.delivery_receipt,
     transmissionId: row.transmission_id,
     errorText: errorText(row, lang),
@@ -62,6 +65,11 @@ export function errorText(row: Pick<MessageRow, 'state' | 'error_code' | 'error_
         : `The letter could not be handed over after repeated attempts (${row.error_text}). Try again later.`;
     }
     return da ? `Brevet kunne ikke sendes: ${row.error_text}` : `The letter could not be sent: ${row.error_text}`;
+  }
+  if (row.state === 'awaiting_receipt') {
+    return da
+      ? `Svaret fra Digital Post gik tabt${row.error_text ? ` (${row.error_text})` : ''}; brevet afventer kvittering.`
+      : `The answer from Digital Post was lost${row.error_text ? ` (${row.error_text})` : ''}; the letter awaits its receipt.`;
   }
   if (row.state === 'queued' && row.error_text) {
     return da ? `Venter på nyt forsøg (${row.error_text})` : `Waiting to try again (${row.error_text})`;

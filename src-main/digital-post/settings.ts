@@ -50,6 +50,11 @@ export const digitalPostSettingsSchema = z.object({
   retryBaseSeconds: z.number().min(0.01).max(3600).default(2),
   /** A transient failure is retried this many times before the message fails. */
   maxAttempts: z.int().min(1).max(100).default(12),
+  /**
+   * A letter that has waited this long for its receipt (accepted, or its answer
+   * lost) is reported to the responsible caseworker; it is still not "failed".
+   */
+  awaitReceiptHours: z.number().min(0.001).max(24 * 60).default(24),
 });
 
 export type DigitalPostSettings = z.infer<typeof digitalPostSettingsSchema>;

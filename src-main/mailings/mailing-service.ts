@@ -94,6 +94,13 @@ export class MailingService {
     for (const c of this.db.prepare('SELECT state, count(*) AS n FROM mailing_items WHERE mailing_id = ? GROUP BY state').all(id) as { state: keyof typeof counts; n: number }[]) {
       counts[c.state] = c.n;
     }
+    const delivery = { delivered: 0, awaiting: 0, failed: 0, physicalPost: 0 };
+    for (const c of this.db.prepare('SELECT state, count(*) AS n FROM digital_post_messages WHERE mailing_id = ? GROUP BY state').all(id) as { state: string; n: number }[]) {
+      if (c.state === 'delivered' || c.state === 'read') delivery.delivered += c.n;
+      else if (c.state === 'failed') delivery.failed += c.n;
+      else if (c.state === 'physical_post') delivery.physicalPost += c.n;
+      else if (c.state !== 'cancelled') delivery.awaiting += c.n;
+    }
     const filter = mailingFilterSchema.safeParse(JSON.parse(m.filter));
     return {
       id: m.id,
@@ -105,6 +112,7 @@ export class MailingService {
       running: this.running.has(m.id),
       total: counts.pending + counts.queued + counts.skipped,
       ...counts,
+      delivery,
       createdAt: m.created_at,
       preparedAt: m.prepared_at,
     };
@@ -164,6 +172,7 @@ export class MailingService {
               subject: letter.title.slice(0, 200),
               mainDocument: { fileName: letter.fileName, content: letter.pdf, mimeType: 'application/pdf' },
               idempotencyKey: mailingLetterKey(id, letter.record.recordId),
+              mailingId: id,
             });
             markQueued.run(queued.messageId, id, letter.record.recordId);
           }

@@ -10,6 +10,7 @@ export type NotificationKind =
   | 'responsible_group'
   | 'digital_post_failed'
   | 'digital_post_physical_fallback'
+  | 'digital_post_awaiting_receipt'
   | 'signature_requested'
   | 'signature_completed'
   | 'signature_rejected'

@@ -4,7 +4,7 @@ import { withApp } from '../cli-app';
 import { CliError, EXIT_ERROR, EXIT_OK } from '../cli-error';
 import { stringOption, type CliCommand } from '../command';
 
-const STATES = ['queued', 'sending', 'accepted', 'delivered', 'read', 'failed', 'cancelled', 'physical_post'] as const;
+const STATES = ['queued', 'sending', 'awaiting_receipt', 'accepted', 'delivered', 'read', 'failed', 'cancelled', 'physical_post'] as const;
 
 export const outboxCommand: CliCommand = {
   name: 'outbox',
@@ -48,7 +48,8 @@ export const outboxCommand: CliCommand = {
       releaseInterrupted(db, Date.now());
       const waiting = () => {
         const c = countsByState(db);
-        return c.queued + c.sending;
+        // A letter awaiting its receipt is still ours to finish: sent again, or reconciled by its receipt.
+        return c.queued + c.sending + c.awaiting_receipt;
       };
       const total = waiting();
       io.out(`${total} ${total === 1 ? 'letter' : 'letters'} to send.`);
@@ -73,6 +74,7 @@ export const outboxCommand: CliCommand = {
           if (status.paused) io.err(`Sending paused: ${status.pauseReason}`);
           break;
         }
+        if (countsByState(db).awaiting_receipt > 0) await dp.sender.pollReceipts().catch(() => 0);
         const next = nextDueAt(db) ?? Date.now();
         const pauseUntil = status.resumesAt ? Date.parse(status.resumesAt) : 0;
         await new Promise((r) => setTimeout(r, Math.min(1000, Math.max(20, Math.max(next, pauseUntil) - Date.now()))));
@@ -83,9 +85,9 @@ export const outboxCommand: CliCommand = {
         io.err('Delivery receipts could not be collected now; they will be next time.');
       }
       const counts = countsByState(db);
-      io.out(`Sent ${sent}, failed ${failed}, physical post ${physical}; still waiting ${counts.queued + counts.sending}; delivered ${counts.delivered}.`);
+      io.out(`Sent ${sent}, failed ${failed}, physical post ${physical}; still waiting ${counts.queued + counts.sending}; awaiting receipt ${counts.awaiting_receipt}; delivered ${counts.delivered}.`);
       await dp.stop();
-      return counts.queued + counts.sending > 0 && dp.sender.status().paused ? EXIT_ERROR : EXIT_OK;
+      return counts.queued + counts.sending + counts.awaiting_receipt > 0 && dp.sender.status().paused ? EXIT_ERROR : EXIT_OK;
     });
   },
 };

@@ -58,7 +58,7 @@ export class DigitalPostOutbox implements DigitalPostPort {
         prepared.uuid,
         letter.idempotencyKey,
         letter.recordId,
-        options.mailingId ?? null,
+        options.mailingId ?? letter.mailingId ?? null,
         prepared.cpr,
         letter.subject,
         letter.notification ?? '',

@@ -5,7 +5,7 @@ import type { Clock } from '../../shared/clock';
 import { isoAt } from '../../shared/clock';
 import type { Db } from '../../store/database';
 import { preparedOnce } from '../../store/statement-cache';
-import { addEvent, claimDue, hasAccepted, messageByUuid, nextDueAt, release, releaseInterrupted, type ClaimedMessage } from '../outbox/outbox-repo';
+import { addEvent, claimDue, hasOutstanding, messageByTransmissionId, messageByUuid, nextDueAt, release, releaseInterrupted, type ClaimedMessage, type MessageRow } from '../outbox/outbox-repo';
 import { priceOre, type DigitalPostSettings } from '../settings';
 import type { DeliveryReceipt, DigitalPostTransport, SendOutcome } from '../transport/transport';
 
@@ -54,6 +54,8 @@ export interface PassResult {
   failed: number;
   retried: number;
   physical: number;
+  /** Sends whose answer was lost: the letters await their receipts. */
+  awaiting: number;
 }
 
 /**
@@ -155,7 +157,7 @@ export class OutboxSender {
 
   /** Sends every message due now (until the queue is empty or sending pauses). */
   async sendDue(onProgress?: (r: PassResult) => void): Promise<PassResult> {
-    const result: PassResult = { sent: 0, failed: 0, retried: 0, physical: 0 };
+    const result: PassResult = { sent: 0, failed: 0, retried: 0, physical: 0, awaiting: 0 };
     const { db, clock } = this.deps;
     if (clock.now() < this.pausedUntil) return result;
     let transport: DigitalPostTransport;
@@ -203,24 +205,31 @@ export class OutboxSender {
     this.pauseReason = reason;
   }
 
-  /** Writes one send outcome in its own transaction. */
+  /**
+   * Writes one send outcome in its own transaction. Every update is guarded by
+   * the state the send began in: a receipt applied while the POST was in
+   * flight (delivered is delivered) is never overwritten by its late answer.
+   */
   private record(m: ClaimedMessage, outcome: SendOutcome, result: PassResult): void {
     const { db, clock } = this.deps;
     const now = clock.now();
     const at = isoAt(now);
     const attempt = m.attempts + 1;
     const settings = this.deps.settings();
+    const inFlight = "state IN ('sending','awaiting_receipt')";
     db.transaction(() => {
       switch (outcome.kind) {
         case 'accepted': {
           const cost = priceOre(m.memo_bytes, settings.prices);
           const r = outcome.receipt;
-          preparedOnce(
+          const changed = preparedOnce(
             db,
             `UPDATE digital_post_messages SET state = 'accepted', attempts = ?, lease_until = NULL, accepted_at = ?, transport = ?,
-               transmission_id = ?, accept_receipt = ?, cost_ore = ?, error_code = '', error_text = '' WHERE id = ? AND state = 'sending'`,
-          ).run(attempt, r.timeStamp || at, this.transportCache?.transport.kind ?? null, r.transmissionId, JSON.stringify(r.raw), cost, m.id);
-          addEvent(db, m.id, now, 'accepted', r.receiptStatus);
+               transmission_id = coalesce(nullif(?, ''), transmission_id), accept_receipt = ?, cost_ore = ?, error_code = '', error_text = '',
+               awaiting_since = ?, last_attempt_at = ?
+             WHERE id = ? AND ${inFlight}`,
+          ).run(attempt, r.timeStamp || at, this.transportCache?.transport.kind ?? null, r.transmissionId, JSON.stringify(r.raw), cost, now, now, m.id).changes;
+          if (changed > 0) addEvent(db, m.id, now, 'accepted', outcome.alreadyReceived ? 'already received' : r.receiptStatus);
           this.deps.costs.add({ kind: 'digital_post', amountOre: cost, recordId: m.record_id, description: 'Digital Post', idempotencyKey: m.message_uuid });
           result.sent += 1;
           break;
@@ -233,17 +242,7 @@ export class OutboxSender {
         }
         case 'not_allowed': {
           if (outcome.exempt) {
-            preparedOnce(
-              db,
-              `UPDATE digital_post_messages SET state = 'physical_post', attempts = ?, lease_until = NULL, finished_at = ?, error_code = ?, error_text = ? WHERE id = ?`,
-            ).run(attempt, at, outcome.code, outcome.message.slice(0, 1000), m.id);
-            addEvent(db, m.id, now, 'physical_post', outcome.code);
-            this.deps.notifications.publish({
-              kind: 'digital_post_physical_fallback',
-              recordId: m.record_id,
-              toRecordResponsibles: true,
-              message: `The citizen is exempt from Digital Post; the letter "${m.subject}" must be sent by physical post.`,
-            });
+            this.physicalPost(m, attempt, now, outcome.code, outcome.message);
             result.physical += 1;
           } else {
             this.fail(m, attempt, now, outcome.code, outcome.message, null);
@@ -251,17 +250,35 @@ export class OutboxSender {
           }
           break;
         }
+        case 'lost': {
+          // The access point may have the letter: it awaits its receipt and is
+          // sent again under the same messageUUID until the access point answers.
+          const delay = this.backoff(attempt);
+          const changed = preparedOnce(
+            db,
+            `UPDATE digital_post_messages SET state = 'awaiting_receipt', attempts = ?, lease_until = NULL, next_attempt_at = ?, error_text = ?,
+               awaiting_since = coalesce(awaiting_since, ?), last_attempt_at = ?
+             WHERE id = ? AND ${inFlight}`,
+          ).run(attempt, now + delay, outcome.reason.slice(0, 500), now, now, m.id).changes;
+          if (changed > 0) addEvent(db, m.id, now, 'awaiting_receipt', outcome.reason.slice(0, 200));
+          result.awaiting += 1;
+          break;
+        }
         case 'retry': {
-          if (attempt >= settings.maxAttempts) {
+          // Only a letter the access point certainly never took can be given up;
+          // one whose earlier answer was lost keeps waiting for its receipt.
+          if (attempt >= settings.maxAttempts && m.state !== 'awaiting_receipt') {
             this.fail(m, attempt, now, 'gave_up', `gave up after ${attempt} attempts; last: ${outcome.reason}`, null);
             result.failed += 1;
           } else {
             const delay = Math.max(outcome.retryAfterMs ?? 0, this.backoff(attempt));
-            preparedOnce(
+            const changed = preparedOnce(
               db,
-              `UPDATE digital_post_messages SET state = 'queued', attempts = ?, lease_until = NULL, next_attempt_at = ?, error_text = ? WHERE id = ?`,
-            ).run(attempt, now + delay, outcome.reason.slice(0, 500), m.id);
-            addEvent(db, m.id, now, 'retry', outcome.reason.slice(0, 200));
+              `UPDATE digital_post_messages SET state = CASE state WHEN 'awaiting_receipt' THEN state ELSE 'queued' END, attempts = ?, lease_until = NULL,
+                 next_attempt_at = ?, error_text = ?, last_attempt_at = ?
+               WHERE id = ? AND ${inFlight}`,
+            ).run(attempt, now + delay, outcome.reason.slice(0, 500), now, m.id).changes;
+            if (changed > 0) addEvent(db, m.id, now, 'retry', outcome.reason.slice(0, 200));
             result.retried += 1;
           }
           break;
@@ -271,6 +288,23 @@ export class OutboxSender {
       }
     }).immediate();
     this.changed(m.record_id);
+  }
+
+  private physicalPost(m: Pick<MessageRow, 'id' | 'record_id' | 'subject'>, attempt: number, now: number, code: string, message: string): void {
+    const { db } = this.deps;
+    const changed = preparedOnce(
+      db,
+      `UPDATE digital_post_messages SET state = 'physical_post', attempts = ?, lease_until = NULL, finished_at = ?, error_code = ?, error_text = ?
+       WHERE id = ? AND state NOT IN ('delivered','read','physical_post')`,
+    ).run(attempt, isoAt(now), code, message.slice(0, 1000), m.id).changes;
+    if (changed === 0) return;
+    addEvent(db, m.id, now, 'physical_post', code);
+    this.deps.notifications.publish({
+      kind: 'digital_post_physical_fallback',
+      recordId: m.record_id,
+      toRecordResponsibles: true,
+      message: `The citizen is exempt from Digital Post; the letter "${m.subject}" must be sent by physical post.`,
+    });
   }
 
   /**
@@ -293,12 +327,15 @@ export class OutboxSender {
     this.emitTimer.unref?.();
   }
 
-  private fail(m: ClaimedMessage, attempt: number, now: number, code: string, text: string, fieldErrors: string | null): void {
+  /** "failed": only on the access point's refusal or a final failed receipt, never over a delivery. */
+  private fail(m: Pick<MessageRow, 'id' | 'record_id' | 'subject'>, attempt: number, now: number, code: string, text: string, fieldErrors: string | null): void {
     const { db } = this.deps;
-    preparedOnce(
+    const changed = preparedOnce(
       db,
-      `UPDATE digital_post_messages SET state = 'failed', attempts = ?, lease_until = NULL, finished_at = ?, error_code = ?, error_text = ?, field_errors = ? WHERE id = ?`,
-    ).run(attempt, isoAt(now), code, text, fieldErrors, m.id);
+      `UPDATE digital_post_messages SET state = 'failed', attempts = ?, lease_until = NULL, finished_at = ?, error_code = ?, error_text = ?, field_errors = ?
+       WHERE id = ? AND state NOT IN ('delivered','read','physical_post','failed')`,
+    ).run(attempt, isoAt(now), code, text, fieldErrors, m.id).changes;
+    if (changed === 0) return;
     addEvent(db, m.id, now, 'failed', code);
     this.deps.notifications.publish({
       kind: 'digital_post_failed',
@@ -316,47 +353,160 @@ export class OutboxSender {
     return Math.round(ceiling / 2 + (r * ceiling) / 2);
   }
 
-  /** Polls receipts once: accepted → delivered (→ read where the channel reports it), or failed. */
+  /**
+   * Polls receipts: the transport lists and fetches them without consuming
+   * them; each is stored and applied in one transaction, and only after that
+   * commit acknowledged (DELETE). A crash in between leaves the receipt at the
+   * access point (fetched again next time) or stored and unacknowledged
+   * (acknowledged at the next poll); it is never acknowledged unstored.
+   * Returns how many new receipts were applied.
+   */
   async pollReceipts(): Promise<number> {
-    if (!hasAccepted(this.deps.db)) return 0;
+    this.notifyOverdue();
+    if (!hasOutstanding(this.deps.db)) return 0;
     const transport = this.transport();
+    await this.acknowledgeStored(transport);
     let total = 0;
-    for (;;) {
+    for (let round = 0; round < 1000; round++) {
       const receipts = await transport.pollReceipts();
-      if (receipts.length === 0) return total;
+      if (receipts.length === 0) break;
+      let fresh = 0;
       for (const r of receipts) {
-        this.applyReceipt(r);
+        if (this.storeAndApply(r, transport.kind)) fresh += 1;
         await transport.acknowledge(r.receiptId);
+        preparedOnce(this.deps.db, 'UPDATE digital_post_receipts SET acknowledged_at = ? WHERE receipt_id = ? AND acknowledged_at IS NULL').run(
+          isoAt(this.deps.clock.now()),
+          r.receiptId,
+        );
       }
-      total += receipts.length;
+      total += fresh;
+      // A page of receipts we had already stored: they are acknowledged again above; do not spin on them.
+      if (fresh === 0) break;
+    }
+    return total;
+  }
+
+  /** Receipts stored by an earlier poll whose acknowledgement did not happen (a crash, a lost answer). */
+  private async acknowledgeStored(transport: DigitalPostTransport): Promise<void> {
+    const ids = this.deps.db.prepare('SELECT receipt_id FROM digital_post_receipts WHERE acknowledged_at IS NULL ORDER BY rowid LIMIT 500').pluck().all() as string[];
+    for (const id of ids) {
+      await transport.acknowledge(id);
+      this.deps.db.prepare('UPDATE digital_post_receipts SET acknowledged_at = ? WHERE receipt_id = ?').run(isoAt(this.deps.clock.now()), id);
     }
   }
 
-  private applyReceipt(r: DeliveryReceipt): void {
+  /**
+   * Which letter a receipt is about. What a receipt id equals is not
+   * established (its own id, the messageUUID or the transmissionId), so the
+   * receipt's messageUUID is tried first, then its transmissionId, then the id.
+   */
+  private letterOf(r: DeliveryReceipt): MessageRow | undefined {
+    const { db } = this.deps;
+    return (
+      (r.messageUuid ? messageByUuid(db, r.messageUuid) : undefined) ??
+      (r.transmissionId ? messageByTransmissionId(db, r.transmissionId) : undefined) ??
+      messageByUuid(db, r.receiptId) ??
+      messageByTransmissionId(db, r.receiptId)
+    );
+  }
+
+  /** Stores the receipt and applies it, in one transaction; false when it was stored before (not applied twice). */
+  private storeAndApply(r: DeliveryReceipt, transportKind: string): boolean {
     const { db, clock } = this.deps;
-    const m = messageByUuid(db, r.messageUuid);
-    if (!m) return;
     const now = clock.now();
-    db.transaction(() => {
-      if (r.status === 'delivered' && (m.state === 'accepted' || m.state === 'sending' || m.state === 'queued')) {
+    const m = this.letterOf(r);
+    const fresh = db
+      .transaction(() => {
+        const inserted = preparedOnce(
+          db,
+          'INSERT OR IGNORE INTO digital_post_receipts (receipt_id, message_uuid, message_id, status, body, fetched_at) VALUES (?, ?, ?, ?, ?, ?)',
+        ).run(r.receiptId, r.messageUuid, m?.id ?? null, r.status, JSON.stringify(r.raw ?? null), isoAt(now)).changes;
+        if (inserted === 0) return false;
+        if (m) this.applyReceipt(m, r, now, transportKind);
+        return true;
+      })
+      .immediate();
+    if (m) this.changed(m.record_id);
+    return fresh;
+  }
+
+  /** A receipt is applied whatever the local state: delivered is delivered (and its cost recorded). */
+  private applyReceipt(m: MessageRow, r: DeliveryReceipt, now: number, transportKind: string): void {
+    const { db } = this.deps;
+    const at = r.timeStamp || isoAt(now);
+    const cost = priceOre(m.memo_bytes, this.deps.settings().prices);
+    const addCost = () =>
+      this.deps.costs.add({ kind: 'digital_post', amountOre: cost, recordId: m.record_id, description: 'Digital Post', idempotencyKey: m.message_uuid });
+    switch (r.status) {
+      case 'delivered': {
+        if (m.state === 'delivered' || m.state === 'read') return;
         db.prepare(
-          "UPDATE digital_post_messages SET state = 'delivered', delivered_at = ?, delivery_receipt = ?, finished_at = ?, lease_until = NULL WHERE id = ?",
-        ).run(r.timeStamp || isoAt(now), JSON.stringify(r.raw), isoAt(now), m.id);
+          `UPDATE digital_post_messages SET state = 'delivered', delivered_at = ?, delivery_receipt = ?, finished_at = ?, lease_until = NULL,
+             accepted_at = coalesce(accepted_at, ?), transmission_id = coalesce(transmission_id, ?), transport = coalesce(transport, ?),
+             cost_ore = coalesce(cost_ore, ?), error_code = '', error_text = '', field_errors = NULL WHERE id = ?`,
+        ).run(at, JSON.stringify(r.raw), isoAt(now), at, r.transmissionId ?? null, transportKind, cost, m.id);
         addEvent(db, m.id, now, 'delivered', r.timeStamp);
-      } else if (r.status === 'read' && (m.state === 'delivered' || m.state === 'accepted')) {
-        db.prepare("UPDATE digital_post_messages SET state = 'read', read_at = ? WHERE id = ?").run(r.timeStamp || isoAt(now), m.id);
+        addCost();
+        return;
+      }
+      case 'received': {
+        const open = ['queued', 'sending', 'awaiting_receipt', 'cancelled'].includes(m.state) || (m.state === 'failed' && m.error_code === 'gave_up');
+        if (!open) return;
+        db.prepare(
+          `UPDATE digital_post_messages SET state = 'accepted', accepted_at = coalesce(accepted_at, ?), transmission_id = coalesce(transmission_id, ?),
+             transport = coalesce(transport, ?), cost_ore = coalesce(cost_ore, ?), finished_at = NULL, error_code = '', error_text = '', field_errors = NULL,
+             awaiting_since = coalesce(awaiting_since, ?) WHERE id = ?`,
+        ).run(at, r.transmissionId ?? null, transportKind, cost, now, m.id);
+        addEvent(db, m.id, now, 'accepted', 'receipt RECEIVED');
+        addCost();
+        return;
+      }
+      case 'read': {
+        if (m.state !== 'delivered' && m.state !== 'accepted') return;
+        db.prepare("UPDATE digital_post_messages SET state = 'read', read_at = ? WHERE id = ?").run(at, m.id);
         addEvent(db, m.id, now, 'read', r.timeStamp);
-      } else if (r.status === 'failed' && m.state === 'accepted') {
-        this.fail(
-          { id: m.id, message_uuid: m.message_uuid, memo: m.memo, attempts: m.attempts - 1, record_id: m.record_id, recipient_cpr: m.recipient_cpr, subject: m.subject, memo_bytes: m.memo_bytes },
-          m.attempts,
-          now,
-          r.errorCode ?? 'failed',
-          r.errorMessage ?? 'the access point reported the delivery as failed',
-          null,
-        );
+        return;
+      }
+      case 'failed': {
+        const code = r.errorCode ?? 'failed';
+        if (/exempt|fritag/i.test(code)) this.physicalPost(m, m.attempts, now, code, r.errorMessage ?? code);
+        else this.fail(m, m.attempts, now, code, r.errorMessage ?? 'the access point reported the delivery as failed', null);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Letters that have waited longer than the setting for their receipt: the
+   * responsible caseworker is told once. The letter stays what it is (awaiting
+   * or accepted), since the access point may still deliver it.
+   */
+  notifyOverdue(): number {
+    const { db, clock } = this.deps;
+    const now = clock.now();
+    const limitMs = this.deps.settings().awaitReceiptHours * 3_600_000;
+    const rows = db
+      .prepare(
+        `SELECT id, record_id, subject, state FROM digital_post_messages
+         WHERE state IN ('accepted','awaiting_receipt') AND overdue_notified_at IS NULL AND awaiting_since IS NOT NULL AND awaiting_since <= ? LIMIT 500`,
+      )
+      .all(now - limitMs) as Pick<MessageRow, 'id' | 'record_id' | 'subject' | 'state'>[];
+    if (rows.length === 0) return 0;
+    const hours = this.deps.settings().awaitReceiptHours;
+    db.transaction(() => {
+      for (const m of rows) {
+        db.prepare('UPDATE digital_post_messages SET overdue_notified_at = ? WHERE id = ?').run(now, m.id);
+        addEvent(db, m.id, now, 'receipt_overdue', `${hours} h`);
+        this.deps.notifications.publish({
+          kind: 'digital_post_awaiting_receipt',
+          recordId: m.record_id,
+          toRecordResponsibles: true,
+          message: `Digital Post har ikke sendt kvittering for brevet "${m.subject}" inden for ${hours} timer. Brevet er ikke fejlet; det afventer stadig kvittering.`.slice(0, 500),
+          params: { subject: m.subject, hours: String(hours) },
+        });
       }
     }).immediate();
-    this.changed(m.record_id);
+    for (const m of rows) this.changed(m.record_id);
+    return rows.length;
   }
 }

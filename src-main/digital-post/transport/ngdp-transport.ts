@@ -77,42 +77,86 @@ export class NgdpTransport implements DigitalPostTransport {
     }
     const json = parseJson(res.body);
     if (res.status === 201 || res.status === 200) return receiptOutcome(json, message.messageUuid);
-    if (res.status === 400) {
-      const e = json as { code?: string; message?: string; fieldErrors?: ServerFieldError[] } | null;
-      return { kind: 'rejected', code: e?.code ?? 'invalid', message: e?.message ?? 'the access point rejected the message', fieldErrors: e?.fieldErrors ?? [] };
+    if (res.status === 400 || res.status === 409) {
+      const e = (json ?? {}) as { code?: string; message?: string; fieldErrors?: ServerFieldError[] };
+      // The answer to a repeated messageUUID is not established (docs/digital-post.md):
+      // a 201 with the receipt is read above; an error that says the UUID is
+      // already known means an earlier attempt got through, not a rejection.
+      if (res.status === 409 || isDuplicateAnswer(e)) return alreadyReceived(message.messageUuid, json);
+      return { kind: 'rejected', code: e.code ?? 'invalid', message: e.message ?? 'the access point rejected the message', fieldErrors: e.fieldErrors ?? [] };
     }
     if (res.status === 401 || res.status === 403) {
       const e = json as { message?: string } | null;
       return { kind: 'auth', reason: `${res.status}: ${e?.message ?? 'the access point refused our credentials'}` };
     }
     if (res.status === 429) return { kind: 'retry', reason: '429 too many requests', ...retryAfter(res) };
-    if (res.status === 409) {
-      // Already received under this UUID: the earlier attempt got through.
-      return receiptOutcome(json, message.messageUuid);
-    }
+    // 503 is NgDP's own "service unavailable" (with a Receipt): not taken. Any
+    // other 5xx may come from a gateway that forwarded the letter: unknown.
+    if (res.status === 503) return { kind: 'retry', reason: `HTTP 503${receiptText(json)}`, ...retryAfter(res) };
+    if (res.status >= 500) return { kind: 'lost', reason: `HTTP ${res.status}` };
     return { kind: 'retry', reason: `HTTP ${res.status}`, ...retryAfter(res) };
   }
 
+  /**
+   * Receipts as NgDP 1.68.0 gives them: `GET receipts/?page=&size=` lists ids
+   * (PagingResultUUID), each receipt is fetched with `GET receipts/{id}?delete=false`
+   * so that fetching never consumes it; the outbox acknowledges with
+   * `DELETE receipts/{id}` after it has stored the receipt. Whether paging is
+   * zero-based is not established: the first page is asked as 0, and as 1 when
+   * the server refuses 0 or answers it empty while reporting receipts.
+   */
   async pollReceipts(): Promise<DeliveryReceipt[]> {
-    const res = await this.call('GET', 'receipts/');
-    if (res.status !== 200) throw new Error(`receipts: HTTP ${res.status}`);
-    const list = parseJson(res.body);
-    const items = (Array.isArray(list) ? list : ((list as { receipts?: unknown[] } | null)?.receipts ?? [])) as Record<string, unknown>[];
-    const out: DeliveryReceipt[] = [];
-    for (const r of items) {
-      const status = deliveryStatus(String(r.receiptStatus ?? ''));
-      if (!status) continue;
-      out.push({
-        receiptId: String(r.id ?? r.receiptId ?? r.transmissionId ?? ''),
-        messageUuid: String(r.messageUUID ?? ''),
-        status,
-        timeStamp: String(r.timeStamp ?? ''),
-        ...(r.errorCode ? { errorCode: String(r.errorCode) } : {}),
-        ...(r.errorMessage ? { errorMessage: String(r.errorMessage) } : {}),
-        raw: r,
-      });
+    const size = RECEIPT_PAGE_SIZE;
+    let page = await this.listReceipts(this.firstPage, size);
+    if ((page.status === 400 || (page.ids.length === 0 && page.totalElements > 0)) && this.firstPage === 0) {
+      const one = await this.listReceipts(1, size);
+      if (one.status === 200 && (page.status === 400 || one.ids.length > 0)) {
+        // Page 0 refused, or empty while page 1 holds receipts: this server counts from 1.
+        this.firstPage = 1;
+        page = one;
+      }
     }
+    if (page.status !== 200) throw new Error(`receipts: HTTP ${page.status}`);
+    const out: DeliveryReceipt[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < page.ids.length) {
+        const id = page.ids[next++] as string;
+        const r = await this.fetchReceipt(id);
+        if (r) out.push(r);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(4, page.ids.length) }, worker));
     return out;
+  }
+
+  private firstPage: 0 | 1 = 0;
+
+  private async listReceipts(page: number, size: number): Promise<{ status: number; ids: string[]; totalElements: number }> {
+    const res = await this.call('GET', `receipts/?page=${page}&size=${size}`);
+    if (res.status !== 200) return { status: res.status, ids: [], totalElements: 0 };
+    const json = (parseJson(res.body) ?? {}) as { content?: unknown; totalElements?: unknown };
+    const ids = Array.isArray(json.content) ? json.content.filter((v): v is string => typeof v === 'string' && v.length > 0) : [];
+    return { status: 200, ids, totalElements: typeof json.totalElements === 'number' ? json.totalElements : ids.length };
+  }
+
+  /** One receipt, not consumed; null when it is gone (404: acknowledged already). */
+  private async fetchReceipt(id: string): Promise<DeliveryReceipt | null> {
+    const res = await this.call('GET', `receipts/${encodeURIComponent(id)}?delete=false`);
+    if (res.status === 404) return null;
+    if (res.status !== 200 && res.status !== 201) throw new Error(`receipt: HTTP ${res.status}`);
+    const r = (parseJson(res.body) ?? {}) as Record<string, unknown>;
+    const status = deliveryStatus(String(r.receiptStatus ?? ''));
+    return {
+      receiptId: id,
+      messageUuid: typeof r.messageUUID === 'string' ? r.messageUUID : '',
+      ...(typeof r.transmissionId === 'string' ? { transmissionId: r.transmissionId } : {}),
+      status: status ?? 'received',
+      timeStamp: typeof r.timeStamp === 'string' ? r.timeStamp : '',
+      ...(typeof r.errorCode === 'string' && r.errorCode ? { errorCode: r.errorCode } : {}),
+      ...(typeof r.errorMessage === 'string' && r.errorMessage ? { errorMessage: r.errorMessage } : {}),
+      raw: r,
+    };
   }
 
   async acknowledge(receiptId: string): Promise<void> {
@@ -120,19 +164,28 @@ export class NgdpTransport implements DigitalPostTransport {
     if (res.status >= 300 && res.status !== 404) throw new Error(`acknowledge receipt: HTTP ${res.status}`);
   }
 
+  /**
+   * `GET contacts/?cprNumber=` answers a ContactSearchResult; the status is at
+   * `contacts[].mailboxSubscription.publicRegistrationStatus` (REGISTERED,
+   * EXEMPT, CLOSED; no contact or no subscription is UNKNOWN).
+   */
   async lookupContact(cpr: string): Promise<ContactStatus> {
+    // Contact.cprNumber is 10 digits without separators; anything else matches nobody, so it is not sent.
+    if (!/^\d{10}$/.test(cpr)) return 'UNKNOWN';
     const res = await this.call('GET', `contacts/?cprNumber=${encodeURIComponent(cpr)}`);
     if (res.status === 404) return 'UNKNOWN';
     if (res.status !== 200) throw new Error(`contacts: HTTP ${res.status}`);
-    const json = parseJson(res.body) as { publicRegistrationStatus?: string } | { publicRegistrationStatus?: string }[] | null;
-    const first = Array.isArray(json) ? json[0] : json;
-    const s = first?.publicRegistrationStatus;
+    const json = (parseJson(res.body) ?? {}) as { contacts?: { cprNumber?: string; mailboxSubscription?: { publicRegistrationStatus?: string } }[] };
+    const contacts = Array.isArray(json.contacts) ? json.contacts : [];
+    const contact = contacts.find((c) => c.cprNumber === cpr) ?? (contacts.length === 1 ? contacts[0] : undefined);
+    const s = contact?.mailboxSubscription?.publicRegistrationStatus;
     return s === 'REGISTERED' || s === 'EXEMPT' || s === 'CLOSED' ? s : 'UNKNOWN';
   }
 
   async testConnection(): Promise<ConnectionCheck> {
     try {
-      const res = await this.call('GET', 'receipts/');
+      // ReceiptSearchCommand is required on receipts/ (NgDP 1.68.0): ask for the smallest page.
+      const res = await this.call('GET', 'receipts/?page=0&size=1');
       if (res.status === 200) return { ok: true, detail: `${this.base} answered` };
       if (res.status === 401 || res.status === 403) {
         return { ok: false, problem: 'auth', detail: `The access point refused the system's credentials (HTTP ${res.status}). Check the system UUID and that the certificate is registered for this system.` };
@@ -147,6 +200,8 @@ export class NgdpTransport implements DigitalPostTransport {
     this.agent.destroy();
   }
 }
+
+const RECEIPT_PAGE_SIZE = 100;
 
 function receiptOutcome(json: unknown, uuid: string): SendOutcome {
   const r = (json ?? {}) as Record<string, unknown>;
@@ -168,10 +223,26 @@ function receiptOutcome(json: unknown, uuid: string): SendOutcome {
   return { kind: 'accepted', receipt };
 }
 
+/** An ErrorMessage saying that this messageUUID was received before. */
+function isDuplicateAnswer(e: { code?: string; message?: string; fieldErrors?: ServerFieldError[] }): boolean {
+  const texts = [e.code, e.message, ...(e.fieldErrors ?? []).map((f) => f.code)].filter((t): t is string => typeof t === 'string');
+  return texts.some((t) => /duplicate|already (been )?(received|exists|sent)|allerede modtaget/i.test(t));
+}
+
+function alreadyReceived(uuid: string, raw: unknown): SendOutcome {
+  return { kind: 'accepted', alreadyReceived: true, receipt: { transmissionId: '', messageUuid: uuid, receiptStatus: 'RECEIVED', timeStamp: '', raw } };
+}
+
+function receiptText(json: unknown): string {
+  const r = (json ?? {}) as { errorMessage?: unknown };
+  return typeof r.errorMessage === 'string' && r.errorMessage ? `: ${r.errorMessage}` : '';
+}
+
+/** ReceiptStatus of NgDP 1.68.0: NOT_ALLOWED, INVALID, RECEIVED, COMPLETED (their meaning is not documented; our reading is in docs/digital-post.md). */
 function deliveryStatus(s: string): DeliveryReceipt['status'] | null {
-  if (s === 'COMPLETED' || s === 'DELIVERED') return 'delivered';
-  if (s === 'READ') return 'read';
-  if (s === 'FAILED' || s === 'INVALID' || s === 'NOT_ALLOWED') return 'failed';
+  if (s === 'COMPLETED') return 'delivered';
+  if (s === 'RECEIVED') return 'received';
+  if (s === 'INVALID' || s === 'NOT_ALLOWED') return 'failed';
   return null;
 }
 
@@ -192,9 +263,10 @@ export function networkOutcome(error: unknown): SendOutcome {
   if (error instanceof NetworkError) {
     if (error.failure === 'unreachable') return { kind: 'offline', reason: error.message };
     if (error.failure === 'tls') return { kind: 'auth', reason: `TLS: ${error.message}` };
-    return { kind: 'retry', reason: `${error.failure}: ${error.message}` };
+    // A timeout or a reset after the request went out: the access point may have the letter.
+    return { kind: 'lost', reason: `${error.failure}: ${error.message}` };
   }
-  return { kind: 'retry', reason: (error as Error).message };
+  return { kind: 'lost', reason: (error as Error).message };
 }
 
 /** A network failure of "test connection" in plain words. */

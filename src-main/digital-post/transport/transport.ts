@@ -6,7 +6,11 @@
 export interface DigitalPostTransport {
   readonly kind: string;
   send(message: { messageUuid: string; memo: Buffer; recipientCpr: string; subject: string }): Promise<SendOutcome>;
-  /** Asynchronous statuses not yet acknowledged (delivered, failed, read where the channel knows it). */
+  /**
+   * Asynchronous statuses not yet acknowledged (delivered, failed, read where
+   * the channel knows it). Fetching must not consume them: the outbox stores
+   * and applies each one in a transaction and only then calls `acknowledge`.
+   */
   pollReceipts(): Promise<DeliveryReceipt[]>;
   acknowledge(receiptId: string): Promise<void>;
   /** Is this citizen on Digital Post? Exempt citizens need physical post. */
@@ -33,13 +37,20 @@ export interface ServerFieldError {
 }
 
 export type SendOutcome =
-  | { kind: 'accepted'; receipt: AcceptReceipt }
+  /** Taken by the access point; `alreadyReceived` when it answered that this messageUUID came before (an earlier attempt got through). */
+  | { kind: 'accepted'; receipt: AcceptReceipt; alreadyReceived?: boolean }
   /** Invalid message: retrying cannot help, the message fails at once with the server's field errors. */
   | { kind: 'rejected'; code: string; message: string; fieldErrors: ServerFieldError[] }
   /** The access point will not deliver digitally (e.g. the citizen is exempt). */
   | { kind: 'not_allowed'; code: string; message: string; exempt: boolean }
-  /** Transient (5xx, 429, timeout, reset): retry later with the same messageUUID. */
+  /** Transient and certainly not taken (503, 429): retry later with the same messageUUID. */
   | { kind: 'retry'; reason: string; retryAfterMs?: number }
+  /**
+   * The answer was lost (timeout, reset, a gateway's 502/504): the access point
+   * may have the letter. Never a failure: the letter awaits its receipt and is
+   * sent again under the same messageUUID.
+   */
+  | { kind: 'lost'; reason: string }
   /** The access point cannot be reached at all: pause sending and probe again later. */
   | { kind: 'offline'; reason: string }
   /** Certificate or credentials refused: pause sending until an administrator fixes the settings. */
@@ -48,7 +59,9 @@ export type SendOutcome =
 export interface DeliveryReceipt {
   receiptId: string;
   messageUuid: string;
-  status: 'delivered' | 'read' | 'failed';
+  /** received: the access point has the letter (NgDP RECEIVED); delivered: in the mailbox (COMPLETED). */
+  status: 'received' | 'delivered' | 'read' | 'failed';
+  transmissionId?: string;
   timeStamp: string;
   errorCode?: string;
   errorMessage?: string;

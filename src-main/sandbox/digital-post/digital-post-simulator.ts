@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunningSimulator, Simulator } from '../simulator';
@@ -43,13 +44,14 @@ export async function startDigitalPostSandbox(options: { port: number; random?: 
     state.totalPosts += 1;
     const roll = random();
     let edge = faults.error5xxRate;
-    if (roll < edge) return json(res, 503, { transmissionId: null, messageUUID: uuidParam, receiptStatus: null, errorCode: 'service.unavailable', errorMessage: 'Service unavailable (sandbox fault)' });
+    // 503 answers a Receipt (NgDP 1.68.0), with no null values.
+    if (roll < edge) return json(res, 503, { ...(uuidParam && UUID.test(uuidParam) ? { messageUUID: uuidParam.toLowerCase() } : {}), errorCode: 'service.unavailable', errorMessage: 'Service unavailable (sandbox fault)' });
     edge += faults.rate429;
     if (roll < edge) return json(res, 429, { code: 'too.many.requests', message: 'Too many requests (sandbox fault)', fieldErrors: [] }, { 'retry-after': String(faults.retryAfterSeconds) });
     const timeout = roll < (edge += faults.timeoutRate);
     const reset = !timeout && roll < (edge += faults.resetRate);
-    // A lost answer does not mean a lost message: half of the faulty requests are received first.
-    const receiveFirst = (timeout || reset) && random() < 0.5;
+    // A lost answer does not mean a lost message: a share of the faulty requests (half by default) are received first.
+    const receiveFirst = (timeout || reset) && random() < faults.lostReceivedShare;
     if ((timeout || reset) && !receiveFirst) return drop(req, res, timeout);
 
     const contentType = String(req.headers['content-type'] ?? '');
@@ -58,6 +60,17 @@ export async function startDigitalPostSandbox(options: { port: number; random?: 
     if (!result.ok) return json(res, 400, { code: 'memo.invalid', message: result.message, fieldErrors: result.fieldErrors });
     if (!uuidParam || uuidParam.toLowerCase() !== result.memo.messageUuid) {
       return json(res, 400, { code: 'memo.invalid', message: 'memo-message-uuid must equal the messageUUID of the message', fieldErrors: [{ resource: 'memo', field: 'memo-message-uuid', code: 'mismatch' }] });
+    }
+    const earlier = state.letters.get(result.memo.messageUuid);
+    if (earlier && faults.duplicateAnswer === 'bad_request') {
+      // One reading of a repeated messageUUID (the reference does not say): refused as a duplicate.
+      earlier.posts += 1;
+      if (timeout || reset) return drop(req, res, timeout);
+      return json(res, 400, {
+        code: 'memo.duplicate',
+        message: 'A memo with this messageUUID has already been received',
+        fieldErrors: [{ resource: 'memo', field: 'messageUUID', code: 'duplicate' }],
+      });
     }
     const exempt = result.memo.recipientIdType === 'CPR' && testCitizenByCpr(result.memo.recipientId)?.exemptFromDigitalPost === true;
     const letter = state.accept(result.memo, Date.now(), exempt ? 'NOT_ALLOWED' : 'RECEIVED', faults.deliveryDelayMs, exempt ? 'recipient.exempt' : '');
@@ -102,24 +115,42 @@ export async function startDigitalPostSandbox(options: { port: number; random?: 
       if (faults.refuseAuth) return json(res, 401, { code: 'unauthorized', message: 'The client certificate was not accepted (sandbox fault)', fieldErrors: [] });
       const api = path.slice('/apis/v1'.length);
       if (api === '/memos' && method === 'POST') return handlePost(url.searchParams.get('memo-message-uuid'), body, res, req);
-      if (api === '/receipts' && method === 'GET') return json(res, 200, state.dueReceipts(Date.now(), 500));
-      if (api === '/receipts-bulk' && method === 'GET') return json(res, 200, state.dueReceipts(Date.now(), 5000));
+      if ((api === '/receipts' || api === '/receipts-bulk') && method === 'GET') {
+        // ReceiptSearchCommand as query parameters (?page=&size=); the first page is faults.receiptPageBase.
+        const base = faults.receiptPageBase;
+        const page = intParam(url, 'page', base);
+        const size = intParam(url, 'size', 20);
+        if (page === null || size === null || page < base || size < 1 || size > 1000) {
+          return json(res, 400, { code: 'invalid.paging', message: `page must be an integer >= ${base}, size 1..1000`, fieldErrors: [{ resource: 'receiptSearchCommand', field: page === null || page < base ? 'page' : 'size', code: 'invalid' }] });
+        }
+        const due = state.dueReceipts(Date.now());
+        const slice = due.slice((page - base) * size, (page - base + 1) * size);
+        const totalPages = Math.ceil(due.length / size);
+        if (api === '/receipts') {
+          // PagingResultUUID: the ids only; each receipt is fetched by id.
+          return json(res, 200, { content: slice.map((r) => r.id), number: page, size, totalElements: due.length, totalPages });
+        }
+        // ReceiptSearchResult of BulkReceipt (each with its id); not consumed.
+        return json(res, 200, { currentPage: page, totalPages, elementsOnPage: slice.length, totalElements: due.length, receipts: slice.map((r) => ({ ...r.body, id: r.id })) });
+      }
       const receipt = /^\/receipts\/([\w-]+)$/.exec(api);
       if (receipt) {
-        const r = state.receipts.get(receipt[1] as string);
-        if (method === 'GET') return r ? json(res, 200, r.body) : json(res, 404, { code: 'not.found', message: 'no such receipt', fieldErrors: [] });
+        const id = receipt[1] as string;
+        const r = state.receipts.get(id);
+        const gone = () => json(res, 404, { code: 'not.found', message: 'The resource was not found', fieldErrors: [] });
+        if (method === 'GET') {
+          if (!r || r.dueAt > Date.now()) return gone();
+          // `delete=true` consumes it with the GET; our client always asks delete=false.
+          if (url.searchParams.get('delete') === 'true') state.acknowledge(id);
+          return json(res, 200, r.body);
+        }
         if (method === 'DELETE') {
-          state.acknowledge(receipt[1] as string);
+          if (!state.acknowledge(id)) return gone();
           res.writeHead(204).end();
           return;
         }
       }
-      if (api === '/contacts' && method === 'GET') {
-        const cpr = url.searchParams.get('cprNumber') ?? '';
-        if (!/^\d{10}$/.test(cpr)) return json(res, 400, { code: 'contacts.invalid', message: 'cprNumber must be 10 digits', fieldErrors: [{ resource: 'contacts', field: 'cprNumber', code: 'pattern' }] });
-        const citizen = testCitizenByCpr(cpr);
-        return json(res, 200, { cprNumber: cpr, publicRegistrationStatus: citizen?.exemptFromDigitalPost ? 'EXEMPT' : 'REGISTERED' });
-      }
+      if (api === '/contacts' && method === 'GET') return json(res, 200, contactSearch(url.searchParams.getAll('cprNumber')));
       return json(res, 404, { code: 'not.found', message: `no endpoint ${method} ${api}`, fieldErrors: [] });
     }
     if (path === '/sandbox/faults') {
@@ -127,6 +158,7 @@ export async function startDigitalPostSandbox(options: { port: number; random?: 
         const parsed = faultsSchema.partial().safeParse(JSON.parse(body.toString('utf8') || '{}'));
         if (!parsed.success) return json(res, 400, { code: 'invalid', message: parsed.error.message, fieldErrors: [] });
         faults = { ...faults, ...(parsed.data as Partial<Faults>) };
+        state.receiptIdReading = faults.receiptIdReading;
       }
       return json(res, 200, faults);
     }
@@ -135,6 +167,8 @@ export async function startDigitalPostSandbox(options: { port: number; random?: 
         totalPosts: state.totalPosts,
         letters: [...state.letters.values()].map((l) => ({ messageUuid: l.memo.messageUuid, posts: l.posts, physical: l.physical, label: l.memo.label, files: l.memo.files.map((f) => f.filename) })),
         pendingReceipts: state.receipts.size,
+        issuedReceipts: state.issuedReceipts.size,
+        deleteCalls: Object.fromEntries(state.deleteCalls),
       });
     }
     if (path === '/sandbox/reset' && method === 'POST') {
@@ -178,7 +212,10 @@ export async function startDigitalPostSandbox(options: { port: number; random?: 
     url,
     apiUrl: `${url}/apis/v1`,
     state,
-    setFaults: (f) => void (faults = { ...faults, ...f }),
+    setFaults: (f) => {
+      faults = { ...faults, ...f };
+      state.receiptIdReading = faults.receiptIdReading;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const r of held) r.socket?.destroy();
@@ -186,6 +223,55 @@ export async function startDigitalPostSandbox(options: { port: number; random?: 
         server.close(() => resolve());
       }),
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An integer query parameter, the fallback when absent, null when not an integer. */
+function intParam(url: URL, name: string, fallback: number): number | null {
+  const v = url.searchParams.get(name);
+  if (v === null || v === '') return fallback;
+  return /^-?\d{1,9}$/.test(v) ? Number(v) : null;
+}
+
+/**
+ * `GET contacts/?cprNumber=` as NgDP answers it: a ContactSearchResult whose
+ * contacts carry `mailboxSubscription.publicRegistrationStatus`; absent values
+ * are omitted, as in the real answer (ngdp/README.md §3.7). Every 10-digit CPR
+ * is a registered citizen except the exempt test citizens; other values match nobody.
+ */
+function contactSearch(cprs: string[]) {
+  const contacts = cprs
+    .flatMap((v) => v.split(','))
+    .filter((cpr) => /^\d{10}$/.test(cpr))
+    .map((cpr) => {
+      const exempt = testCitizenByCpr(cpr)?.exemptFromDigitalPost === true;
+      const id = stableUuid(`contact:${cpr}`);
+      return {
+        id,
+        version: 1,
+        type: 'CITIZEN',
+        cprNumber: cpr,
+        eligibleForVoluntaryRegistration: false,
+        mailboxSubscription: {
+          id: stableUuid(`mailbox:${cpr}`),
+          version: 1,
+          registrationStatus: exempt ? 'EXEMPT_OTHER_REASON' : 'AUTOMATIC_REGISTRATION',
+          publicRegistrationStatus: exempt ? 'EXEMPT' : 'REGISTERED',
+          ...(exempt ? { exemptionStart: '2024-01-02' } : {}),
+          startTime: '2014-11-01T00:00:00.000Z',
+        },
+        lastUpdated: '2025-03-01T08:00:00.000Z',
+        createdDate: '2013-11-21T00:08:06.770Z',
+      };
+    });
+  return { currentPage: 0, totalPages: contacts.length ? 1 : 0, elementsOnPage: contacts.length, totalElements: contacts.length, contacts };
+}
+
+/** A uuid derived from a text, so a contact keeps its id between calls. */
+function stableUuid(text: string): string {
+  const h = createHash('sha256').update(text).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h.slice(16, 17), 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 export const digitalPostSimulator: Simulator = {

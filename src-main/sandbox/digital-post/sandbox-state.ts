@@ -16,7 +16,25 @@ export interface SandboxLetter {
 export interface PendingReceipt {
   id: string;
   dueAt: number;
+  /** An NgDP `Receipt` (absent values omitted, never null). */
   body: Record<string, unknown>;
+}
+
+/**
+ * What a receipt id equals is not established by the reference (its own id,
+ * the messageUUID or the transmissionId); the sandbox gives each receipt its
+ * own uuid unless told to use one of the others, so the client is tested
+ * against every reading.
+ */
+export type ReceiptIdReading = 'own' | 'messageUUID' | 'transmissionId';
+
+const RECEIPT_FIELDS = ['transmissionId', 'messageUUID', 'messageId', 'errorCode', 'errorMessage', 'timeStamp', 'receiptStatus'] as const;
+
+/** Only the fields of NgDP's Receipt DTO, absent ones omitted (the DTO declares no null). Cleans journals of older sandboxes too. */
+export function receiptBody(raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of RECEIPT_FIELDS) if (raw[k] !== null && raw[k] !== undefined && raw[k] !== '') out[k] = raw[k];
+  return out;
 }
 
 /** Everything the sandbox remembers, in memory: letters by messageUUID, mailboxes by CPR, receipts not yet acknowledged. */
@@ -24,6 +42,10 @@ export class SandboxState {
   readonly letters = new Map<string, SandboxLetter>();
   readonly byRecipient = new Map<string, string[]>();
   readonly receipts = new Map<string, PendingReceipt>();
+  /** Every receipt id ever issued, and how many DELETEs each got (evidence: acknowledged exactly once). */
+  readonly issuedReceipts = new Set<string>();
+  readonly deleteCalls = new Map<string, number>();
+  receiptIdReading: ReceiptIdReading = 'own';
   totalPosts = 0;
 
   /**
@@ -38,8 +60,10 @@ export class SandboxState {
       if (!line) continue;
       try {
         const e = JSON.parse(line) as { t: 'letter'; letter: SandboxLetter; receipt: PendingReceipt | null } | { t: 'ack'; id: string };
-        if (e.t === 'letter') this.store(e.letter, e.receipt);
-        else this.receipts.delete(e.id);
+        if (e.t === 'letter') {
+          e.letter.receipt = receiptBody(e.letter.receipt);
+          this.store(e.letter, e.receipt ? { ...e.receipt, body: receiptBody(e.receipt.body) } : null);
+        } else this.receipts.delete(e.id);
       } catch {
         // A line cut short by a crash is skipped.
       }
@@ -51,11 +75,18 @@ export class SandboxState {
     const list = this.byRecipient.get(letter.memo.recipientId) ?? [];
     list.push(letter.memo.messageUuid);
     this.byRecipient.set(letter.memo.recipientId, list);
-    if (receipt) this.receipts.set(receipt.id, receipt);
+    if (receipt) {
+      this.receipts.set(receipt.id, receipt);
+      this.issuedReceipts.add(receipt.id);
+    }
   }
 
-  acknowledge(id: string): void {
-    if (this.receipts.delete(id) && this.journal) appendFileSync(this.journal, `${JSON.stringify({ t: 'ack', id })}\n`);
+  /** Deletes a receipt (acknowledged); false when there was none by that id. */
+  acknowledge(id: string): boolean {
+    this.deleteCalls.set(id, (this.deleteCalls.get(id) ?? 0) + 1);
+    const had = this.receipts.delete(id);
+    if (had && this.journal) appendFileSync(this.journal, `${JSON.stringify({ t: 'ack', id })}\n`);
+    return had;
   }
 
   /** Stores a letter once per messageUUID; a repeated POST only counts. */
@@ -66,34 +97,24 @@ export class SandboxState {
       return existing;
     }
     const transmissionId = randomUUID();
-    const receipt = {
+    const receipt = receiptBody({
       transmissionId,
       messageUUID: memo.messageUuid,
-      messageId: null,
-      errorCode: errorCode || null,
-      errorMessage: errorCode ? 'The recipient is exempt from Digital Post (fritaget); send the letter by physical post.' : null,
+      errorCode,
+      errorMessage: errorCode ? 'The recipient is exempt from Digital Post (fritaget); send the letter by physical post.' : '',
       timeStamp: new Date(now).toISOString(),
       receiptStatus: status,
-    };
+    });
     const letter: SandboxLetter = { memo, transmissionId, receivedAt: now, posts: 1, receipt, physical: status === 'NOT_ALLOWED' };
     let pending: PendingReceipt | null = null;
     if (status === 'RECEIVED') {
-      const id = randomUUID();
+      const id = this.receiptIdReading === 'messageUUID' ? memo.messageUuid : this.receiptIdReading === 'transmissionId' ? transmissionId : randomUUID();
       const dueAt = now + deliveryDelayMs;
       pending = {
         id,
         dueAt,
-        body: {
-          id,
-          transmissionId,
-          messageUUID: memo.messageUuid,
-          receiptStatus: 'COMPLETED',
-          // "Afleveret Digital Post": delivered to the citizen's mailbox, the legal proof of delivery.
-          statusText: 'Afleveret Digital Post',
-          timeStamp: new Date(dueAt).toISOString(),
-          errorCode: null,
-          errorMessage: null,
-        },
+        // COMPLETED: our reading of "Afleveret Digital Post" (delivered to the citizen's mailbox, the legal proof of delivery).
+        body: receiptBody({ transmissionId, messageUUID: memo.messageUuid, receiptStatus: 'COMPLETED', timeStamp: new Date(dueAt).toISOString() }),
       };
     }
     this.store(letter, pending);
@@ -101,12 +122,10 @@ export class SandboxState {
     return letter;
   }
 
-  dueReceipts(now: number, limit: number): Record<string, unknown>[] {
-    const out: Record<string, unknown>[] = [];
-    for (const r of this.receipts.values()) {
-      if (r.dueAt <= now) out.push(r.body);
-      if (out.length >= limit) break;
-    }
+  /** Receipts due by now, oldest first (what `GET receipts/` pages through). */
+  dueReceipts(now: number): PendingReceipt[] {
+    const out: PendingReceipt[] = [];
+    for (const r of this.receipts.values()) if (r.dueAt <= now) out.push(r);
     return out;
   }
 
@@ -114,6 +133,8 @@ export class SandboxState {
     this.letters.clear();
     this.byRecipient.clear();
     this.receipts.clear();
+    this.issuedReceipts.clear();
+    this.deleteCalls.clear();
     this.totalPosts = 0;
     if (this.journal) writeFileSync(this.journal, '');
   }

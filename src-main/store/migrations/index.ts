@@ -11,6 +11,7 @@ import { migration008 } from './008-store-performance';
 import { migration009 } from './009-fewer-record-indexes';
 import { migration010 } from './010-danish-name-order';
 import { migration011 } from './011-running-jobs';
+import { migration012 } from './012-digital-post-receipts';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration is a new file added here. */
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

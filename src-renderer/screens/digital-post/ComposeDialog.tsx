@@ -25,6 +25,8 @@ export function ComposeDialog({ recordId, onClose, onSent }: Props): ReactNode {
   const [preview, setPreview] = useState<DigitalPostPreview | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  // One request id from opening to sending: sending twice (a double click, a retry) queues one letter.
+  const [requestId] = useState(() => crypto.randomUUID());
 
   useEffect(() => {
     void api.checkDigitalPostExemption({ recordId }).then((r) => r.ok && setExemption(r.value));
@@ -44,7 +46,7 @@ export function ComposeDialog({ recordId, onClose, onSent }: Props): ReactNode {
     try {
       const data = await input();
       if (send) {
-        const r = await api.sendDigitalPost(data);
+        const r = await api.sendDigitalPost({ ...data, requestId });
         if (r.ok) onSent();
         else setError(r.error);
       } else {

@@ -36,7 +36,7 @@ export function DigitalPostSettingsForm(): ReactNode {
       <input id={`dps-${k}`} value={form[k]} onChange={(e) => set(k, e.target.value)} />
     </>
   );
-  const num = (k: 'perMessageOre' | 'perMbOre' | 'capOre' | 'maxAttempts') => (
+  const num = (k: 'perMessageOre' | 'perMbOre' | 'capOre' | 'maxAttempts' | 'awaitReceiptHours') => (
     <>
       <label htmlFor={`dps-${k}`}>{t(`digitalPost.settings.${k}`)}</label>
       <input id={`dps-${k}`} type="number" min={0} value={form[k]} onChange={(e) => set(k, Math.max(0, Math.round(Number(e.target.value) || 0)))} />
@@ -99,6 +99,7 @@ export function DigitalPostSettingsForm(): ReactNode {
         {num('perMbOre')}
         {num('capOre')}
         {num('maxAttempts')}
+        {num('awaitReceiptHours')}
       </div>
       <ErrorBanner error={error}>
         {error?.fieldErrors?.length ? <span> {error.message}</span> : null}

@@ -31,6 +31,7 @@ export function MessageTimeline({ message, onChanged }: { message: MessageView; 
           </li>
         ))}
       </ol>
+      <WaitingFor message={m} />
       {(m.state === 'delivered' || m.state === 'read') && (
         <p data-testid="dp-read-status">{m.readStatus === 'read' ? t('digitalPost.states.read') : t('digitalPost.readUnknown')}</p>
       )}
@@ -45,7 +46,7 @@ export function MessageTimeline({ message, onChanged }: { message: MessageView; 
             {t('digitalPost.proof')}
           </button>
         )}
-        {(m.state === 'failed' || m.state === 'cancelled') && (
+        {(m.state === 'failed' || m.state === 'cancelled' || m.state === 'awaiting_receipt') && (
           <button type="button" className="btn btn-small" onClick={() => void api.retryMessage({ id: m.id }).then(onChanged)}>
             {t('digitalPost.retry')}
           </button>
@@ -57,5 +58,25 @@ export function MessageTimeline({ message, onChanged }: { message: MessageView; 
         )}
       </div>
     </li>
+  );
+}
+
+/**
+ * What the app waits for, said honestly: a letter whose answer was lost is not
+ * failed but awaits its receipt (with the time of the last attempt); an
+ * accepted one awaits the delivery receipt.
+ */
+export function WaitingFor({ message: m, compact = false }: { message: MessageView; compact?: boolean }): ReactNode {
+  const { t } = useTranslation();
+  if (m.waitingFor === null) return null;
+  return (
+    <div className="dp-waiting" data-testid="dp-waiting" data-waiting-for={m.waitingFor}>
+      {!compact && <p>{m.waitingFor === 'receipt' ? t('digitalPost.waiting.awaitingReceipt') : t('digitalPost.waiting.deliveryReceipt')}</p>}
+      <p className="muted">
+        {m.lastAttemptAt && <span data-testid="dp-last-attempt">{t('digitalPost.waiting.lastAttempt', { at: formatDateTime(m.lastAttemptAt) })}</span>}
+        {m.waitingFor === 'receipt' && m.nextAttemptAt && <span> · {t('digitalPost.waiting.nextAttempt', { at: formatDateTime(m.nextAttemptAt) })}</span>}
+      </p>
+      {m.receiptOverdue && <p className="banner banner-warn">{t('digitalPost.waiting.overdue')}</p>}
+    </div>
   );
 }

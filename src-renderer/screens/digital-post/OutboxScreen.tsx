@@ -6,6 +6,7 @@ import { MESSAGE_STATE_NAMES } from '../../../src-main/contract/digital-post-nam
 import { useApi, useApiEvent } from '../../api/api-context';
 import { routeHref } from '../../app/route';
 import { formatDateTime } from '../../components/format';
+import { WaitingFor } from './MessageTimeline';
 import { kroner } from './dp-format';
 
 /** The outbox: counts per state, the letters (retry, cancel), pauses explained, and the monthly costs. */
@@ -76,11 +77,12 @@ export function OutboxScreen(): ReactNode {
               <td>{m.recipientMasked}</td>
               <td>
                 {t(`digitalPost.states.${m.state}`)}
-                {m.errorText && <div className="job-error">{m.errorText}</div>}
+                {m.errorText && <div className={m.state === 'awaiting_receipt' ? 'muted' : 'job-error'}>{m.errorText}</div>}
+                <WaitingFor message={m} compact />
               </td>
               <td className="nowrap">{formatDateTime(m.createdAt)}</td>
               <td>
-                {(m.state === 'failed' || m.state === 'cancelled') && (
+                {(m.state === 'failed' || m.state === 'cancelled' || m.state === 'awaiting_receipt') && (
                   <button type="button" className="btn btn-small" onClick={() => void api.retryMessage({ id: m.id }).then(load)}>
                     {t('digitalPost.retry')}
                   </button>

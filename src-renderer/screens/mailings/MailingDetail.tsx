@@ -60,6 +60,16 @@ export function MailingDetail({ id, onChanged }: { id: number; onChanged: () => 
         {mailing.name} <span className="tag">{t(`mailings.state.${mailing.state}`)}</span>
       </h2>
       <p data-testid="mailing-counts">{t('mailings.counts', { total: mailing.total, queued: mailing.queued, skipped: mailing.skipped, pending: mailing.pending })}</p>
+      {mailing.queued > 0 && (
+        <p data-testid="mailing-delivery">
+          {t('digitalPost.mailingDelivery', {
+            delivered: mailing.delivery.delivered,
+            awaiting: mailing.delivery.awaiting,
+            failed: mailing.delivery.failed,
+            physical: mailing.delivery.physicalPost,
+          })}
+        </p>
+      )}
       <progress className="mailing-progress" max={Math.max(1, mailing.total)} value={done} aria-label={t('mailings.progress', { done, total: mailing.total })} />
       <p className="muted" data-testid="mailing-progress-text">
         {t('mailings.progress', { done, total: mailing.total })}

@@ -80,7 +80,7 @@ function outboxLeft(dbFile: string): { waiting: number; uuids: string[]; states:
       (db.prepare('SELECT state, count(*) AS n FROM digital_post_messages GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]),
     );
     const uuids = db.prepare('SELECT message_uuid FROM digital_post_messages').pluck().all() as string[];
-    return { waiting: (states.queued ?? 0) + (states.sending ?? 0), uuids, states };
+    return { waiting: (states.queued ?? 0) + (states.sending ?? 0) + (states.awaiting_receipt ?? 0), uuids, states };
   } finally {
     db.close();
   }
