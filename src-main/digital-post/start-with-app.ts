@@ -16,8 +16,17 @@ export async function startDigitalPostWithApp(service: DigitalPostService, sandb
   if (sandboxMode && settings.transport === 'sandbox' && settings.endpoint === '') {
     const ephemeral = process.env.NODE_ENV === 'test' || process.env.CASEWORKER_SANDBOX_EPHEMERAL === '1';
     try {
-      sandbox = await startDigitalPostSandbox({ port: ephemeral ? 0 : DIGITAL_POST_SANDBOX_PORT, journalFile: join(dataDir, 'sandbox', 'digital-post.jsonl') });
+      sandbox = await startDigitalPostSandbox({
+        port: ephemeral ? 0 : DIGITAL_POST_SANDBOX_PORT,
+        journalFile: join(dataDir, 'sandbox', 'digital-post.jsonl'),
+        // Strict, as the real access point: HTTPS, our client certificate, the Basic value.
+        strict: { pkiDir: join(dataDir, 'sandbox', 'digital-post-pki') },
+      });
       service.sandboxApiUrl = sandbox.apiUrl;
+      if (sandbox.pki) {
+        const { clientP12Path, clientP12Password, basicCredential, caCertPem } = sandbox.pki;
+        service.sandboxClient = { p12Path: clientP12Path, p12Password: clientP12Password, basicCredential, caCertPem };
+      }
       service.sandboxMailboxUrl = `${sandbox.url}/mailbox`;
       console.log(`Sandbox digital-post: ${sandbox.url}`);
     } catch (error) {

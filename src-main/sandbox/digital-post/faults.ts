@@ -18,6 +18,8 @@ export const faultsSchema = z.strictObject({
   deliveryDelayMs: z.int().min(0).max(3_600_000).default(1_500),
   /** Answer every request 401 (a refused certificate). */
   refuseAuth: z.boolean().default(false),
+  /** Hold every NgDP answer this many ms (the real access point is a network round trip away). */
+  latencyMs: z.int().min(0).max(60_000).default(0),
 });
 export type Faults = z.infer<typeof faultsSchema>;
 export const NO_FAULTS: Faults = faultsSchema.parse({});
