@@ -61,7 +61,7 @@ export async function startDigitalPostSandbox(options: DigitalPostSandboxOptions
     res.end(body);
   };
 
-  const handlePost = (uuidParam: string | null, body: Buffer, res: http.ServerResponse, req: http.IncomingMessage) => {
+  const handlePost = async (uuidParam: string | null, body: Buffer, res: http.ServerResponse, req: http.IncomingMessage) => {
     state.totalPosts += 1;
     const roll = random();
     let edge = faults.error5xxRate;
@@ -76,7 +76,7 @@ export async function startDigitalPostSandbox(options: DigitalPostSandboxOptions
 
     const contentType = String(req.headers['content-type'] ?? '');
     if (!/^application\/xml/.test(contentType)) return json(res, 400, { code: 'unsupported.media.type', message: 'Content-Type must be application/xml', fieldErrors: [] });
-    const result = validateMemo(body);
+    const result = await validateMemo(body);
     if (!result.ok) return json(res, 400, { code: 'memo.invalid', message: result.message, fieldErrors: result.fieldErrors });
     if (!uuidParam || uuidParam.toLowerCase() !== result.memo.messageUuid) {
       return json(res, 400, { code: 'memo.invalid', message: 'memo-message-uuid must equal the messageUUID of the message', fieldErrors: [{ resource: 'memo', field: 'memo-message-uuid', code: 'mismatch' }] });
@@ -132,7 +132,13 @@ export async function startDigitalPostSandbox(options: DigitalPostSandboxOptions
       if (refused) return json(res, refused.status, refused.body);
       if (faults.refuseAuth) return json(res, 401, { code: 'unauthorized', message: 'The client certificate was not accepted (sandbox fault)', fieldErrors: [] });
       const api = path.slice('/apis/v1'.length);
-      if (api === '/memos' && method === 'POST') return handlePost(url.searchParams.get('memo-message-uuid'), body, res, req);
+      if (api === '/memos' && method === 'POST') {
+        // The XSD validator runs off this thread; its failure is the sandbox's own (503, as NgDP's "Service unavailable").
+        handlePost(url.searchParams.get('memo-message-uuid'), body, res, req).catch((error: Error) =>
+          json(res, 503, { transmissionId: null, messageUUID: url.searchParams.get('memo-message-uuid'), receiptStatus: null, errorCode: 'service.unavailable', errorMessage: error.message }),
+        );
+        return;
+      }
       if (api === '/receipts' && method === 'GET') return json(res, 200, state.dueReceipts(Date.now(), 500));
       if (api === '/receipts-bulk' && method === 'GET') return json(res, 200, state.dueReceipts(Date.now(), 5000));
       const receipt = /^\/receipts\/([\w-]+)$/.exec(api);
