@@ -59,7 +59,7 @@ parentPort.on('message', (job) => {
     onExit: done,
     onAbort: (r) => { out += 'abort: ' + r + '\\n'; done(-1); },
     wasmMemory: new WebAssembly.Memory({ initial: 256, maximum: 32768 }),
-    instantiateWasm: (imports, ok) => { WebAssembly.instantiate(compiled, imports).then((i) => ok(i)); return {}; },
+    instantiateWasm: (imports, ok) => { WebAssembly.instantiate(compiled, imports).then((i) => ok(i), (e) => { out += String(e) + '\\n'; done(-1); }); return {}; },
   });
 });
 `;
@@ -147,7 +147,8 @@ export class MemoXsdValidator {
         key: 'memo-xsd',
         id,
         files: [...(this.schemas ?? []), ...xmls.map((contents, i) => ({ fileName: names[i], contents }))],
-        args: ['--noout', '--schema', 'MeMo_core.xsd', ...names],
+        // --huge: a letter's base64 file is one text node, often over libxml2's default 10 MB limit.
+        args: ['--noout', '--huge', '--schema', 'MeMo_core.xsd', ...names],
       });
     });
   }
@@ -157,6 +158,10 @@ export class MemoXsdValidator {
     const lib = createRequire(import.meta.url).resolve('xmllint-wasm/xmllint-node.js');
     const worker = new Worker(WORKER, { eval: true, workerData: { lib } });
     worker.unref();
+    // An error with no batch running must not become an uncaught 'error' event.
+    worker.on('error', () => {
+      if (this.worker === worker) this.worker = null;
+    });
     worker.once('exit', () => {
       if (this.worker === worker) this.worker = null;
     });

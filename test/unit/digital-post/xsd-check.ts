@@ -20,7 +20,7 @@ export function xmllintFailures(xmls: string[]): string[] {
       writeFileSync(f, x, 'utf8');
       return f;
     });
-    const r = spawnSync('xmllint', ['--noout', '--schema', join(REFERENCE_XSD_DIR, 'MeMo_core.xsd'), ...files], { encoding: 'utf8' });
+    const r = spawnSync('xmllint', ['--noout', '--huge', '--schema', join(REFERENCE_XSD_DIR, 'MeMo_core.xsd'), ...files], { encoding: 'utf8' });
     if (r.error) throw r.error;
     const lines = r.stderr.split('\n').filter((l) => l && !l.endsWith(' validates'));
     if (r.status !== 0 && lines.length === 0) throw new Error(`xmllint exited ${r.status}`);
