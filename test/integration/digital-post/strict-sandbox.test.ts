@@ -6,6 +6,9 @@ import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { EnvSecretStore } from '../../../src-main/app/secrets';
+import { digitalPostSettingsSchema } from '../../../src-main/digital-post/settings';
+import { testConnection } from '../../../src-main/digital-post/transport/create-transport';
 import { NgdpTransport } from '../../../src-main/digital-post/transport/ngdp-transport';
 import { startDigitalPostSandbox, type RunningDigitalPostSandbox } from '../../../src-main/sandbox/digital-post/digital-post-simulator';
 import { foreignClientP12 } from '../../../src-main/sandbox/digital-post/sandbox-pki';
@@ -107,6 +110,16 @@ describe('"Test connection" names the cause in Danish', () => {
 
   it('succeeds with the certificate and Basic value the sandbox made', async () => {
     expect(await transport({ baseUrl: base(), ...own() }).testConnection('da')).toMatchObject({ ok: true, cause: 'ok' });
+  });
+
+  it('the app\'s default sandbox settings use the PKCS#12 and Basic value the sandbox made', async () => {
+    const sandboxClient = { p12Path: sim.pki!.clientP12Path, p12Password: sim.pki!.clientP12Password, basicCredential: sim.pki!.basicCredential, caCertPem: sim.pki!.caCertPem };
+    const settings = digitalPostSettingsSchema.parse({});
+    const secrets = new EnvSecretStore({});
+    expect(await testConnection(settings, secrets, sim.apiUrl, { sandboxClient }, 'da')).toMatchObject({ ok: true, detail: expect.stringContaining('svarede korrekt') });
+    // Without them the strict sandbox refuses, and the cause is named.
+    const without = await testConnection(settings, secrets, sim.apiUrl, {}, 'da');
+    expect(without).toMatchObject({ ok: false, problem: 'certificate' });
   });
 
   it('no client certificate', async () => {
