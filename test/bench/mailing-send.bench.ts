@@ -24,6 +24,8 @@ const COUNT = Number(process.env.BENCH_MESSAGES ?? 10_000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 30);
 const PIPELINED_COUNT = Number(process.env.BENCH_PIPELINED_MESSAGES ?? 800);
 const SEQUENTIAL_COUNT = Number(process.env.BENCH_SEQUENTIAL_MESSAGES ?? 100);
+/** In flight for the pipelined run; default: the app's configured concurrency. */
+const PIPELINED_CONCURRENCY = process.env.BENCH_PIPELINED_CONCURRENCY ? Number(process.env.BENCH_PIPELINED_CONCURRENCY) : null;
 const ROOT = resolve(import.meta.dirname, '../..');
 
 const pkiDir = mkdtempSync(join(tmpdir(), 'caseworker-bench-pki-'));
@@ -116,7 +118,8 @@ console.log(
 // 2. The same sender with every answer held LATENCY_MS: pipelined beside sequential.
 await setLatency(LATENCY_MS);
 const sequential = await flush(benchApp(SEQUENTIAL_COUNT, 1, 'seq'));
-const pipelined = await flush(benchApp(PIPELINED_COUNT, concurrency, 'pipe'));
+const pipelinedConcurrency = PIPELINED_CONCURRENCY ?? concurrency;
+const pipelined = await flush(benchApp(PIPELINED_COUNT, pipelinedConcurrency, 'pipe'));
 await setLatency(0);
 const ratio = Math.round((pipelined.perSecond / sequential.perSecond) * 100) / 100;
 console.log(
@@ -130,7 +133,7 @@ console.log(
     latency_ms: LATENCY_MS,
     pipelined_per_s: pipelined.perSecond,
     pipelined_messages: PIPELINED_COUNT,
-    pipelined_concurrency: concurrency,
+    pipelined_concurrency: pipelinedConcurrency,
     sequential_per_s: sequential.perSecond,
     sequential_messages: SEQUENTIAL_COUNT,
     failed: pipelined.counts.failed + sequential.counts.failed,
