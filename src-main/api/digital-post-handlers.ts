@@ -5,7 +5,8 @@ import { messageView, proofOfDelivery } from '../digital-post/message-views';
 import { cancelMessage, retryMessage, routeToPhysicalPost } from '../digital-post/outbox/outbox-actions';
 import { countsByState, messageById, type MessageRow } from '../digital-post/outbox/outbox-repo';
 import { simpleLetterPdf } from '../digital-post/letter/simple-letter-pdf';
-import { CERTIFICATE_PASSWORD_SECRET, priceOre, type DigitalPostSettings } from '../digital-post/settings';
+import { API_CREDENTIAL_SECRET, CERTIFICATE_PASSWORD_SECRET, priceOre, type DigitalPostSettings } from '../digital-post/settings';
+import { normaliseBasicCredential } from '../digital-post/transport/ngdp-credentials';
 import type { OutgoingLetter } from '../digital-post/digital-post-port';
 import { maskCpr } from '../cpr/cpr';
 import { isoAt } from '../shared/clock';
@@ -57,11 +58,12 @@ function settingsView(ctx: HandlerContext, s: DigitalPostSettings): DigitalPostS
   return {
     transport: s.transport,
     endpoint: s.endpoint,
-    systemUuid: s.systemUuid,
     certificatePath: s.certificatePath,
     certificatePasswordSet: ctx.services.config.secrets.get(CERTIFICATE_PASSWORD_SECRET) !== null,
+    apiCredentialSet: ctx.services.config.secrets.get(API_CREDENTIAL_SECRET) !== null,
     eboksHost: s.eboksHost,
     eboksSystemId: s.eboksSystemId,
+    eboksClientId: s.eboksClientId,
     eboksContentTypeId: s.eboksContentTypeId,
     senderCvr: s.senderCvr,
     senderLabel: s.senderLabel,
@@ -71,6 +73,7 @@ function settingsView(ctx: HandlerContext, s: DigitalPostSettings): DigitalPostS
     maxAttempts: s.maxAttempts,
     awaitReceiptHours: s.awaitReceiptHours,
     sandboxMailboxUrl: dp(ctx).sandboxMailboxUrl,
+    sandboxCertificatePath: dp(ctx).sandboxClient?.p12Path ?? null,
   };
 }
 
@@ -192,22 +195,34 @@ export const digitalPostHandlers: HandlerTable<Methods> = {
     if (input.transport === 'ngdp' && !/^https:\/\//.test(input.endpoint)) {
       throw new DomainError('validation_failed', lang === 'da' ? 'Adressen skal begynde med https://' : 'The address must start with https://', [{ field: 'endpoint', key: 'https_required' }]);
     }
-    if (input.certificatePassword !== undefined && input.certificatePassword !== '') {
-      try {
-        ctx.services.config.secrets.set(CERTIFICATE_PASSWORD_SECRET, input.certificatePassword);
-      } catch {
-        throw new DomainError('not_allowed', lang === 'da' ? 'Adgangskoden kan ikke gemmes her; sæt miljøvariablen CASEWORKER_SECRET_DIGITAL_POST_CERTIFICATE_PASSWORD' : 'The password cannot be stored here; set the environment variable CASEWORKER_SECRET_DIGITAL_POST_CERTIFICATE_PASSWORD');
-      }
+    const credential = input.apiCredential?.trim() ? normaliseBasicCredential(input.apiCredential) : null;
+    if (input.apiCredential?.trim() && !credential) {
+      throw new DomainError(
+        'validation_failed',
+        lang === 'da' ? 'Basic-værdien skal være to UUID\'er adskilt af kolon ("uuidA:uuidB") eller deres base64' : 'The Basic value must be two UUIDs separated by a colon ("uuidA:uuidB") or their base64',
+        [{ field: 'apiCredential', key: 'credential_format' }],
+      );
     }
+    const storeSecret = (name: string, value: string, envName: string) => {
+      try {
+        ctx.services.config.secrets.set(name, value);
+      } catch {
+        throw new DomainError('not_allowed', lang === 'da' ? `Hemmeligheden kan ikke gemmes her; sæt miljøvariablen ${envName}` : `The secret cannot be stored here; set the environment variable ${envName}`);
+      }
+    };
+    if (input.certificatePassword !== undefined && input.certificatePassword !== '') {
+      storeSecret(CERTIFICATE_PASSWORD_SECRET, input.certificatePassword, 'CASEWORKER_SECRET_DIGITAL_POST_CERTIFICATE_PASSWORD');
+    }
+    if (credential) storeSecret(API_CREDENTIAL_SECRET, credential, 'CASEWORKER_SECRET_DIGITAL_POST_API_CREDENTIAL');
     const current = dp(ctx).settings();
     const saved = dp(ctx).saveSettings({
       ...current,
       transport: input.transport,
       endpoint: input.endpoint,
-      systemUuid: input.systemUuid,
       certificatePath: input.certificatePath,
       eboksHost: input.eboksHost,
       eboksSystemId: input.eboksSystemId,
+      eboksClientId: input.eboksClientId,
       eboksContentTypeId: input.eboksContentTypeId,
       senderCvr: input.senderCvr,
       senderLabel: input.senderLabel,
@@ -219,7 +234,7 @@ export const digitalPostHandlers: HandlerTable<Methods> = {
   },
   testDigitalPostConnection: async (_input, ctx) => {
     requireAdmin(ctx);
-    const r = await dp(ctx).testConnection();
+    const r = await dp(ctx).testConnection(language(ctx));
     return r.ok ? { ok: true, problem: null, detail: r.detail } : { ok: false, problem: r.problem, detail: r.detail };
   },
   getCostOverview: (input, ctx) => {

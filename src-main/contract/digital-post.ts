@@ -37,11 +37,13 @@ export const digitalPostInputs = {
   saveDigitalPostSettings: z.strictObject({
     transport: z.enum(['sandbox', 'ngdp', 'eboks']),
     endpoint: z.string().max(500),
-    systemUuid: z.string().max(100),
     certificatePath: z.string().max(1000),
     certificatePassword: z.string().max(500).optional(),
+    /** NgDP `Authorization: Basic` credential `uuidA:uuidB` (a secret; empty/absent keeps the stored one). */
+    apiCredential: z.string().max(200).optional(),
     eboksHost: z.string().max(500),
     eboksSystemId: z.string().max(20),
+    eboksClientId: z.string().max(20),
     eboksContentTypeId: z.string().max(20),
     senderCvr: z.string().max(8),
     senderLabel: z.string().min(1).max(250),
@@ -128,11 +130,12 @@ export interface OutboxView {
 export interface DigitalPostSettingsView {
   transport: 'sandbox' | 'ngdp' | 'eboks';
   endpoint: string;
-  systemUuid: string;
   certificatePath: string;
   certificatePasswordSet: boolean;
+  apiCredentialSet: boolean;
   eboksHost: string;
   eboksSystemId: string;
+  eboksClientId: string;
   eboksContentTypeId: string;
   senderCvr: string;
   senderLabel: string;
@@ -143,6 +146,8 @@ export interface DigitalPostSettingsView {
   awaitReceiptHours: number;
   /** Where the sandbox's citizen mailbox is, when it runs in this app. */
   sandboxMailboxUrl: string | null;
+  /** The PKCS#12 the strict sandbox made for this app, when it runs here. */
+  sandboxCertificatePath: string | null;
 }
 
 export interface ConnectionCheckView {

@@ -9,7 +9,7 @@ import type { Db } from '../store/database';
 import { DigitalPostOutbox } from './outbox/digital-post-outbox';
 import { OutboxSender, type SenderTiming } from './sender/outbox-sender';
 import { DIGITAL_POST_SETTINGS_KEY, digitalPostSettingsSchema, type DigitalPostSettings } from './settings';
-import { createTransport, testConnection } from './transport/create-transport';
+import { createTransport, testConnection, type SandboxClient, type TransportContext } from './transport/create-transport';
 import type { ContactStatus } from './transport/transport';
 
 export interface DigitalPostDeps {
@@ -32,6 +32,8 @@ export class DigitalPostService {
   /** The NgDP base of the sandbox this app started (ephemeral port in tests), if any. */
   sandboxApiUrl: string | null = null;
   sandboxMailboxUrl: string | null = null;
+  /** The strict sandbox's client certificate and credential for this app (null: plain-HTTP sandbox). */
+  sandboxClient: SandboxClient | null = null;
 
   constructor(private readonly deps: DigitalPostDeps) {
     const settings = () => this.settings();
@@ -47,7 +49,7 @@ export class DigitalPostService {
         db: deps.db,
         clock: deps.clock,
         settings,
-        transport: () => createTransport(this.settings(), deps.secrets, this.sandboxApiUrl ?? undefined),
+        transport: () => createTransport(this.settings(), deps.secrets, this.sandboxApiUrl ?? undefined, this.context()),
         transportKey: () => this.sandboxApiUrl ?? '',
         costs: deps.costs,
         notifications: deps.notifications,
@@ -56,6 +58,15 @@ export class DigitalPostService {
       },
       deps.timing,
     );
+  }
+
+  /** The sandbox client, and for e-Boks the letters whose outcome the status endpoint should tell. */
+  private context(): TransportContext {
+    return {
+      sandboxClient: this.sandboxClient,
+      pendingMessageUuids: () =>
+        (this.deps.db.prepare("SELECT message_uuid FROM digital_post_messages WHERE state = 'accepted' ORDER BY accepted_at LIMIT 50").all() as { message_uuid: string }[]).map((r) => r.message_uuid),
+    };
   }
 
   settings(): DigitalPostSettings {
@@ -68,7 +79,7 @@ export class DigitalPostService {
 
   /** Is the citizen on Digital Post? Asks the access point (the sandbox knows its exempt test citizens). */
   async lookupContact(cpr: string): Promise<ContactStatus> {
-    const transport = createTransport(this.settings(), this.deps.secrets, this.sandboxApiUrl ?? undefined);
+    const transport = createTransport(this.settings(), this.deps.secrets, this.sandboxApiUrl ?? undefined, this.context());
     try {
       return await transport.lookupContact(cpr);
     } finally {
@@ -76,8 +87,8 @@ export class DigitalPostService {
     }
   }
 
-  testConnection() {
-    return testConnection(this.settings(), this.deps.secrets, this.sandboxApiUrl ?? undefined);
+  testConnection(lang: Language = this.deps.language()) {
+    return testConnection(this.settings(), this.deps.secrets, this.sandboxApiUrl ?? undefined, this.context(), lang);
   }
 
   start(): void {

@@ -6,6 +6,12 @@ export const DIGITAL_POST_SETTINGS_KEY = 'digital_post';
 /** Name of the secret holding the PKCS#12 certificate's password (SecretStore). */
 export const CERTIFICATE_PASSWORD_SECRET = 'digital_post_certificate_password';
 
+/**
+ * Name of the secret holding NgDP's `Authorization: Basic` credential: `uuidA:uuidB`
+ * (the sender system's id and its API token value from the administration portal).
+ */
+export const API_CREDENTIAL_SECRET = 'digital_post_api_credential';
+
 export const TRANSPORTS = ['sandbox', 'ngdp', 'eboks'] as const;
 export type TransportKind = (typeof TRANSPORTS)[number];
 
@@ -16,15 +22,17 @@ export type TransportKind = (typeof TRANSPORTS)[number];
  */
 export const digitalPostSettingsSchema = z.object({
   transport: z.enum(TRANSPORTS).default('sandbox'),
-  /** NgDP base, e.g. https://api.test.digitalpost.dk/apis/v1 ; empty = sandbox on 127.0.0.1:4030. */
+  /**
+   * NgDP base, e.g. https://api.test.digitalpost.dk/apis/v1 ; empty = the sandbox the
+   * app starts (strict: HTTPS, its own CA, the PKCS#12 and Basic credential it made).
+   */
   endpoint: z.string().max(500).default(''),
-  /** The calling system's id for `Authorization: Basic base64(systemUuid:uuid)`. */
-  systemUuid: z.string().max(100).default(''),
-  /** Path to the PKCS#12 (.p12/.pfx) system certificate file. */
+  /** Path to the PKCS#12 (.p12/.pfx) system certificate file (NgDP and e-Boks mutual TLS; password in a secret). */
   certificatePath: z.string().max(1000).default(''),
-  /** e-Boks v3: host and dispatch system id. */
+  /** e-Boks v3: host, dispatch system id and client id (message-id part and status path). */
   eboksHost: z.string().max(500).default(''),
   eboksSystemId: z.string().max(20).default(''),
+  eboksClientId: z.string().max(20).default(''),
   eboksContentTypeId: z.string().max(20).default(''),
   senderCvr: z.string().max(8).default('12345678'),
   senderLabel: z.string().max(250).default('Kommunen (sandbox)'),

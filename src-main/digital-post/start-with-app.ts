@@ -30,10 +30,19 @@ export async function startDigitalPostWithApp(
   if (sandboxMode && settings.transport === 'sandbox' && settings.endpoint === '') {
     try {
       const started = await startOnFreePortIfTaken('digital-post', DIGITAL_POST_SANDBOX_PORT, sandboxPortsEphemeral(ports.ephemeral), (port) =>
-        startDigitalPostSandbox({ port, journalFile: join(dataDir, 'sandbox', 'digital-post.jsonl') }),
+        startDigitalPostSandbox({
+          port,
+          journalFile: join(dataDir, 'sandbox', 'digital-post.jsonl'),
+          // Strict, as the real access point: HTTPS, our client certificate, the Basic value.
+          strict: { pkiDir: join(dataDir, 'sandbox', 'digital-post-pki') },
+        }),
       );
       sandbox = started;
       service.sandboxApiUrl = started.apiUrl;
+      if (started.pki) {
+        const { clientP12Path, clientP12Password, basicCredential, caCertPem } = started.pki;
+        service.sandboxClient = { p12Path: clientP12Path, p12Password: clientP12Password, basicCredential, caCertPem };
+      }
       service.sandboxMailboxUrl = `${started.url}/mailbox`;
       ports.onStarted?.(started);
       console.log(`Sandbox digital-post: ${started.url}`);

@@ -98,7 +98,6 @@ export const daDigitalPost = {
     transport: 'Forbindelse',
     transports: { sandbox: 'Sandkasse (lokal)', ngdp: 'NgDP REST (Digitaliseringsstyrelsen)', eboks: 'e-Boks REST v3' },
     endpoint: 'Adresse (NgDP)',
-    systemUuid: 'System-UUID',
     certificatePath: 'Systemcertifikat (.p12/.pfx), filsti',
     certificatePassword: 'Certifikatets adgangskode',
     passwordSet: 'Adgangskoden er gemt. Lad feltet stå tomt for at beholde den.',

@@ -7,11 +7,13 @@ import { daMitid } from './da-mitid';
 import { daSigning } from './da-signing';
 import { daNotifications } from './da-notifications';
 import { daDigitalPost } from './da-digital-post';
+import { daDpConnection } from './da-dp-connection';
 import { daDocumentFieldErrors, daDocuments } from './da-documents';
 
 export const da = {
   notifications: daNotifications,
   digitalPost: daDigitalPost,
+  dpConnection: daDpConnection,
   ...daDocuments,
   mitid: daMitid,
   app: {

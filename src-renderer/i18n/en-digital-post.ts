@@ -101,7 +101,6 @@ export const enDigitalPost: Widen<typeof daDigitalPost> = {
     transport: 'Connection',
     transports: { sandbox: 'Sandbox (local)', ngdp: 'NgDP REST (Danish Agency for Digital Government)', eboks: 'e-Boks REST v3' },
     endpoint: 'Address (NgDP)',
-    systemUuid: 'System UUID',
     certificatePath: 'System certificate (.p12/.pfx), file path',
     certificatePassword: 'Certificate password',
     passwordSet: 'The password is stored. Leave the field empty to keep it.',

@@ -6,6 +6,7 @@ import type { Catalogue } from './catalogue';
 import { enSigning } from './en-signing';
 import { enNotifications } from './en-notifications';
 import { enDigitalPost } from './en-digital-post';
+import { enDpConnection } from './en-dp-connection';
 import { enMitid } from './en-mitid';
 
 // Typed as Catalogue: a missing or extra key is a compile error, so the two
@@ -13,6 +14,7 @@ import { enMitid } from './en-mitid';
 export const en: Catalogue = {
   notifications: enNotifications,
   digitalPost: enDigitalPost,
+  dpConnection: enDpConnection,
   ...enDocuments,
   mitid: enMitid,
   app: {

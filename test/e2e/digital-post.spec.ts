@@ -32,8 +32,10 @@ test('Digital Post from a status action reaches the mailbox and "delivered"; exe
   await page.getByRole('link', { name: 'Administration' }).click();
   await page.getByRole('link', { name: 'Integrationer' }).click();
   await expect(page.getByLabel('Forbindelse')).toHaveValue('sandbox');
+  // Strict sandbox: HTTPS with the client certificate and Basic value it made for the app.
+  await expect(page.getByTestId('dp-sandbox-strict')).toContainText('app-system-certificate.p12');
   await page.getByTestId('dp-test-connection').click();
-  await expect(page.getByTestId('dp-connection-result')).toContainText('Forbindelsen virker');
+  await expect(page.getByTestId('dp-connection-result')).toContainText('Forbindelsen virker: https://127.0.0.1:');
 
   // The administrator puts "Send Digital Post" on "Under behandling".
   const editor = await openStatusActions(page, 'Under behandling');

@@ -6,14 +6,21 @@ import { xmlText } from './xml-text';
 export const MEMO_NAMESPACE = 'https://DigitalPost.dk/MeMo-1';
 export const MEMO_VERSION = '1.2';
 
-// Text lengths we refuse before the access point does. No binding figure is
-// published for NgDP; these keep titles readable in every inbox.
+// Text lengths we refuse before the access point does. MeMo_core.xsd allows 256
+// (memoTextType) and 160 (memoNotificationType); these keep titles readable in every inbox.
 export const MAX_LABEL_CHARS = 250;
 export const MAX_NOTIFICATION_CHARS = 150;
+/** EntryPoint/url is memoUriType: at most 256 characters (MeMo_dataTypes.xsd). */
+export const MAX_ACTION_URL_CHARS = 256;
 
 export type MemoBuildResult = { ok: true; xml: string } | { ok: false; problems: MemoProblem[] };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** memoUuidType: a version-4 UUID (MeMo_dataTypes.xsd). */
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+/** memoDateTimeType: an xs:dateTime in UTC with a trailing Z; an offset such as +02:00 is refused. */
+const UTC_DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/;
+/** memoLanguageType: xs:language of at most 2 characters, i.e. an ISO 639-1 code such as da. */
+const LANGUAGE = /^[a-zA-Z]{2}$/;
 
 /**
  * Builds one MeMo 1.2 message (UTF-8 XML, `memo` prefix, header elements in
@@ -90,7 +97,8 @@ export function checkMemo(input: MemoInput, limits: MemoLimits = DEFAULT_MEMO_LI
       if (required) problems.push({ path, key: 'required' });
     } else if (value.length > max) problems.push({ path, key: 'too_long', params: { max } });
   };
-  if (!UUID.test(input.messageUuid)) problems.push({ path: 'messageUUID', key: 'uuid_format' });
+  if (!UUID_V4.test(input.messageUuid)) problems.push({ path: 'messageUUID', key: 'uuid_format' });
+  if (!UTC_DATE_TIME.test(input.createdAt) || Number.isNaN(Date.parse(input.createdAt))) problems.push({ path: 'createdDateTime', key: 'time_not_utc' });
   text('label', input.label, MAX_LABEL_CHARS, true);
   text('notification', input.notification, MAX_NOTIFICATION_CHARS, false);
   if (!/^\d{8}$/.test(input.sender.cvr)) problems.push({ path: 'sender.cvr', key: 'cvr_format' });
@@ -109,6 +117,7 @@ export function checkMemo(input: MemoInput, limits: MemoLimits = DEFAULT_MEMO_LI
         const key = `filename_${bad.problem}` as MemoProblem['key'];
         problems.push({ path: `${at}.filename`, key, params: { filename: f.filename, ...(bad.character ? { character: bad.character } : {}) } });
       }
+      if (!LANGUAGE.test(f.language ?? 'da')) problems.push({ path: `${at}.language`, key: 'language_format', params: { filename: f.filename, language: f.language ?? '' } });
       if (f.content.byteLength === 0) problems.push({ path: `${at}.content`, key: 'file_empty', params: { filename: f.filename } });
       if (f.content.byteLength > limits.maxFileBytes) {
         problems.push({ path: `${at}.content`, key: 'file_too_large', params: { filename: f.filename, maxMb: toMb(limits.maxFileBytes) } });
@@ -122,6 +131,7 @@ export function checkMemo(input: MemoInput, limits: MemoLimits = DEFAULT_MEMO_LI
     text(`${at}.label`, a.label, MAX_LABEL_CHARS, true);
     if (!(MEMO_ACTION_CODES as readonly string[]).includes(a.actionCode)) problems.push({ path: `${at}.actionCode`, key: 'action_code' });
     if (!isHttps(a.url)) problems.push({ path: `${at}.url`, key: 'action_not_https' });
+    else if (a.url.length > MAX_ACTION_URL_CHARS) problems.push({ path: `${at}.url`, key: 'action_url_too_long', params: { max: MAX_ACTION_URL_CHARS } });
   });
   (input.additionalDocuments ?? []).forEach((d, i) => checkDocument(d, `additionalDocuments.${i}`));
   if (total > limits.maxMessageBytes) problems.push({ path: 'message', key: 'message_too_large', params: { maxMb: toMb(limits.maxMessageBytes) } });

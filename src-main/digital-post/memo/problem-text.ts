@@ -28,6 +28,14 @@ export function memoProblemText(p: MemoProblem, lang: Language): string {
       return da ? `Brevet er samlet større end ${v('maxMb')} MB` : `The letter is larger than ${v('maxMb')} MB in total`;
     case 'action_not_https':
       return da ? 'Et link i brevet skal begynde med https://' : 'A link in the letter must start with https://';
+    case 'action_url_too_long':
+      return da ? `Et link i brevet må højst være ${v('max')} tegn langt (Digital Post-formatet MeMo tillader ikke længere)` : `A link in the letter may be at most ${v('max')} characters (the MeMo format allows no more)`;
+    case 'language_format':
+      return da
+        ? `Sproget for filen "${v('filename')}" skal være en sprogkode på 2 bogstaver, fx da (ikke "${v('language')}")`
+        : `The language of the file "${v('filename')}" must be a 2-letter code such as da (not "${v('language')}")`;
+    case 'time_not_utc':
+      return da ? 'Brevets oprettelsestidspunkt skal være i UTC (slutte på Z); prøv at sende igen' : "The letter's creation time must be in UTC (end in Z); try sending again";
     case 'action_code':
       return da ? 'Ukendt handlingstype i brevet' : 'Unknown action type in the letter';
     case 'cpr_format':

@@ -1,6 +1,7 @@
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
+import { connectionCheck, networkCheck, type ConnectionLanguage } from './connection-text';
 import { NetworkError, httpRequest, type HttpResponse } from './http-request';
+import { basicAuthorization, connectionAgent, hasClientCertificate, type TlsClientOptions } from './ngdp-credentials';
 import type {
   AcceptReceipt,
   ConnectionCheck,
@@ -11,17 +12,15 @@ import type {
   ServerFieldError,
 } from './transport';
 
-export interface NgdpOptions {
+export interface NgdpOptions extends TlsClientOptions {
   /** e.g. https://api.digitalpost.dk/apis/v1 (no trailing slash needed). */
   baseUrl: string;
-  /** PKCS#12 system certificate and its password, for mutual TLS; absent for the sandbox. */
-  pfx?: Buffer;
-  passphrase?: string;
-  /** PEM alternative to pfx. */
-  key?: string;
-  cert?: string;
-  /** `Authorization: Basic base64(systemUuid:uuid)` identifies the calling system. */
-  systemUuid?: string;
+  /**
+   * The system's fixed API credential `uuidA:uuidB` (systemId:apiTokenValue), sent
+   * as `Authorization: Basic base64(…)` unchanged on every call; the real
+   * authentication is the mutual TLS with the system certificate.
+   */
+  basicCredential?: string;
   maxSockets?: number;
   timeoutMs?: number;
   kind?: string;
@@ -38,22 +37,19 @@ export class NgdpTransport implements DigitalPostTransport {
   private readonly agent: http.Agent;
   private readonly base: string;
   private readonly timeoutMs: number;
+  private readonly authorization: string | null;
 
   constructor(private readonly options: NgdpOptions) {
     this.kind = options.kind ?? 'ngdp';
     this.base = options.baseUrl.replace(/\/+$/, '') + '/';
     this.timeoutMs = options.timeoutMs ?? 30_000;
-    const common = { keepAlive: true, maxSockets: options.maxSockets ?? 16 };
-    this.agent = this.base.startsWith('https:')
-      ? new https.Agent({ ...common, ...(options.pfx ? { pfx: options.pfx, passphrase: options.passphrase ?? '' } : {}), ...(options.key && options.cert ? { key: options.key, cert: options.cert } : {}) })
-      : new http.Agent(common);
+    this.agent = connectionAgent(this.base, options, options.maxSockets ?? 16);
+    this.authorization = options.basicCredential ? basicAuthorization(options.basicCredential) : null;
   }
 
   private headers(extra: Record<string, string> = {}): Record<string, string> {
     const h: Record<string, string> = { accept: 'application/json', ...extra };
-    if (this.options.systemUuid) {
-      h.authorization = `Basic ${Buffer.from(`${this.options.systemUuid}:${crypto.randomUUID()}`).toString('base64')}`;
-    }
+    if (this.authorization) h.authorization = this.authorization;
     return h;
   }
 
@@ -182,18 +178,34 @@ export class NgdpTransport implements DigitalPostTransport {
     return s === 'REGISTERED' || s === 'EXEMPT' || s === 'CLOSED' ? s : 'UNKNOWN';
   }
 
-  async testConnection(): Promise<ConnectionCheck> {
+  /**
+   * A proper answer is 200 with JSON to `GET receipts/?page=0&size=1` (a page of
+   * receipt ids); anything else fails, with its cause: no or refused client
+   * certificate, missing or refused Basic value, 404, another status, no JSON,
+   * or the network.
+   */
+  async testConnection(lang: ConnectionLanguage = 'da'): Promise<ConnectionCheck> {
+    const base = this.base;
+    const hadCertificate = hasClientCertificate(this.options);
+    let res: HttpResponse;
     try {
       // ReceiptSearchCommand is required on receipts/ (NgDP 1.68.0): ask for the smallest page.
-      const res = await this.call('GET', 'receipts/?page=0&size=1');
-      if (res.status === 200) return { ok: true, detail: `${this.base} answered` };
-      if (res.status === 401 || res.status === 403) {
-        return { ok: false, problem: 'auth', detail: `The access point refused the system's credentials (HTTP ${res.status}). Check the system UUID and that the certificate is registered for this system.` };
-      }
-      return { ok: false, problem: 'server', detail: `The access point answered HTTP ${res.status}; it may be down or the address may be wrong.` };
+      res = await this.call('GET', 'receipts/?page=0&size=1');
     } catch (error) {
-      return explainNetwork(error, this.base);
+      return networkCheck(error, base, hadCertificate, lang);
     }
+    const json = parseJson(res.body);
+    const server = typeof (json as { message?: unknown } | null)?.message === 'string' ? (json as { message: string }).message : undefined;
+    const p = { base, status: res.status, ...(server ? { server } : {}) };
+    if (res.status === 200) {
+      const jsonType = /^application\/([\w.+-]+\+)?json/i.test(String(res.headers['content-type'] ?? ''));
+      return jsonType && json !== null && typeof json === 'object' ? connectionCheck('ok', { base }, lang) : connectionCheck('improper_answer', { base }, lang);
+    }
+    if ((res.status === 401 || res.status === 403) && !hadCertificate && base.startsWith('https:')) return connectionCheck('no_client_certificate', p, lang);
+    if (res.status === 403) return connectionCheck('certificate_refused', p, lang);
+    if (res.status === 401) return connectionCheck(this.authorization ? 'wrong_credential' : 'no_credential', p, lang);
+    if (res.status === 404) return connectionCheck('not_found', p, lang);
+    return connectionCheck('http_status', p, lang);
   }
 
   close(): void {
@@ -267,21 +279,4 @@ export function networkOutcome(error: unknown): SendOutcome {
     return { kind: 'lost', reason: `${error.failure}: ${error.message}` };
   }
   return { kind: 'lost', reason: (error as Error).message };
-}
-
-/** A network failure of "test connection" in plain words. */
-export function explainNetwork(error: unknown, base: string): ConnectionCheck {
-  if (error instanceof NetworkError) {
-    switch (error.failure) {
-      case 'unreachable':
-        return { ok: false, problem: 'network', detail: `Could not reach ${base} (${error.code}). Check the address and the network connection or firewall.` };
-      case 'timeout':
-        return { ok: false, problem: 'network', detail: `${base} did not answer in time. The network or the access point is slow or blocked.` };
-      case 'tls':
-        return { ok: false, problem: 'certificate', detail: `The secure connection failed (${error.code || 'TLS'}): the system certificate was refused or the server's certificate is not trusted.` };
-      default:
-        return { ok: false, problem: 'network', detail: `The connection to ${base} was closed unexpectedly (${error.code}).` };
-    }
-  }
-  return { ok: false, problem: 'network', detail: (error as Error).message };
 }

@@ -15,7 +15,8 @@ export interface DigitalPostTransport {
   acknowledge(receiptId: string): Promise<void>;
   /** Is this citizen on Digital Post? Exempt citizens need physical post. */
   lookupContact(cpr: string): Promise<ContactStatus>;
-  testConnection(): Promise<ConnectionCheck>;
+  /** Asks the service for a proper answer; the cause of a failure is named in `lang`. */
+  testConnection(lang?: 'da' | 'en'): Promise<ConnectionCheck>;
   close(): void;
 }
 
@@ -70,4 +71,22 @@ export interface DeliveryReceipt {
 
 export type ConnectionProblem = 'certificate' | 'auth' | 'network' | 'server' | 'settings';
 
-export type ConnectionCheck = { ok: true; detail: string } | { ok: false; problem: ConnectionProblem; detail: string };
+/** Why "test connection" failed, precisely enough to tell the administrator what to fix. */
+export type ConnectionCause =
+  | 'ok'
+  | 'no_client_certificate'
+  | 'certificate_refused'
+  | 'server_not_trusted'
+  | 'tls_failed'
+  | 'no_credential'
+  | 'wrong_credential'
+  | 'http_status'
+  | 'not_found'
+  | 'improper_answer'
+  | 'unreachable'
+  | 'timeout'
+  | 'reset';
+
+export type ConnectionCheck =
+  | { ok: true; detail: string; cause?: ConnectionCause }
+  | { ok: false; problem: ConnectionProblem; detail: string; cause?: ConnectionCause };

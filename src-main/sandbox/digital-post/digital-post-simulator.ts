@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
+import type net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { RunningSimulator, Simulator } from '../simulator';
 import { testCitizenByCpr } from '../test-citizens';
@@ -7,6 +9,8 @@ import { faultsSchema, NO_FAULTS, type Faults } from './faults';
 import { letterPage, mailboxIndex, mailboxOf } from './mailbox-page';
 import { validateMemo } from './memo-validator';
 import { SandboxState } from './sandbox-state';
+import { checkCaller, dualProtocolServer } from './sandbox-auth';
+import { ensureSandboxPki, type SandboxPki } from './sandbox-pki';
 
 export const DIGITAL_POST_SANDBOX_PORT = 4030;
 const MAX_BODY = 120 * 1024 * 1024;
@@ -16,6 +20,23 @@ export interface RunningDigitalPostSandbox extends RunningSimulator {
   apiUrl: string;
   state: SandboxState;
   setFaults(f: Partial<Faults>): void;
+  /** Strict mode: the sandbox CA and the app's client certificate and Basic credential. */
+  pki: SandboxPki | null;
+}
+
+export interface DigitalPostSandboxOptions {
+  port: number;
+  random?: () => number;
+  journalFile?: string;
+  /**
+   * Strict mode, as the real access point: the NgDP API over HTTPS only, with a
+   * client certificate from the sandbox CA and the configured Basic value (the
+   * CA and the app's PKCS#12 are made in `pkiDir` on first start). The mailbox
+   * page and /sandbox/* stay plain HTTP on the same port.
+   */
+  strict?: { pkiDir: string };
+  /** Hold every NgDP answer this long (a network round trip away), ms. */
+  latencyMs?: number;
 }
 
 /**
@@ -25,9 +46,10 @@ export interface RunningDigitalPostSandbox extends RunningSimulator {
  * test citizens, a citizen mailbox page (`/mailbox`) and fault injection
  * (`/sandbox/faults`). Listens on 127.0.0.1 only.
  */
-export async function startDigitalPostSandbox(options: { port: number; random?: () => number; journalFile?: string }): Promise<RunningDigitalPostSandbox> {
+export async function startDigitalPostSandbox(options: DigitalPostSandboxOptions): Promise<RunningDigitalPostSandbox> {
   const state = new SandboxState(options.journalFile ?? null);
-  let faults: Faults = { ...NO_FAULTS };
+  let faults: Faults = { ...NO_FAULTS, ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}) };
+  const pki = options.strict ? ensureSandboxPki(options.strict.pkiDir) : null;
   const random = options.random ?? Math.random;
   const held = new Set<http.ServerResponse>();
 
@@ -40,7 +62,7 @@ export async function startDigitalPostSandbox(options: { port: number; random?: 
     res.end(body);
   };
 
-  const handlePost = (uuidParam: string | null, body: Buffer, res: http.ServerResponse, req: http.IncomingMessage) => {
+  const handlePost = async (uuidParam: string | null, body: Buffer, res: http.ServerResponse, req: http.IncomingMessage) => {
     state.totalPosts += 1;
     const roll = random();
     let edge = faults.error5xxRate;
@@ -56,7 +78,7 @@ export async function startDigitalPostSandbox(options: { port: number; random?: 
 
     const contentType = String(req.headers['content-type'] ?? '');
     if (!/^application\/xml/.test(contentType)) return json(res, 400, { code: 'unsupported.media.type', message: 'Content-Type must be application/xml', fieldErrors: [] });
-    const result = validateMemo(body);
+    const result = await validateMemo(body);
     if (!result.ok) return json(res, 400, { code: 'memo.invalid', message: result.message, fieldErrors: result.fieldErrors });
     if (!uuidParam || uuidParam.toLowerCase() !== result.memo.messageUuid) {
       return json(res, 400, { code: 'memo.invalid', message: 'memo-message-uuid must equal the messageUUID of the message', fieldErrors: [{ resource: 'memo', field: 'memo-message-uuid', code: 'mismatch' }] });
@@ -90,7 +112,7 @@ export async function startDigitalPostSandbox(options: { port: number; random?: 
     }, faults.timeoutHoldMs).unref();
   };
 
-  const server = http.createServer((req, res) => {
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const chunks: Buffer[] = [];
     let size = 0;
@@ -100,21 +122,36 @@ export async function startDigitalPostSandbox(options: { port: number; random?: 
       else chunks.push(c);
     });
     req.on('end', () => {
-      try {
-        route(req, res, url, Buffer.concat(chunks));
-      } catch (error) {
-        json(res, 500, { code: 'internal', message: (error as Error).message, fieldErrors: [] });
-      }
+      const answer = () => {
+        try {
+          route(req, res, url, Buffer.concat(chunks));
+        } catch (error) {
+          json(res, 500, { code: 'internal', message: (error as Error).message, fieldErrors: [] });
+        }
+      };
+      if (faults.latencyMs > 0 && url.pathname.startsWith('/apis/v1')) setTimeout(answer, faults.latencyMs);
+      else answer();
     });
-  });
+  };
+  const plain = http.createServer(handler);
+  const secure = pki ? https.createServer({ key: pki.serverKeyPem, cert: pki.serverCertPem, ca: pki.caCertPem, requestCert: true, rejectUnauthorized: false }, handler) : null;
+  const server: net.Server = secure ? dualProtocolServer(plain, secure) : plain;
 
   const route = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, body: Buffer) => {
     const path = url.pathname.replace(/\/+$/, '') || '/';
     const method = req.method ?? 'GET';
     if (path.startsWith('/apis/v1')) {
+      const refused = pki ? checkCaller(req, pki.basicCredential) : null;
+      if (refused) return json(res, refused.status, refused.body);
       if (faults.refuseAuth) return json(res, 401, { code: 'unauthorized', message: 'The client certificate was not accepted (sandbox fault)', fieldErrors: [] });
       const api = path.slice('/apis/v1'.length);
-      if (api === '/memos' && method === 'POST') return handlePost(url.searchParams.get('memo-message-uuid'), body, res, req);
+      if (api === '/memos' && method === 'POST') {
+        // The XSD validator runs off this thread; its failure is the sandbox's own (503, as NgDP's "Service unavailable").
+        handlePost(url.searchParams.get('memo-message-uuid'), body, res, req).catch((error: Error) =>
+          json(res, 503, { ...(url.searchParams.get('memo-message-uuid') ? { messageUUID: url.searchParams.get('memo-message-uuid') } : {}), errorCode: 'service.unavailable', errorMessage: error.message }),
+        );
+        return;
+      }
       if ((api === '/receipts' || api === '/receipts-bulk') && method === 'GET') {
         // ReceiptSearchCommand as query parameters (?page=&size=); the first page is faults.receiptPageBase.
         const base = faults.receiptPageBase;
@@ -204,13 +241,14 @@ export async function startDigitalPostSandbox(options: { port: number; random?: 
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
-  server.keepAliveTimeout = 30_000;
+  for (const s of [plain, secure]) if (s) s.keepAliveTimeout = 30_000;
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   return {
     name: 'digital-post',
     url,
-    apiUrl: `${url}/apis/v1`,
+    apiUrl: `${pki ? `https://127.0.0.1:${port}` : url}/apis/v1`,
+    pki,
     state,
     setFaults: (f) => {
       faults = { ...faults, ...f };
@@ -219,7 +257,8 @@ export async function startDigitalPostSandbox(options: { port: number; random?: 
     close: () =>
       new Promise<void>((resolve) => {
         for (const r of held) r.socket?.destroy();
-        server.closeAllConnections();
+        plain.closeAllConnections();
+        secure?.closeAllConnections();
         server.close(() => resolve());
       }),
   };

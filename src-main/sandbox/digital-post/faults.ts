@@ -30,6 +30,8 @@ export const faultsSchema = z.strictObject({
   duplicateAnswer: z.enum(['receipt', 'bad_request']).default('receipt'),
   /** What a receipt id equals: its own uuid, the messageUUID or the transmissionId. */
   receiptIdReading: z.enum(['own', 'messageUUID', 'transmissionId']).default('own'),
+  /** Hold every NgDP answer this many ms (the real access point is a network round trip away). */
+  latencyMs: z.int().min(0).max(60_000).default(0),
 });
 export type Faults = z.infer<typeof faultsSchema>;
 export const NO_FAULTS: Faults = faultsSchema.parse({});

@@ -5,7 +5,10 @@ import type { AppError, ConnectionCheckView, DigitalPostSettingsView } from '../
 import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 
-type Form = Omit<DigitalPostSettingsView, 'certificatePasswordSet' | 'sandboxMailboxUrl'> & { certificatePassword: string };
+type Form = Omit<DigitalPostSettingsView, 'certificatePasswordSet' | 'apiCredentialSet' | 'sandboxMailboxUrl' | 'sandboxCertificatePath'> & {
+  certificatePassword: string;
+  apiCredential: string;
+};
 
 /** Settings → Integrations → Digital Post: transport, address, certificate, sender, prices, and "test connection". */
 export function DigitalPostSettingsForm(): ReactNode {
@@ -19,8 +22,8 @@ export function DigitalPostSettingsForm(): ReactNode {
   const [testing, setTesting] = useState(false);
   const adopt = (v: DigitalPostSettingsView) => {
     setView(v);
-    const { certificatePasswordSet: _s, sandboxMailboxUrl: _m, ...rest } = v;
-    setForm({ ...rest, certificatePassword: '' });
+    const { certificatePasswordSet: _s, apiCredentialSet: _c, sandboxMailboxUrl: _m, sandboxCertificatePath: _p, ...rest } = v;
+    setForm({ ...rest, certificatePassword: '', apiCredential: '' });
   };
   useEffect(() => {
     void api.getDigitalPostSettings({}).then((r) => r.ok && adopt(r.value));
@@ -30,7 +33,7 @@ export function DigitalPostSettingsForm(): ReactNode {
     setSaved(false);
     setForm({ ...form, [k]: v });
   };
-  const text = (k: 'endpoint' | 'systemUuid' | 'certificatePath' | 'eboksHost' | 'eboksSystemId' | 'eboksContentTypeId' | 'senderCvr' | 'senderLabel') => (
+  const text = (k: 'endpoint' | 'certificatePath' | 'eboksHost' | 'eboksSystemId' | 'eboksContentTypeId' | 'senderCvr' | 'senderLabel') => (
     <>
       <label htmlFor={`dps-${k}`}>{t(`digitalPost.settings.${k}`)}</label>
       <input id={`dps-${k}`} value={form[k]} onChange={(e) => set(k, e.target.value)} />
@@ -43,8 +46,8 @@ export function DigitalPostSettingsForm(): ReactNode {
     </>
   );
   const save = async () => {
-    const { certificatePassword, ...rest } = form;
-    const r = await api.saveDigitalPostSettings(certificatePassword ? { ...rest, certificatePassword } : rest);
+    const { certificatePassword, apiCredential, ...rest } = form;
+    const r = await api.saveDigitalPostSettings({ ...rest, ...(certificatePassword ? { certificatePassword } : {}), ...(apiCredential ? { apiCredential } : {}) });
     if (r.ok) {
       adopt(r.value);
       setError(null);
@@ -73,13 +76,21 @@ export function DigitalPostSettingsForm(): ReactNode {
         {form.transport === 'ngdp' && (
           <>
             {text('endpoint')}
-            {text('systemUuid')}
+            <label htmlFor="dps-credential">{t('dpConnection.apiCredential')}</label>
+            <div>
+              <input id="dps-credential" type="password" autoComplete="off" value={form.apiCredential} onChange={(e) => set('apiCredential', e.target.value)} aria-describedby="dps-credential-hint" />
+              <div className="hint" id="dps-credential-hint">
+                {view.apiCredentialSet ? t('dpConnection.apiCredentialSet') : t('dpConnection.apiCredentialHint')}
+              </div>
+            </div>
           </>
         )}
         {form.transport === 'eboks' && (
           <>
             {text('eboksHost')}
             {text('eboksSystemId')}
+            <label htmlFor="dps-eboksClientId">{t('dpConnection.eboksClientId')}</label>
+            <input id="dps-eboksClientId" value={form.eboksClientId} onChange={(e) => set('eboksClientId', e.target.value)} />
             {text('eboksContentTypeId')}
           </>
         )}
@@ -89,9 +100,14 @@ export function DigitalPostSettingsForm(): ReactNode {
             <label htmlFor="dps-password">{t('digitalPost.settings.certificatePassword')}</label>
             <div>
               <input id="dps-password" type="password" autoComplete="off" value={form.certificatePassword} onChange={(e) => set('certificatePassword', e.target.value)} />
-              {view.certificatePasswordSet && <div className="hint">{t('digitalPost.settings.passwordSet')}</div>}
+              <div className="hint">{view.certificatePasswordSet ? t('digitalPost.settings.passwordSet') : t('dpConnection.certificateHint')}</div>
             </div>
           </>
+        )}
+        {form.transport === 'sandbox' && (
+          <p className="hint" data-testid="dp-sandbox-strict">
+            {view.sandboxCertificatePath ? `${t('dpConnection.sandboxStrict')} ${view.sandboxCertificatePath}` : t('dpConnection.sandboxPlain')}
+          </p>
         )}
         {text('senderCvr')}
         {text('senderLabel')}

@@ -101,7 +101,7 @@ describe('Digital Post outbox', () => {
     const row = messageById(app.services.db, q.messageId);
     expect(row?.state).toBe('failed');
     expect(row?.attempts).toBe(1);
-    expect(JSON.parse(row?.field_errors ?? '[]')).toEqual([{ resource: 'memo', field: 'Message', code: 'namespace' }]);
+    expect(JSON.parse(row?.field_errors ?? '[]')).toEqual([{ resource: 'memo', field: 'Message', code: 'xsd' }]);
     expect(published).toMatchObject([{ kind: 'digital_post_failed' }]);
   });
 

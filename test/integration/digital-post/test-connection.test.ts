@@ -43,7 +43,15 @@ describe('"test connection" explains failures in plain words', () => {
     sim.setFaults({ refuseAuth: true });
     const r = await testConnection(settings({}), secrets(''), sim.apiUrl);
     expect(r).toMatchObject({ ok: false, problem: 'auth' });
-    if (!r.ok) expect(r.detail).toContain('refused the system');
+    if (!r.ok) expect(r.detail).toContain('Basic-værdi');
+  });
+
+  it('fails on HTTP 404 and on an answer that is not JSON, naming the cause', async () => {
+    const sim = await sandbox();
+    const notFound = await testConnection(settings({}), secrets(''), `${sim.url}/not/the/api`);
+    expect(notFound).toMatchObject({ ok: false, problem: 'server', detail: expect.stringContaining('HTTP 404') });
+    const page = await testConnection(settings({}), secrets(''), `${sim.url}/mailbox#`);
+    expect(page).toMatchObject({ ok: false, problem: 'server' });
   });
 
   it('names an unreachable address as a network problem', async () => {
@@ -52,7 +60,7 @@ describe('"test connection" explains failures in plain words', () => {
     await sim.close();
     const r = await testConnection(settings({}), secrets(''), url);
     expect(r).toMatchObject({ ok: false, problem: 'network' });
-    if (!r.ok) expect(r.detail).toContain('Could not reach');
+    if (!r.ok) expect(r.detail).toContain('Kunne ikke nå');
   });
 
   it('names a missing certificate, a wrong password and an http address before connecting', async () => {
@@ -63,8 +71,15 @@ describe('"test connection" explains failures in plain words', () => {
       settings({ transport: 'ngdp', endpoint: 'https://api.test.digitalpost.dk/apis/v1', certificatePath: file }),
       secrets('forkert-kode'),
     );
-    expect(wrong).toMatchObject({ ok: false, problem: 'certificate', detail: expect.stringContaining('password is wrong') });
+    expect(wrong).toMatchObject({ ok: false, problem: 'certificate', detail: expect.stringContaining('adgangskode er forkert') });
     const http = await testConnection(settings({ transport: 'ngdp', endpoint: 'http://api.test.digitalpost.dk/apis/v1', certificatePath: file }), secrets('rigtig-kode'));
-    expect(http).toMatchObject({ ok: false, problem: 'settings', detail: expect.stringContaining('https only') });
+    expect(http).toMatchObject({ ok: false, problem: 'settings', detail: expect.stringContaining('kun https') });
+    const noCredential = await testConnection(settings({ transport: 'ngdp', endpoint: 'https://api.test.digitalpost.dk/apis/v1', certificatePath: file }), secrets('rigtig-kode'));
+    expect(noCredential).toMatchObject({ ok: false, problem: 'auth', detail: expect.stringContaining('Basic-værdi') });
+    const badCredential = await testConnection(
+      settings({ transport: 'ngdp', endpoint: 'https://api.test.digitalpost.dk/apis/v1', certificatePath: file }),
+      new EnvSecretStore({ CASEWORKER_SECRET_DIGITAL_POST_CERTIFICATE_PASSWORD: 'rigtig-kode', CASEWORKER_SECRET_DIGITAL_POST_API_CREDENTIAL: 'e545b339-8542-4a30-ae75-c67e4d2a7b99' }),
+    );
+    expect(badCredential).toMatchObject({ ok: false, problem: 'auth', detail: expect.stringContaining('to UUID') });
   });
 });

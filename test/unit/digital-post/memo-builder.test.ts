@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { filenameProblem } from '../../../src-main/digital-post/memo/filename-check';
 import { buildMemo, checkMemo } from '../../../src-main/digital-post/memo/memo-builder';
 import type { MemoInput } from '../../../src-main/digital-post/memo/memo-types';
 import { memoProblemText } from '../../../src-main/digital-post/memo/problem-text';
 import { validateMemo } from '../../../src-main/sandbox/digital-post/memo-validator';
+import { xmllintFailures } from './xsd-check';
 
 const pdf = new Uint8Array(Buffer.from('%PDF-1.4 test'));
 const base = (): MemoInput => ({
@@ -16,11 +17,19 @@ const base = (): MemoInput => ({
   mainDocument: { files: [{ filename: 'afgørelse.pdf', content: pdf }] },
 });
 
+/** Every message the builder wrote in this file; all must validate against MeMo_core.xsd. */
+const built: string[] = [];
 const xmlOf = (input: MemoInput) => {
   const r = buildMemo(input);
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  built.push(r.xml);
   return r.xml;
 };
+
+afterAll(() => {
+  expect(built.length).toBeGreaterThan(5);
+  expect(xmllintFailures(built)).toEqual([]);
+});
 
 /** The local names of an element's children, in document order. */
 const childOrder = (xml: string, parent: string) => {
@@ -81,8 +90,8 @@ describe('MeMo 1.2 builder', () => {
     expect(xmlOf(base())).toBe(xmlOf(base()));
   });
 
-  it('passes the sandbox access point’s strict validation', () => {
-    const r = validateMemo(Buffer.from(xmlOf(base()), 'utf8'));
+  it('passes the sandbox access point’s strict validation', async () => {
+    const r = await validateMemo(Buffer.from(xmlOf(base()), 'utf8'));
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.memo.recipientId).toBe('0101801234');
@@ -161,38 +170,44 @@ describe('MeMo 1.2 builder', () => {
   });
 });
 
-describe('sandbox MeMo validation', () => {
+describe('sandbox MeMo validation (MeMo_core.xsd through libxml2, then Digital Post’s own rules)', () => {
   const good = () => xmlOf(base());
-  const codes = (xml: string) => {
-    const r = validateMemo(Buffer.from(xml, 'utf8'));
+  const codes = async (xml: string) => {
+    const r = await validateMemo(Buffer.from(xml, 'utf8'));
     return r.ok ? [] : r.fieldErrors.map((e) => `${e.field}:${e.code}`);
   };
 
-  it('refuses a different prefix, a wrong namespace and another version', () => {
-    expect(codes(good().replaceAll('memo:', 'm:').replace('xmlns:m=', 'xmlns:m='))).toContain('Message:prefix');
-    expect(codes(good().replace('https://DigitalPost.dk/MeMo-1', 'urn:other'))).toContain('Message:namespace');
-    expect(codes(good().replace('memoVersion="1.2"', 'memoVersion="1.1"'))).toContain('Message.memoVersion:version');
+  it('refuses a different prefix, a wrong namespace and another version', async () => {
+    // Namespace-correct under another prefix: the XSD accepts it, Digital Post's `memo` prefix rule does not.
+    expect(await codes(good().replaceAll('memo:', 'm:').replace('xmlns:memo=', 'xmlns:m='))).toContain('Message:prefix');
+    expect(await codes(good().replace('https://DigitalPost.dk/MeMo-1', 'urn:other'))).toContain('Message:xsd');
+    expect(await codes(good().replace('memoVersion="1.2"', 'memoVersion="1.1"'))).toContain('Message.memoVersion:version');
   });
 
-  it('refuses header elements out of order and missing required ones', () => {
-    const swapped = good().replace(
-      /(<memo:messageUUID>[^<]*<\/memo:messageUUID>)(<memo:label>[^<]*<\/memo:label>)/,
-      '$2$1',
-    );
-    expect(codes(swapped).some((c) => c.endsWith(':order'))).toBe(true);
-    expect(codes(good().replace(/<memo:label>Afgørelse om tilskud<\/memo:label>/, ''))).toContain('Message.MessageHeader.label:required');
+  it('refuses what MeMo_core.xsd refuses: order, missing elements, offsets, v1 UUIDs, memoSchVersion, Recipient before Sender', async () => {
+    const swapped = good().replace(/(<memo:messageUUID>[^<]*<\/memo:messageUUID>)(<memo:label>[^<]*<\/memo:label>)/, '$2$1');
+    expect(await codes(swapped)).toContain('label:xsd');
+    // Without the label, the next element (here the notification) is where the schema objects.
+    expect(await codes(good().replace(/<memo:label>Afgørelse om tilskud<\/memo:label>/, ''))).toContain('notification:xsd');
+    expect(await codes(good().replace(/<memo:createdDateTime>[^<]*</, '<memo:createdDateTime>2025-05-01T10:00:00+02:00<'))).toContain('createdDateTime:xsd.pattern');
+    expect(await codes(good().replace(/<memo:messageUUID>[^<]*</, '<memo:messageUUID>2f1b7e0a-1dd2-11b2-8000-0242ac120002<'))).toContain('messageUUID:xsd.pattern');
+    expect(await codes(good().replace('memoVersion="1.2"', 'memoVersion="1.2" memoSchVersion="1.2.0"'))).toContain('Message:xsd');
+    const recipientFirst = good().replace(/(<memo:Sender>.*<\/memo:Sender>)(<memo:Recipient>.*<\/memo:Recipient>)/, '$2$1');
+    expect(await codes(recipientFirst)).toContain('Recipient:xsd');
   });
 
-  it('refuses a bad CPR, bad base64, a forbidden file name, an http action and non-UTF-8', () => {
-    expect(codes(good().replace('0101801234', '01018012'))).toContain('MessageHeader.Recipient.recipientID:pattern');
-    expect(codes(good().replace(/<memo:content>[^<]*</, '<memo:content>@@notbase64@@<'))).toContain('MessageBody.MainDocument.File[0].content:base64');
-    expect(codes(good().replace('afgørelse.pdf', 'af:gørelse.pdf'))).toContain('MessageBody.MainDocument.File[0].filename:forbidden_character');
+  it('refuses a bad CPR, bad base64, a forbidden file name, an http action and non-UTF-8', async () => {
+    expect(await codes(good().replace('0101801234', '01018012'))).toContain('MessageHeader.Recipient.recipientID:pattern');
+    expect(await codes(good().replace(/<memo:content>[^<]*</, '<memo:content>@@notbase64@@<'))).toContain('content:xsd');
+    expect(await codes(good().replace('afgørelse.pdf', 'af:gørelse.pdf'))).toContain('MessageBody.MainDocument.File[0].filename:forbidden_character');
     const latin1 = Buffer.from(good(), 'latin1');
-    const r = validateMemo(Buffer.concat([latin1, Buffer.from([0xff])]));
+    const r = await validateMemo(Buffer.concat([latin1, Buffer.from([0xff])]));
     expect(r.ok).toBe(false);
   });
 
-  it('refuses malformed XML', () => {
-    expect(codes(good().replace('</memo:MessageHeader>', ''))).toEqual(['Message:malformed']);
+  it('refuses malformed XML', async () => {
+    const r = await validateMemo(Buffer.from(good().replace('</memo:MessageHeader>', ''), 'utf8'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain('MeMo_core.xsd');
   });
 });
