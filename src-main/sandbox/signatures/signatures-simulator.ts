@@ -5,8 +5,11 @@ import type { AddressInfo } from 'node:net';
 import type { RunningSimulator, Simulator } from '../simulator';
 import { TEST_CITIZENS, type TestCitizen } from '../test-citizens';
 import { executeGraphql } from './graphql-api';
-import { createSandboxCertificate, createTlsCertificate } from './sandbox-certificate';
-import { endedPage, langOf, loginPage, reviewPage } from './signing-page';
+import { createSandboxCertificate, createTlsCertificate, type SandboxCertificate } from './sandbox-certificate';
+import { interimDocumentSigner, type DocumentSigner } from './document-signer';
+import { parseLoginHint } from './order-input';
+import { endedPage, loginPage, reviewPage } from './signing-page';
+import { WebhookDispatcher } from './webhooks';
 import { SandboxApiError, SignaturesStore } from './signatures-store';
 
 /** The credentials the app's default settings carry for the sandbox. Not secret: the sandbox is local. */
@@ -20,6 +23,10 @@ export interface SignaturesSimulatorOptions {
    * signing links, as Idura does: Digital Post refuses http action links.
    */
   httpsPort?: number;
+  /** The PDF signer (default: the sandbox's own); tests may pass another. */
+  signer?: (certificate: SandboxCertificate) => DocumentSigner;
+  /** Waits between webhook attempts (default: Idura's 5 s, 30 s, 60 s, … 48 h). */
+  webhookRetryDelaysMs?: number[];
 }
 
 export interface RunningSignaturesSandbox extends RunningSimulator {
@@ -68,7 +75,12 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
     defaultPort: 4020,
     async start({ port }) {
       let baseUrl = '';
-      const store = new SignaturesStore(createSandboxCertificate(), () => baseUrl, options.now);
+      const certificate = createSandboxCertificate();
+      const webhooks = new WebhookDispatcher(options.webhookRetryDelaysMs, options.now);
+      const store = new SignaturesStore(certificate, () => baseUrl, (options.signer ?? interimDocumentSigner)(certificate), webhooks, options.now);
+      // Expiry happens by the clock too, so SIGNATURE_ORDER_EXPIRED goes out without anyone asking.
+      const sweep = setInterval(() => store.sweepExpired(), 1000);
+      sweep.unref();
       // Signing-page sessions: which test citizen logged in for which link.
       const sessions = new Map<string, { token: string; citizen: TestCitizen }>();
 
@@ -98,37 +110,71 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
 
       const handleSigning = async (req: IncomingMessage, res: ServerResponse, token: string, rest: string) => {
         const found = store.byToken(token);
-        const lang = langOf(found?.order ?? null);
         const open = found && found.order.status === 'OPEN' && found.signatory.status === 'OPEN';
-        if (!found || !open) return html(res, found ? 200 : 404, endedPage(lang, found?.order ?? null, found?.signatory ?? null));
+        if (!found || !open) return html(res, found ? 200 : 404, endedPage({ order: found?.order ?? null, signatory: found?.signatory ?? null }));
         const { order, signatory } = found;
+        const ctx = { order, signatory };
         const form = req.method === 'POST' ? new URLSearchParams((await readBody(req)).toString('utf8')) : null;
+        const verify = store.verifyProvider(order, signatory);
+        const enabled = store.enabledProviders(order, signatory);
+        const drawable = enabled.find((p) => p.kind === 'drawable');
+        const options = (citizen: TestCitizen | null) => ({
+          block: store.block(order, signatory, citizen ? store.claimsFor(order, signatory, citizen) : null),
+          canMitId: verify !== null,
+          noop: enabled.some((p) => p.kind === 'noop'),
+          drawable: drawable && drawable.kind === 'drawable' ? { requireName: drawable.requireName } : null,
+        });
+        const mitidMessage = verify ? (verify.message ?? (verify.loginHint ? parseLoginHint(verify.loginHint).message : null)) : null;
+        // After signing or rejecting, Idura sends the signatory on to ui.signatoryRedirectUri.
+        const done = (outcome: 'cancelledByYou' | null = null) => {
+          const target = signatory.ui.signatoryRedirectUri;
+          if (target) {
+            res.writeHead(303, { Location: target, 'Cache-Control': 'no-store' });
+            return res.end();
+          }
+          return html(res, 200, endedPage(ctx, outcome));
+        };
         if (rest === '' && req.method === 'GET') {
+          store.opened(order, signatory);
           const citizen = sessionFor(req, token);
-          return html(res, 200, citizen ? reviewPage(lang, order, token, citizen) : loginPage(lang, order, token, null));
+          if (verify && !citizen) return html(res, 200, loginPage(ctx, token, null, mitidMessage));
+          store.viewed(order, signatory);
+          return html(res, 200, reviewPage(ctx, token, citizen, options(citizen)));
         }
-        if (rest === '/login' && form) {
+        if (rest === '/login' && form && verify) {
           const citizen = TEST_CITIZENS.find((c) => c.uuid === form.get('uuid'));
-          if (!citizen) return html(res, 400, loginPage(lang, order, token, null));
-          // Idura checks the MitID identity against the evidence validation before showing anything to sign.
-          if (!store.evidenceMatches(signatory, citizen)) return html(res, 403, loginPage(lang, order, token, 'mismatch'));
+          if (!citizen) return html(res, 400, loginPage(ctx, token, null, mitidMessage));
+          // Idura checks the e-ID identity against the evidence validation (and uniqueness) before showing anything to sign.
+          const block = store.block(order, signatory, store.claimsFor(order, signatory, citizen));
+          if (block === 'mismatch' || block === 'unique') {
+            store.signError(order, signatory, block === 'mismatch' ? 'Evidence validation failed' : 'Evidence is not unique');
+            return html(res, 403, loginPage(ctx, token, block, mitidMessage));
+          }
           const id = randomBytes(18).toString('base64url');
           sessions.set(id, { token, citizen });
           res.writeHead(303, { Location: `/sign/${token}`, 'Set-Cookie': `sandbox_sign=${id}; Path=/sign/${token}; HttpOnly; SameSite=Lax` });
           return res.end();
         }
         const citizen = sessionFor(req, token);
-        if (!citizen) return html(res, 401, loginPage(lang, order, token, null));
+        if (verify && !citizen && !(rest === '/sign-noop' || rest === '/sign-drawn' || rest === '/cancel')) {
+          return html(res, 401, loginPage(ctx, token, null, mitidMessage));
+        }
         const doc = /^\/documents\/(\d+)$/.exec(rest);
         if (doc && req.method === 'GET') {
           const d = order.documents[Number(doc[1])];
-          if (!d) return send(res, 404, 'text/plain', 'not found');
-          return send(res, 200, 'application/pdf', d.original, { 'Content-Disposition': 'inline; filename="document.pdf"' });
+          if (!d || !signatory.documents.some((x) => x.documentId === d.id)) return send(res, 404, 'text/plain', 'not found');
+          return send(res, 200, 'application/pdf', d.current, { 'Content-Disposition': 'inline; filename="document.pdf"' });
         }
-        if (rest === '/sign' && form) store.sign(token, citizen);
-        else if (rest === '/reject' && form) store.reject(token, citizen, form.get('reason') ?? '');
+        if (!form) return send(res, 404, 'text/plain', 'not found');
+        if (options(citizen).block === 'sequence' && rest !== '/cancel') return html(res, 409, reviewPage(ctx, token, citizen, options(citizen)));
+        if (rest === '/sign' && citizen) await store.signWithMitId(token, citizen);
+        else if (rest === '/sign-noop' && options(null).noop) await store.signWithNoop(token);
+        else if (rest === '/sign-drawn' && drawable) await store.signWithDrawing(token, form.get('name') || null);
+        else if (rest === '/approve') await store.approve(token, citizen);
+        else if (rest === '/reject') store.reject(token, form.get('reason') ?? '');
+        else if (rest === '/cancel' && signatory.ui.enableCancel) return done('cancelledByYou');
         else return send(res, 404, 'text/plain', 'not found');
-        return html(res, 200, endedPage(lang, order, signatory));
+        return done();
       };
 
       const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -188,6 +234,8 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
         store,
         https,
         close: async () => {
+          clearInterval(sweep);
+          webhooks.close();
           await Promise.all(
             servers.map(
               (server) =>
