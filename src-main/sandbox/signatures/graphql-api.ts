@@ -3,7 +3,7 @@ import { graphql } from 'graphql';
 import { validatePdf, type EvidenceProvider, type UiSettings } from './order-input';
 import { notSupported, SandboxApiError } from './sandbox-api-error';
 import { signaturesSchema } from './schema';
-import type { OrderStatus, SandboxDocument, SandboxOrder, SandboxSignatory, SignaturesStore } from './signatures-store';
+import type { BatchSignatory, OrderStatus, SandboxDocument, SandboxOrder, SandboxSignatory, SignaturesStore } from './signatures-store';
 
 interface Ctx {
   applicationId: string;
@@ -125,6 +125,17 @@ function signatoryView(order: SandboxOrder, s: SandboxSignatory, store: Signatur
   };
 }
 
+function batchView(batch: BatchSignatory, store: SignaturesStore): View {
+  return {
+    id: batch.id,
+    token: batch.token,
+    href: store.batchHref(batch),
+    traceId: batch.id.slice(0, 16),
+    ui: uiView(batch.ui),
+    items: batch.items.map((i) => ({ signatory: signatoryView(i.order, i.signatory, store), signatureOrder: orderView(i.order, store) })),
+  };
+}
+
 function applicationView(ctx: Ctx): View {
   return {
     __typename: 'Application',
@@ -222,6 +233,13 @@ const simulated: Record<string, (args: never, ctx: Ctx) => unknown> = {
     if (args.input.xml) throw notSupported('validateDocument with xml');
     if (!args.input.pdf) throw new SandboxApiError('Provide pdf.');
     return validatePdf(Buffer.from(args.input.pdf, 'base64'));
+  },
+  createBatchSignatory: (args: Input<Parameters<SignaturesStore['createBatch']>[1]>, ctx: Ctx) => ({
+    batchSignatory: batchView(ctx.store.createBatch(ctx.applicationId, args.input), ctx.store),
+  }),
+  batchSignatory: (args: { id: string }, ctx: Ctx) => {
+    const batch = ctx.store.batch(ctx.applicationId, args.id);
+    return batch ? batchView(batch, ctx.store) : null;
   },
   retrySignatureOrderWebhook: (args: Input<OrderRef & { retryPayload: string }>, ctx: Ctx) => {
     const order = ctx.store.get(ctx.applicationId, args.input.signatureOrderId);

@@ -8,7 +8,7 @@ import { executeGraphql } from './graphql-api';
 import { createSandboxCertificate, createTlsCertificate, type SandboxCertificate } from './sandbox-certificate';
 import { interimDocumentSigner, type DocumentSigner } from './document-signer';
 import { parseLoginHint } from './order-input';
-import { endedPage, loginPage, reviewPage } from './signing-page';
+import { batchDonePage, batchPage, endedPage, loginPage, reviewPage } from './signing-page';
 import { WebhookDispatcher } from './webhooks';
 import { SandboxApiError, SignaturesStore } from './signatures-store';
 
@@ -137,18 +137,18 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
         if (rest === '' && req.method === 'GET') {
           store.opened(order, signatory);
           const citizen = sessionFor(req, token);
-          if (verify && !citizen) return html(res, 200, loginPage(ctx, token, null, mitidMessage));
+          if (verify && !citizen) return html(res, 200, loginPage(ctx, `/sign/${token}`, null, mitidMessage));
           store.viewed(order, signatory);
           return html(res, 200, reviewPage(ctx, token, citizen, options(citizen)));
         }
         if (rest === '/login' && form && verify) {
           const citizen = TEST_CITIZENS.find((c) => c.uuid === form.get('uuid'));
-          if (!citizen) return html(res, 400, loginPage(ctx, token, null, mitidMessage));
+          if (!citizen) return html(res, 400, loginPage(ctx, `/sign/${token}`, null, mitidMessage));
           // Idura checks the e-ID identity against the evidence validation (and uniqueness) before showing anything to sign.
           const block = store.block(order, signatory, store.claimsFor(order, signatory, citizen));
           if (block === 'mismatch' || block === 'unique') {
             store.signError(order, signatory, block === 'mismatch' ? 'Evidence validation failed' : 'Evidence is not unique');
-            return html(res, 403, loginPage(ctx, token, block, mitidMessage));
+            return html(res, 403, loginPage(ctx, `/sign/${token}`, block, mitidMessage));
           }
           const id = randomBytes(18).toString('base64url');
           sessions.set(id, { token, citizen });
@@ -157,7 +157,7 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
         }
         const citizen = sessionFor(req, token);
         if (verify && !citizen && !(rest === '/sign-noop' || rest === '/sign-drawn' || rest === '/cancel')) {
-          return html(res, 401, loginPage(ctx, token, null, mitidMessage));
+          return html(res, 401, loginPage(ctx, `/sign/${token}`, null, mitidMessage));
         }
         const doc = /^\/documents\/(\d+)$/.exec(rest);
         if (doc && req.method === 'GET') {
@@ -175,6 +175,44 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
         else if (rest === '/cancel' && signatory.ui.enableCancel) return done('cancelledByYou');
         else return send(res, 404, 'text/plain', 'not found');
         return done();
+      };
+
+      const handleBatch = async (req: IncomingMessage, res: ServerResponse, token: string, rest: string) => {
+        const batch = store.batchByLink(token);
+        if (!batch) return html(res, 404, endedPage({ order: null, signatory: null }));
+        const ctx = { order: null, signatory: null, ui: batch.ui };
+        const base = `/batch/${token}`;
+        const form = req.method === 'POST' ? new URLSearchParams((await readBody(req)).toString('utf8')) : null;
+        const citizen = sessionFor(req, `batch:${token}`);
+        const items = () => batch.items.map((i) => ({ ...i, open: i.order.status === 'OPEN' && i.signatory.status === 'OPEN' }));
+        if (rest === '/login' && form) {
+          const who = TEST_CITIZENS.find((c) => c.uuid === form.get('uuid'));
+          if (!who) return html(res, 400, loginPage(ctx, base, null, null));
+          const blocked = batch.items.map((i) => store.block(i.order, i.signatory, store.claimsFor(i.order, i.signatory, who))).find((b) => b === 'mismatch' || b === 'unique');
+          if (blocked === 'mismatch' || blocked === 'unique') return html(res, 403, loginPage(ctx, base, blocked, null));
+          const id = randomBytes(18).toString('base64url');
+          sessions.set(id, { token: `batch:${token}`, citizen: who });
+          res.writeHead(303, { Location: base, 'Set-Cookie': `sandbox_sign=${id}; Path=${base}; HttpOnly; SameSite=Lax` });
+          return res.end();
+        }
+        if (!citizen) return html(res, rest === '' ? 200 : 401, loginPage(ctx, base, null, null));
+        if (rest === '' && req.method === 'GET') return html(res, 200, batchPage(ctx, base, citizen, items()));
+        const doc = /^\/documents\/(\d+)\/(\d+)$/.exec(rest);
+        if (doc && req.method === 'GET') {
+          const item = batch.items[Number(doc[1])];
+          const d = item?.order.documents[Number(doc[2])];
+          if (!item || !d || !item.signatory.documents.some((x) => x.documentId === d.id)) return send(res, 404, 'text/plain', 'not found');
+          return send(res, 200, 'application/pdf', d.current, { 'Content-Disposition': 'inline; filename="document.pdf"' });
+        }
+        if (rest === '/sign' && form) {
+          await store.signBatch(batch, citizen);
+          if (batch.ui.signatoryRedirectUri) {
+            res.writeHead(303, { Location: batch.ui.signatoryRedirectUri, 'Cache-Control': 'no-store' });
+            return res.end();
+          }
+          return html(res, 200, batchDonePage(ctx));
+        }
+        return send(res, 404, 'text/plain', 'not found');
       };
 
       const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -196,6 +234,8 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
           }
           const signing = /^\/sign\/([A-Za-z0-9_-]+)(\/.*)?$/.exec(path);
           if (signing) return handleSigning(req, res, signing[1]!, signing[2] ?? '');
+          const batchLink = /^\/batch\/([A-Za-z0-9_-]+)(\/.*)?$/.exec(path);
+          if (batchLink) return handleBatch(req, res, batchLink[1]!, batchLink[2] ?? '');
           const expire = /^\/sandbox\/orders\/([^/]+)\/expire$/.exec(path);
           if (expire && req.method === 'POST') {
             const order = store.expire(decodeURIComponent(expire[1]!));

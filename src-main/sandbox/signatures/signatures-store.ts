@@ -99,6 +99,15 @@ const DAY_MS = 24 * 3600_000;
 const MAX_INT32 = 2147483647;
 export const globalId = (type: string): string => Buffer.from(`${type}:${randomUUID()}`).toString('base64');
 
+/** createBatchSignatory: one link, one login, several orders' signatories. */
+export interface BatchSignatory {
+  id: string;
+  token: string;
+  applicationId: string;
+  items: { order: SandboxOrder; signatory: SandboxSignatory }[];
+  ui: UiSettings;
+}
+
 /** A one-pixel PNG, the sandbox's stand-in for a drawn signature. */
 const SAMPLE_DRAWING = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
@@ -117,6 +126,8 @@ export class SignaturesStore {
   private readonly orders = new Map<string, SandboxOrder>();
   private readonly signatoryById = new Map<string, { order: SandboxOrder; signatory: SandboxSignatory }>();
   private readonly signatoryByToken = new Map<string, { order: SandboxOrder; signatory: SandboxSignatory }>();
+  private readonly batches = new Map<string, BatchSignatory>();
+  private readonly batchByToken = new Map<string, BatchSignatory>();
 
   constructor(
     readonly certificate: SandboxCertificate,
@@ -342,6 +353,45 @@ export class SignaturesStore {
   /** Applies expiry to every open order (the simulator calls this now and then, so the webhook fires unasked). */
   sweepExpired(): void {
     for (const order of this.orders.values()) this.applyExpiry(order);
+  }
+
+  createBatch(applicationId: string, input: { items: { signatoryId: string; signatureOrderId: string }[]; ui?: Parameters<typeof uiFrom>[0] }): BatchSignatory {
+    if (input.items.length < 1) throw new SandboxApiError('A batch signatory needs at least one item.');
+    const items = input.items.map((item) => {
+      const order = this.requireOpen(applicationId, item.signatureOrderId);
+      const signatory = order.signatories.find((s) => s.id === item.signatoryId);
+      if (!signatory) throw new SandboxApiError(`Signatory ${item.signatoryId} is not part of signature order ${item.signatureOrderId}.`);
+      if (signatory.status !== 'OPEN') throw new SandboxApiError(`Signatory ${item.signatoryId} is ${signatory.status.toLowerCase()}.`);
+      if (signatory.signatoryRole !== 'SIGNER') throw new SandboxApiError('Batch signatories must be signers.');
+      if (!this.verifyProvider(order, signatory)) throw notSupported('batch signatories without Criipto Verify evidence');
+      return { order, signatory };
+    });
+    const batch: BatchSignatory = { id: globalId('BatchSignatory'), token: randomBytes(24).toString('base64url'), applicationId, items, ui: uiFrom(input.ui, null) };
+    this.batches.set(batch.id, batch);
+    this.batchByToken.set(batch.token, batch);
+    return batch;
+  }
+
+  batch(applicationId: string, id: string): BatchSignatory | null {
+    const batch = this.batches.get(id);
+    return batch && batch.applicationId === applicationId ? batch : null;
+  }
+
+  batchByLink(token: string): BatchSignatory | null {
+    const batch = this.batchByToken.get(token) ?? null;
+    batch?.items.forEach((i) => this.applyExpiry(i.order));
+    return batch;
+  }
+
+  batchHref(batch: BatchSignatory): string {
+    return `${this.baseUrl()}/batch/${batch.token}`;
+  }
+
+  /** Signs every still-open item of a batch with one MitID login (each item's own rules apply). */
+  async signBatch(batch: BatchSignatory, citizen: TestCitizen): Promise<void> {
+    for (const { order, signatory } of batch.items) {
+      if (order.status === 'OPEN' && signatory.status === 'OPEN') await this.signWithMitId(signatory.token, citizen);
+    }
   }
 
   // ---- the signing page's operations ----

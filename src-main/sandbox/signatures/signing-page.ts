@@ -1,5 +1,6 @@
 import { maskCpr } from '../../cpr/cpr';
 import { TEST_CITIZENS, type TestCitizen } from '../test-citizens';
+import type { UiSettings } from './order-input';
 import type { SandboxOrder, SandboxSignatory, SigningBlock } from './signatures-store';
 import { textsFor, type Lang, type Texts } from './signing-page-texts';
 
@@ -12,16 +13,18 @@ import { textsFor, type Lang, type Texts } from './signing-page-texts';
 export interface PageContext {
   order: SandboxOrder | null;
   signatory: SandboxSignatory | null;
+  /** A batch signatory's own UI settings (Idura does not use the orders' for a batch). */
+  ui?: UiSettings;
 }
 
 const esc = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
-export const pageTexts = (ctx: PageContext): { lang: Lang; t: Texts } => textsFor(ctx.signatory?.ui.language ?? ctx.order?.ui.language ?? null);
+export const pageTexts = (ctx: PageContext): { lang: Lang; t: Texts } => textsFor(ctx.ui?.language ?? ctx.signatory?.ui.language ?? ctx.order?.ui.language ?? null);
 
 function layout(ctx: PageContext, body: string): string {
   const { lang, t } = pageTexts(ctx);
-  const ui = ctx.signatory?.ui ?? ctx.order?.ui ?? null;
+  const ui = ctx.ui ?? ctx.signatory?.ui ?? ctx.order?.ui ?? null;
   const stylesheet = ui?.stylesheet ? `<link rel="stylesheet" href="${esc(ui.stylesheet)}" data-testid="custom-stylesheet">` : '';
   const img = ui?.logo ? `<img src="${esc(ui.logo.src)}" alt="Logo" style="max-height:3rem" data-testid="logo">` : '';
   const logo = ui?.logo ? `<header>${ui.logo.href ? `<a href="${esc(ui.logo.href)}">${img}</a>` : img}</header>` : '';
@@ -62,11 +65,12 @@ export function endedPage(ctx: PageContext, outcome: 'cancelledByYou' | null = n
   return layout(ctx, `${heading(ctx, t)}${line}`);
 }
 
-export function loginPage(ctx: PageContext, token: string, error: 'mismatch' | 'unique' | null, mitidMessage: string | null): string {
+/** `base` is the page's path: `/sign/<token>` for a signatory, `/batch/<token>` for a batch signatory. */
+export function loginPage(ctx: PageContext, base: string, error: 'mismatch' | 'unique' | null, mitidMessage: string | null): string {
   const { t } = pageTexts(ctx);
   const buttons = TEST_CITIZENS.map(
     (c) =>
-      `<li><form method="post" action="/sign/${esc(token)}/login"><input type="hidden" name="uuid" value="${esc(c.uuid)}">` +
+      `<li><form method="post" action="${esc(base)}/login"><input type="hidden" name="uuid" value="${esc(c.uuid)}">` +
       `<button type="submit" class="secondary" data-citizen="${esc(c.name)}">${t.loginAs} ${esc(c.name)} (${esc(maskCpr(c.cpr))})</button></form></li>`,
   ).join('');
   const problem = error ? `<p class="error" role="alert" data-testid="${error}">${t[error]}</p><p>${t.tryAgain}:</p>` : `<p>${t.loginIntro}</p>`;
@@ -111,4 +115,32 @@ export function reviewPage(
       : `<form method="post" action="${base}/reject"><label>${t.rejectReason} <input name="reason" maxlength="500"></label> <button type="submit" class="secondary">${t.reject}</button></form>`;
   const cancel = signatory.ui.enableCancel ? `<form method="post" action="${base}/cancel"><button type="submit" class="secondary" data-testid="cancel">${t.cancel}</button></form>` : '';
   return layout(ctx, `${heading(ctx, t)}${who}<p>${intro}</p>${docs}${actions}${reject}${cancel}`);
+}
+
+/** A batch signatory's page: one MitID login signs every order of the batch. */
+export function batchPage(
+  ctx: PageContext,
+  base: string,
+  citizen: TestCitizen,
+  items: { order: SandboxOrder; signatory: SandboxSignatory; open: boolean }[],
+): string {
+  const { t } = pageTexts(ctx);
+  const list = items
+    .map(({ order, signatory, open }, n) => {
+      const docs = signatory.documents
+        .map((sd) => {
+          const i = order.documents.findIndex((d) => d.id === sd.documentId);
+          return `<li><a href="${esc(base)}/documents/${n}/${i}" target="_blank">${esc(order.documents[i]!.title)}</a></li>`;
+        })
+        .join('');
+      return `<h2>${esc(order.title ?? t.title)}</h2>${open ? '' : `<p class="error">${t.closed}</p>`}<ul>${docs}</ul>`;
+    })
+    .join('');
+  const sign = items.some((i) => i.open) ? `<form method="post" action="${esc(base)}/sign"><button type="submit">${t.sign}</button></form>` : '';
+  return layout(ctx, `<h1>${t.title}</h1><p>${t.loggedInAs} <strong>${esc(citizen.name)}</strong></p><p>${t.read}</p>${list}${sign}`);
+}
+
+export function batchDonePage(ctx: PageContext): string {
+  const { t } = pageTexts(ctx);
+  return layout(ctx, `<h1>${t.title}</h1><p class="ok" data-testid="signed">${t.signed}</p>`);
 }

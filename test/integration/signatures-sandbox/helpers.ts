@@ -1,0 +1,54 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A webhook receiver on 127.0.0.1 (port 0) that records each request's raw body and headers. */
+export interface Receiver {
+  url: string;
+  requests: { body: string; headers: IncomingMessage['headers'] }[];
+  /** Status to answer with, per request index (default 200). */
+  statusFor: (index: number) => number;
+  close(): Promise<void>;
+  /** Resolves once `count` requests have arrived. */
+  waitFor(count: number): Promise<void>;
+}
+
+export async function startReceiver(): Promise<Receiver> {
+  const waiters: { count: number; resolve: () => void }[] = [];
+  const receiver: Receiver = {
+    url: '',
+    requests: [],
+    statusFor: () => 200,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+    waitFor: (count) =>
+      receiver.requests.length >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve })),
+  };
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const index = receiver.requests.length;
+      receiver.requests.push({ body: Buffer.concat(chunks).toString('utf8'), headers: req.headers });
+      res.writeHead(receiver.statusFor(index), { 'Content-Type': 'text/plain' });
+      res.end('ok');
+      for (const w of waiters.splice(0)) {
+        if (receiver.requests.length >= w.count) w.resolve();
+        else waiters.push(w);
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  return receiver;
+}
+
+/** A URL nothing listens on: a port bound and released again. */
+export async function unreachableUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}/hook`;
+}
