@@ -410,6 +410,15 @@ export class SignaturesStore {
     }
   }
 
+  /** Idura's frontend marks each document approved (or rejected) before the signatory's final step. */
+  private decideDocuments(order: SandboxOrder, signatory: SandboxSignatory, status: 'APPROVED' | 'REJECTED'): void {
+    for (const d of signatory.documents) {
+      if (d.preapproved && status === 'APPROVED') continue;
+      signatory.documentStatus.set(d.documentId, status);
+      this.event(order, 'SIGNATORY_DOCUMENT_STATUS_CHANGED', { signatoryId: signatory.id, documentId: d.documentId, status });
+    }
+  }
+
   /** The Criipto Verify provider in effect for this signatory (order settings with its overrides), if any. */
   verifyProvider(order: SandboxOrder, signatory: SandboxSignatory): Extract<EvidenceProvider, { kind: 'criiptoVerify' }> | null {
     const base = this.enabledProviders(order, signatory).find((p) => p.kind === 'criiptoVerify');
@@ -533,8 +542,8 @@ export class SignaturesStore {
     const { order, signatory } = this.signable(token);
     if (signatory.signatoryRole !== 'APPROVER') throw new SandboxApiError('Only approvers approve.');
     if (this.block(order, signatory, citizen ? this.claimsFor(order, signatory, citizen) : null)) throw new SandboxApiError('The signatory cannot approve now.');
+    this.decideDocuments(order, signatory, 'APPROVED');
     signatory.status = 'APPROVED';
-    for (const d of signatory.documents) signatory.documentStatus.set(d.documentId, 'APPROVED');
     this.event(order, 'SIGNATORY_APPROVED', { signatoryId: signatory.id });
     return signatory;
   }
@@ -542,9 +551,9 @@ export class SignaturesStore {
   reject(token: string, reason: string): SandboxSignatory {
     const { order, signatory } = this.signable(token);
     if (signatory.ui.disableRejection) throw new SandboxApiError('Rejection is disabled for this order.');
+    this.decideDocuments(order, signatory, 'REJECTED');
     signatory.status = 'REJECTED';
     signatory.statusReason = reason.slice(0, 500) || null;
-    for (const d of signatory.documents) signatory.documentStatus.set(d.documentId, 'REJECTED');
     this.event(order, 'SIGNATORY_REJECTED', { signatoryId: signatory.id, reason: signatory.statusReason });
     return signatory;
   }
@@ -579,6 +588,7 @@ export class SignaturesStore {
           }),
         );
       }
+      this.decideDocuments(order, signatory, 'APPROVED');
       signatory.documents.forEach((d, i) => {
         order.documents.find((x) => x.id === d.documentId)!.current = updated[i]!;
         signatory.documentStatus.set(d.documentId, 'SIGNED');

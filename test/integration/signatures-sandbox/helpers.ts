@@ -52,3 +52,21 @@ export async function unreachableUrl(): Promise<string> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return `http://127.0.0.1:${port}/hook`;
 }
+
+/** A raw GraphQL call with the sandbox credentials (for what the SDK has no method for). */
+export async function graphqlCall(
+  endpoint: string,
+  credentials: { clientId: string; clientSecret: string },
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ data?: Record<string, unknown> | null; errors?: { message: string }[] }> {
+  const res = await fetch(endpoint, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Basic ${Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64')}`,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string }[] };
+}
