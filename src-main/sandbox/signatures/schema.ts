@@ -1,5 +1,5 @@
 import { buildClientSchema, extendSchema, parse, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
-import published from './idura-signatures-schema.json';
+import published from './idura-signatures-schema.json' with { type: 'json' };
 
 /**
  * Idura Signatures' GraphQL schema exactly as Idura publishes it: the
