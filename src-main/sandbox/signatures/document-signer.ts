@@ -1,12 +1,14 @@
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import { sealPdf } from './pades-signer';
 import type { SandboxCertificate } from './sandbox-certificate';
+import { sealAppearance } from './seal-appearance';
 
 /** One signatory's seal, as the order model hands it to the signer when that signatory signs. */
 export interface SignatorySeal {
   signatoryId: string;
-  /** The name from the evidence (MitID `name`), or the drawn name. */
-  name: string | null;
+  /** The signature's /Name: the rendered displayName, else the evidence's name (MitID `name`), else "Signatory". */
+  name: string;
+  reason?: string;
   signingAs: string | null;
   signedAt: Date;
   /** The evidence claims the signature carries (MitID token claims). */
@@ -21,7 +23,9 @@ export interface SignatorySeal {
  * The sandbox's PDF signing, as two calls the order model makes: one
  * signature per signatory when that signatory signs, and the finishing touch
  * when the order closes. The PAdES implementation (pades-signer.ts) slots in
- * behind this interface; the order model knows nothing about CMS.
+ * behind this interface (its `addSignature(pdf, {name, reason})` accepts a
+ * seal as is); the order model knows nothing about CMS. The visible seal is
+ * `sealAppearance(...)` (seal-appearance.ts), for the signature's widget.
  */
 export interface DocumentSigner {
   /** Adds this signatory's signature (and its visible seal) to the document. */
@@ -30,33 +34,25 @@ export interface DocumentSigner {
   finalize(pdf: Buffer): Promise<Buffer>;
 }
 
-/** The seal's lines, as the signature appearance makes them. */
-export function sealLines(seal: SignatorySeal): string[] {
-  const a = seal.appearance;
-  return [a.headerLeft, a.displayName ?? seal.name, seal.signingAs, a.identifier, a.footer].filter((l): l is string => !!l);
-}
-
 /**
- * The signer used until the PAdES signer lands: draws the seal's lines on the
- * page and signs with the existing CMS sealer. It rewrites the file, so only
+ * The signer used until the PAdES signer lands: adds the visible seal and signs with the existing CMS sealer. It rewrites the file, so only
  * the last signature of a multi-signatory order stays intact (the PAdES
  * signer appends each as an incremental update).
  */
 export function interimDocumentSigner(certificate: SandboxCertificate): DocumentSigner {
   return {
     async addSignature(pdf, seal) {
+      // The visible seal as a stamp annotation with the seal's appearance (the PAdES signer puts the same
+      // appearance on its signature widget), then the CMS signature over the rewritten file.
       const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-      const font = await doc.embedFont(StandardFonts.Helvetica);
-      const pages = doc.getPages();
-      const positions = seal.sealPositions.length ? seal.sealPositions : [{ page: pages.length, x: 40, y: 40, scale: 1 }];
-      for (const p of positions) {
-        const page = pages[Math.min(Math.max(p.page, 1), pages.length) - 1]!;
-        sealLines(seal).forEach((line, i) =>
-          page.drawText(winAnsi(line), { x: p.x, y: p.y + (4 - i) * 11 * p.scale, size: 9 * p.scale, font, color: rgb(0.1, 0.1, 0.3) }),
-        );
-      }
+      const { pageIndex, rect, appearance } = sealAppearance(doc.context, seal, doc.getPageCount(), (o) => doc.context.register(o));
+      const page = doc.getPage(pageIndex);
+      const annot = doc.context.register(doc.context.obj({ Type: 'Annot', Subtype: 'Stamp', Rect: rect, F: 4, P: page.ref, AP: { N: appearance } }));
+      const annots = page.node.Annots();
+      if (annots) annots.push(annot);
+      else page.node.set(PDFName.of('Annots'), doc.context.obj([annot]));
       const drawn = Buffer.from(await doc.save({ useObjectStreams: false }));
-      return sealPdf(drawn, certificate, { name: seal.appearance.displayName ?? seal.name ?? '?', reason: 'Underskrevet med MitID (sandbox)', signingTime: seal.signedAt });
+      return sealPdf(drawn, certificate, { name: seal.name, reason: seal.reason ?? 'Underskrevet med MitID (sandbox)', signingTime: seal.signedAt });
     },
     async finalize(pdf) {
       return pdf;
@@ -64,5 +60,3 @@ export function interimDocumentSigner(certificate: SandboxCertificate): Document
   };
 }
 
-/** Standard PDF fonts cover WinAnsi only; anything else becomes '?'. */
-const winAnsi = (s: string): string => s.replace(/[^\x20-\x7e\u00a0-\u00ff]/g, '?');

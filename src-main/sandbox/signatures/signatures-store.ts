@@ -579,7 +579,8 @@ export class SignaturesStore {
         updated.push(
           await this.signer.addSignature(doc.current, {
             signatoryId: signatory.id,
-            name: evidence.claims.name ?? null,
+            name: appearance.displayName ?? evidence.claims.name ?? 'Signatory',
+            reason: evidence.kind === 'criiptoVerify' ? 'Underskrevet med MitID (sandbox)' : 'Underskrevet (sandbox)',
             signingAs: signatory.signingAs,
             signedAt: evidence.at,
             claims: evidence.claims,
