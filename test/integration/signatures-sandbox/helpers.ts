@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 export interface Receiver {
   url: string;
   requests: { body: string; headers: IncomingMessage['headers'] }[];
-  /** Status to answer with, per request index (default 200). */
-  statusFor: (index: number) => number;
+  /** Status to answer with, per request index and body (default 200). */
+  statusFor: (index: number, body: string) => number;
   close(): Promise<void>;
   /** Resolves once `count` requests have arrived. */
   waitFor(count: number): Promise<void>;
@@ -30,8 +30,9 @@ export async function startReceiver(): Promise<Receiver> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const index = receiver.requests.length;
-      receiver.requests.push({ body: Buffer.concat(chunks).toString('utf8'), headers: req.headers });
-      res.writeHead(receiver.statusFor(index), { 'Content-Type': 'text/plain' });
+      const body = Buffer.concat(chunks).toString('utf8');
+      receiver.requests.push({ body, headers: req.headers });
+      res.writeHead(receiver.statusFor(index, body), { 'Content-Type': 'text/plain' });
       res.end('ok');
       for (const w of waiters.splice(0)) {
         if (receiver.requests.length >= w.count) w.resolve();
