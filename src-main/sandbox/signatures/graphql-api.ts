@@ -3,7 +3,7 @@ import { graphql } from 'graphql';
 import { validatePdf, type EvidenceProvider, type UiSettings } from './order-input';
 import { notSupported, SandboxApiError } from './sandbox-api-error';
 import { signaturesSchema } from './schema';
-import type { BatchSignatory, OrderStatus, SandboxDocument, SandboxOrder, SandboxSignatory, SignaturesStore } from './signatures-store';
+import type { BatchSignatory, Evidence, OrderStatus, SandboxDocument, SandboxOrder, SandboxSignatory, SignaturesStore } from './signatures-store';
 
 interface Ctx {
   applicationId: string;
@@ -33,6 +33,7 @@ function providerView(p: EvidenceProvider): View {
     };
   }
   if (p.kind === 'drawable') return { __typename: 'DrawableSignatureEvidenceProvider', id: p.id, requireName: p.requireName, minimumWidth: p.minimumWidth, minimumHeight: p.minimumHeight };
+  if (p.kind === 'allOf') return { __typename: 'AllOfSignatureEvidenceProvider', id: p.id, providers: p.providers.map(providerView) };
   return { __typename: 'NoopSignatureEvidenceProvider', id: p.id, name: p.name };
 }
 
@@ -46,13 +47,14 @@ function webhookView(order: SandboxOrder, store: SignaturesStore): View | null {
   };
 }
 
-function signatureView(order: SandboxOrder, s: SandboxSignatory, store: SignaturesStore): View {
-  const e = s.evidence!;
+function signatureView(order: SandboxOrder, s: SandboxSignatory, store: SignaturesStore, part: Evidence | null = null): View {
+  const e = part ?? s.evidence!;
   const common = { signatory: () => signatoryView(order, s, store), timestampToken: { timestamp: e.at.toISOString() } };
   if (e.kind === 'criiptoVerify') {
     return { __typename: 'JWTSignature', ...common, jwt: e.jwt, jwks: store.jwks(), claims: Object.entries(e.claims).map(([name, value]) => ({ name, value })) };
   }
   if (e.kind === 'drawable') return { __typename: 'DrawableSignature', ...common, name: e.name, image: e.image.toString('base64') };
+  if (e.kind === 'composite') return { __typename: 'CompositeSignature', ...common, signatures: e.parts.map((x) => signatureView(order, s, store, x)) };
   return { __typename: 'EmptySignature', ...common };
 }
 

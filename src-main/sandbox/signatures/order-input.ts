@@ -37,7 +37,9 @@ export interface CriiptoVerifyInput {
   version?: 'V1' | 'V2' | null;
 }
 
-export type EvidenceProvider =
+export type EvidenceProvider = SingleEvidenceProvider | { kind: 'allOf'; id: string; enabledByDefault: boolean; providers: SingleEvidenceProvider[] };
+
+export type SingleEvidenceProvider =
   | { kind: 'criiptoVerify'; id: string; enabledByDefault: boolean; acrValues: string[]; uniqueEvidenceKey: string | null; message: string | null; loginHint: string | null; scope: string | null; audiences: string[]; version: 'V1' | 'V2'; alwaysRedirect: boolean }
   | { kind: 'drawable'; id: string; enabledByDefault: boolean; requireName: boolean; minimumWidth: number | null; minimumHeight: number | null }
   | { kind: 'noop'; id: string; enabledByDefault: boolean; name: string };
@@ -47,7 +49,7 @@ export interface ProviderInput {
   drawable?: { requireName?: boolean | null; minimumWidth?: number | null; minimumHeight?: number | null } | null;
   noop?: { name: string } | null;
   oidc?: unknown;
-  allOf?: unknown;
+  allOf?: { providers: Omit<ProviderInput, 'allOf' | 'enabledByDefault'>[] } | null;
   enabledByDefault?: boolean | null;
 }
 
@@ -193,7 +195,7 @@ export function uiFrom(input: UiInput | null | undefined, base: UiSettings | nul
 
 export function providersFrom(input: CreateOrderInput, newId: (type: string) => string): EvidenceProvider[] {
   const list: EvidenceProvider[] = [];
-  const criipto = (v: CriiptoVerifyInput, enabledByDefault: boolean): EvidenceProvider => {
+  const criipto = (v: CriiptoVerifyInput, enabledByDefault: boolean): SingleEvidenceProvider => {
     checkCriiptoVerify(v);
     return {
       kind: 'criiptoVerify',
@@ -209,27 +211,34 @@ export function providersFrom(input: CreateOrderInput, newId: (type: string) => 
       alwaysRedirect: v.alwaysRedirect ?? false,
     };
   };
-  for (const p of input.evidenceProviders ?? []) {
-    const set = [p.criiptoVerify, p.drawable, p.noop, p.oidc, p.allOf].filter((x) => x != null).length;
+  const single = (p: Omit<ProviderInput, 'allOf' | 'enabledByDefault'>, enabledByDefault: boolean): SingleEvidenceProvider => {
+    const set = [p.criiptoVerify, p.drawable, p.noop, p.oidc].filter((x) => x != null).length;
     if (set !== 1) throw new SandboxApiError('Each evidence provider must define exactly one of criiptoVerify, drawable, noop, oidc or allOf.');
-    const enabledByDefault = p.enabledByDefault ?? true;
     if (p.oidc) throw notSupported('evidenceProviders.oidc');
-    if (p.allOf) throw notSupported('evidenceProviders.allOf');
-    if (p.criiptoVerify) list.push(criipto(p.criiptoVerify, enabledByDefault));
+    if (p.criiptoVerify) return criipto(p.criiptoVerify, enabledByDefault);
     if (p.drawable) {
-      list.push({
+      return {
         kind: 'drawable',
         id: newId('DrawableSignatureEvidenceProvider'),
         enabledByDefault,
         requireName: p.drawable.requireName ?? false,
         minimumWidth: p.drawable.minimumWidth ?? null,
         minimumHeight: p.drawable.minimumHeight ?? null,
-      });
+      };
     }
-    if (p.noop) list.push({ kind: 'noop', id: newId('NoopSignatureEvidenceProvider'), enabledByDefault, name: p.noop.name });
+    return { kind: 'noop', id: newId('NoopSignatureEvidenceProvider'), enabledByDefault, name: p.noop!.name };
+  };
+  for (const p of input.evidenceProviders ?? []) {
+    const enabledByDefault = p.enabledByDefault ?? true;
+    if (p.allOf) {
+      if ([p.criiptoVerify, p.drawable, p.noop, p.oidc].some((x) => x != null)) throw new SandboxApiError('An allOf evidence provider cannot define other providers beside it.');
+      if (p.allOf.providers.length === 0) throw new SandboxApiError('allOf needs at least one provider.');
+      list.push({ kind: 'allOf', id: newId('AllOfSignatureEvidenceProvider'), enabledByDefault, providers: p.allOf.providers.map((x) => single(x, true)) });
+    } else list.push(single(p, enabledByDefault));
   }
   // The built-in Criipto Verify provider, unless the order brings its own or disables it.
-  if (!input.disableVerifyEvidenceProvider && !list.some((p) => p.kind === 'criiptoVerify')) list.unshift(criipto({}, true));
+  const hasVerify = list.some((p) => p.kind === 'criiptoVerify' || (p.kind === 'allOf' && p.providers.some((x) => x.kind === 'criiptoVerify')));
+  if (!input.disableVerifyEvidenceProvider && !hasVerify) list.unshift(criipto({}, true));
   if (list.length === 0) throw new SandboxApiError('The signature order has no evidence providers.');
   return list;
 }

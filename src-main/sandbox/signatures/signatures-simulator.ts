@@ -117,12 +117,15 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
         const form = req.method === 'POST' ? new URLSearchParams((await readBody(req)).toString('utf8')) : null;
         const verify = store.verifyProvider(order, signatory);
         const enabled = store.enabledProviders(order, signatory);
-        const drawable = enabled.find((p) => p.kind === 'drawable');
+        const singles = store.singleProviders(order, signatory);
+        const allOf = store.allOf(order, signatory);
+        const drawable = singles.find((p) => p.kind === 'drawable');
         const options = (citizen: TestCitizen | null) => ({
           block: store.block(order, signatory, citizen ? store.claimsFor(order, signatory, citizen) : null),
           canMitId: verify !== null,
           noop: enabled.some((p) => p.kind === 'noop'),
           drawable: drawable && drawable.kind === 'drawable' ? { requireName: drawable.requireName } : null,
+          allOf: allOf !== null,
         });
         const mitidMessage = verify ? (verify.message ?? (verify.loginHint ? parseLoginHint(verify.loginHint).message : null)) : null;
         // After signing or rejecting, Idura sends the signatory on to ui.signatoryRedirectUri.
@@ -156,7 +159,7 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
           return res.end();
         }
         const citizen = sessionFor(req, token);
-        if (verify && !citizen && !(rest === '/sign-noop' || rest === '/sign-drawn' || rest === '/cancel')) {
+        if (verify && !citizen && !((rest === '/sign-noop' || rest === '/sign-drawn') && !allOf) && rest !== '/cancel') {
           return html(res, 401, loginPage(ctx, `/sign/${token}`, null, mitidMessage));
         }
         const doc = /^\/documents\/(\d+)$/.exec(rest);
@@ -169,7 +172,8 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
         if (options(citizen).block === 'sequence' && rest !== '/cancel') return html(res, 409, reviewPage(ctx, token, citizen, options(citizen)));
         if (rest === '/sign' && citizen) await store.signWithMitId(token, citizen);
         else if (rest === '/sign-noop' && options(null).noop) await store.signWithNoop(token);
-        else if (rest === '/sign-drawn' && drawable) await store.signWithDrawing(token, form.get('name') || null);
+        else if (rest === '/sign-drawn' && drawable && !allOf) await store.signWithDrawing(token, form.get('name') || null);
+        else if (rest === '/sign-all' && allOf) await store.signWithAll(token, citizen, form.get('name') || null);
         else if (rest === '/approve') await store.approve(token, citizen);
         else if (rest === '/reject') store.reject(token, form.get('reason') ?? '');
         else if (rest === '/cancel' && signatory.ui.enableCancel) return done('cancelledByYou');

@@ -11,6 +11,7 @@ import {
   type CriiptoVerifyInput,
   type EvidenceProvider,
   type SignatoryInput,
+  type SingleEvidenceProvider,
   type SignatoryRole,
   type UiSettings,
 } from './order-input';
@@ -35,7 +36,9 @@ export interface EvidenceValidation {
 export type Evidence =
   | { kind: 'criiptoVerify'; jwt: string; claims: Record<string, string>; at: Date }
   | { kind: 'drawable'; name: string | null; image: Buffer; claims: Record<string, string>; at: Date }
-  | { kind: 'noop'; claims: Record<string, string>; at: Date };
+  | { kind: 'noop'; claims: Record<string, string>; at: Date }
+  | { kind: 'composite'; parts: SingleEvidence[]; claims: Record<string, string>; at: Date };
+export type SingleEvidence = Exclude<Evidence, { kind: 'composite' }>;
 
 export interface SandboxSignatory {
   id: string;
@@ -421,7 +424,7 @@ export class SignaturesStore {
 
   /** The Criipto Verify provider in effect for this signatory (order settings with its overrides), if any. */
   verifyProvider(order: SandboxOrder, signatory: SandboxSignatory): Extract<EvidenceProvider, { kind: 'criiptoVerify' }> | null {
-    const base = this.enabledProviders(order, signatory).find((p) => p.kind === 'criiptoVerify');
+    const base = this.singleProviders(order, signatory).find((p) => p.kind === 'criiptoVerify');
     if (!base || base.kind !== 'criiptoVerify') return null;
     const o = signatory.providers?.find((p) => p.id === base.id)?.criiptoVerify;
     if (!o) return base;
@@ -433,6 +436,40 @@ export class SignaturesStore {
       scope: o.scope ?? base.scope,
       uniqueEvidenceKey: o.uniqueEvidenceKey ?? base.uniqueEvidenceKey,
     };
+  }
+
+  /** The enabled providers with allOf opened up: what the signing page must offer. */
+  singleProviders(order: SandboxOrder, signatory: SandboxSignatory): SingleEvidenceProvider[] {
+    return this.enabledProviders(order, signatory).flatMap((p) => (p.kind === 'allOf' ? p.providers : [p]));
+  }
+
+  /** The signatory's allOf provider, if enabled: then every one of its evidences is needed. */
+  allOf(order: SandboxOrder, signatory: SandboxSignatory): Extract<EvidenceProvider, { kind: 'allOf' }> | null {
+    const p = this.enabledProviders(order, signatory).find((x) => x.kind === 'allOf');
+    return p && p.kind === 'allOf' ? p : null;
+  }
+
+  /** Signs with every evidence of the allOf provider (MitID login, drawing, noop) as one CompositeSignature. */
+  async signWithAll(token: string, citizen: TestCitizen | null, name: string | null): Promise<SandboxSignatory> {
+    const { order, signatory } = this.signable(token);
+    const allOf = this.allOf(order, signatory);
+    if (!allOf) throw new SandboxApiError('No allOf evidence provider is enabled for this signatory.');
+    const at = this.now();
+    const parts: SingleEvidence[] = allOf.providers.map((p) => {
+      if (p.kind === 'criiptoVerify') {
+        if (!citizen) throw new SandboxApiError('The MitID login is missing.');
+        const claims = this.claimsFor(order, signatory, citizen);
+        return { kind: 'criiptoVerify', jwt: this.jwt(claims, at), claims, at };
+      }
+      if (p.kind === 'drawable') {
+        if (p.requireName && !name) throw new SandboxApiError('A name is required.');
+        const drawn: Record<string, string> = name ? { name } : {};
+        return { kind: 'drawable', name, image: SAMPLE_DRAWING, claims: drawn, at };
+      }
+      return { kind: 'noop', claims: {}, at };
+    });
+    const claims = Object.assign({}, ...parts.map((x) => x.claims).reverse()) as Record<string, string>;
+    return this.applySignature(order, signatory, { kind: 'composite', parts, claims, at });
   }
 
   enabledProviders(order: SandboxOrder, signatory: SandboxSignatory): EvidenceProvider[] {
@@ -495,6 +532,7 @@ export class SignaturesStore {
   /** Signs with MitID evidence from the signing page. */
   async signWithMitId(token: string, citizen: TestCitizen): Promise<SandboxSignatory> {
     const { order, signatory } = this.signable(token);
+    if (this.allOf(order, signatory)) throw new SandboxApiError('This signatory signs with every evidence of its allOf provider.');
     const claims = this.claimsFor(order, signatory, citizen);
     const at = this.now();
     return this.applySignature(order, signatory, { kind: 'criiptoVerify', jwt: this.jwt(claims, at), claims, at });
@@ -509,7 +547,7 @@ export class SignaturesStore {
 
   async signWithDrawing(token: string, name: string | null): Promise<SandboxSignatory> {
     const { order, signatory } = this.signable(token);
-    const provider = this.enabledProviders(order, signatory).find((p) => p.kind === 'drawable');
+    const provider = this.enabledProviders(order, signatory).find((p) => p.kind === 'drawable'); // a drawable inside allOf signs via signWithAll
     if (!provider || provider.kind !== 'drawable') throw new SandboxApiError('Drawable evidence is not enabled for this signatory.');
     if (provider.requireName && !name) throw new SandboxApiError('A name is required.');
     const claims: Record<string, string> = name ? { name } : {};
@@ -567,7 +605,8 @@ export class SignaturesStore {
 
   private async applySignature(order: SandboxOrder, signatory: SandboxSignatory, evidence: Evidence): Promise<SandboxSignatory> {
     if (signatory.signatoryRole !== 'SIGNER') throw new SandboxApiError(`A signatory with role ${signatory.signatoryRole} does not sign.`);
-    const blocked = this.block(order, signatory, evidence.kind === 'criiptoVerify' ? evidence.claims : null);
+    const mitId = evidence.kind === 'criiptoVerify' || (evidence.kind === 'composite' && evidence.parts.some((x) => x.kind === 'criiptoVerify'));
+    const blocked = this.block(order, signatory, mitId ? evidence.claims : null);
     if (blocked) throw new SandboxApiError(`The signatory cannot sign now (${blocked}).`);
     return this.serial(order, async () => {
       if (order.status !== 'OPEN' || signatory.status !== 'OPEN') throw new SandboxApiError('The signatory can no longer sign.');
@@ -580,7 +619,7 @@ export class SignaturesStore {
           await this.signer.addSignature(doc.current, {
             signatoryId: signatory.id,
             name: appearance.displayName ?? evidence.claims.name ?? 'Signatory',
-            reason: evidence.kind === 'criiptoVerify' ? 'Underskrevet med MitID (sandbox)' : 'Underskrevet (sandbox)',
+            reason: mitId ? 'Underskrevet med MitID (sandbox)' : 'Underskrevet (sandbox)',
             signingAs: signatory.signingAs,
             signedAt: evidence.at,
             claims: evidence.claims,

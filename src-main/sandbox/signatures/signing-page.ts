@@ -82,7 +82,7 @@ export function reviewPage(
   ctx: PageContext & { order: SandboxOrder; signatory: SandboxSignatory },
   token: string,
   citizen: TestCitizen | null,
-  options: { block: SigningBlock; canMitId: boolean; noop: boolean; drawable: { requireName: boolean } | null },
+  options: { block: SigningBlock; canMitId: boolean; noop: boolean; drawable: { requireName: boolean } | null; allOf: boolean },
 ): string {
   const { t } = pageTexts(ctx);
   const { order, signatory } = ctx;
@@ -100,7 +100,13 @@ export function reviewPage(
   let actions = '';
   if (options.block === 'sequence') actions = `<p class="banner" data-testid="waiting">${t.waiting}</p>`;
   else if (role === 'APPROVER') actions = `<form method="post" action="${base}/approve"><button type="submit">${t.approve}</button></form>`;
-  else if (role === 'SIGNER') {
+  else if (role === 'SIGNER' && options.allOf) {
+    // allOf: one signature made of every evidence (the MitID login above, the drawing here).
+    const name = options.drawable
+      ? `<label>${t.drawnName} <input name="name"${options.drawable.requireName ? ' required' : ''} maxlength="200"></label> `
+      : '';
+    actions = `<form method="post" action="${base}/sign-all">${name}<button type="submit">${t.sign}</button></form>`;
+  } else if (role === 'SIGNER') {
     if (options.canMitId && citizen) actions += `<form method="post" action="${base}/sign"><button type="submit">${t.sign}</button></form>`;
     if (options.noop) actions += `<form method="post" action="${base}/sign-noop"><button type="submit">${t.signNoop}</button></form>`;
     if (options.drawable) {

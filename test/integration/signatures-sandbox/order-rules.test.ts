@@ -130,6 +130,27 @@ describe('signatories', () => {
     expect(closed.documents[0]!.signatures!.map((x) => x.__typename)).toEqual(['EmptySignature']);
   });
 
+  it('allOf: MitID and a drawing make one CompositeSignature', async () => {
+    const order = await create({
+      disableVerifyEvidenceProvider: true,
+      evidenceProviders: [{ allOf: { providers: [{ criiptoVerify: {} }, { drawable: { requireName: true } }] } }],
+      signatories: [{}],
+    });
+    expect(order.evidenceProviders.map((p) => p.__typename)).toEqual(['AllOfSignatureEvidenceProvider']);
+    const v = new SigningPageVisitor(order.signatories[0]!.href);
+    expect((await v.post('/sign', {})).status).toBe(401); // MitID first
+    await v.post('/login', { uuid: karen.uuid });
+    expect((await v.post('/sign', {})).status).toBe(409); // the drawing is missing
+    expect((await v.post('/sign-all', { name: 'Karen H.' })).html).toContain('The document is signed');
+    const closed = await sdk.closeSignatureOrder(order.id);
+    const sig = closed.documents[0]!.signatures![0] as unknown as { __typename: string; signatures: { jwt?: string; name?: string; image?: Buffer }[] };
+    expect(sig.__typename).toBe('CompositeSignature');
+    // The SDK selects no __typename inside a composite: the JWT part has jwt, the drawing name and image.
+    expect(sig.signatures[0]!.jwt?.split('.')).toHaveLength(3);
+    expect(sig.signatures[1]).toMatchObject({ name: 'Karen H.' });
+    expect(sig.signatures[1]!.image).toBeTruthy();
+  });
+
   it('a batch signatory signs two orders with one login', async () => {
     const [a, b] = [await create({ signatories: [{}] }), await create({ signatories: [{}] })];
     const batch = await sdk.createBatchSignatory({ items: [a, b].map((o) => ({ signatoryId: o.signatories[0]!.id, signatureOrderId: o.id })) });
@@ -280,8 +301,8 @@ describe('operations the sandbox does not simulate', () => {
       const result = await graphqlCall(sandbox.url, SANDBOX_SIGNATURES_CREDENTIALS, query);
       expect(result.errors?.map((e) => e.message)).toEqual([`not supported by the Sandbox: ${name}`]);
     }
-    await expect(create({ disableVerifyEvidenceProvider: true, evidenceProviders: [{ allOf: { providers: [{ drawable: {} }] } }] } as Partial<CreateInput>)).rejects.toThrow(
-      'not supported by the Sandbox: evidenceProviders.allOf',
+    await expect(create({ evidenceProviders: [{ oidc: { name: 'x', domain: 'd', clientID: 'c', audience: 'a', acrValues: [] } }] } as unknown as Partial<CreateInput>)).rejects.toThrow(
+      'not supported by the Sandbox: evidenceProviders.oidc',
     );
   });
 });
