@@ -105,7 +105,7 @@ function signatoryView(order: SandboxOrder, s: SandboxSignatory, store: Signatur
     status: s.status,
     statusReason: s.statusReason,
     href: store.href(s),
-    downloadHref: null,
+    downloadHref: store.downloadHref(order, s),
     token: s.token,
     reference: s.reference,
     role: s.role,

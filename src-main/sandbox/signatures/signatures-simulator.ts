@@ -2,13 +2,15 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { introspectionFromSchema } from 'graphql';
 import type { RunningSimulator, Simulator } from '../simulator';
 import { TEST_CITIZENS, type TestCitizen } from '../test-citizens';
 import { executeGraphql } from './graphql-api';
+import { signaturesSchema } from './schema';
 import { createSandboxCertificate, createTlsCertificate, type SandboxCertificate } from './sandbox-certificate';
 import { interimDocumentSigner, type DocumentSigner } from './document-signer';
 import { parseLoginHint } from './order-input';
-import { batchDonePage, batchPage, endedPage, loginPage, reviewPage } from './signing-page';
+import { batchDonePage, batchPage, downloadPage, endedPage, loginPage, reviewPage } from './signing-page';
 import { WebhookDispatcher } from './webhooks';
 import { SandboxApiError, SignaturesStore } from './signatures-store';
 
@@ -219,12 +221,44 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
         return send(res, 404, 'text/plain', 'not found');
       };
 
+      const handleDownload = async (req: IncomingMessage, res: ServerResponse, token: string, rest: string) => {
+        const found = store.byToken(token);
+        if (!found || !store.downloadHref(found.order, found.signatory)) return html(res, 404, endedPage({ order: found?.order ?? null, signatory: found?.signatory ?? null }));
+        const { order, signatory } = found;
+        const ctx = { order, signatory };
+        const base = `/download/${token}`;
+        const form = req.method === 'POST' ? new URLSearchParams((await readBody(req)).toString('utf8')) : null;
+        if (rest === '/login' && form) {
+          const who = TEST_CITIZENS.find((c) => c.uuid === form.get('uuid'));
+          if (!who) return html(res, 400, loginPage(ctx, base, null, null, 'downloadIntro'));
+          if (!store.mayDownload(signatory, store.claimsFor(order, signatory, who))) return html(res, 403, loginPage(ctx, base, 'mismatch', null, 'downloadIntro'));
+          const id = randomBytes(18).toString('base64url');
+          sessions.set(id, { token: `download:${token}`, citizen: who });
+          res.writeHead(303, { Location: base, 'Set-Cookie': `sandbox_sign=${id}; Path=${base}; HttpOnly; SameSite=Lax` });
+          return res.end();
+        }
+        const citizen = sessionFor(req, `download:${token}`);
+        if (rest === '' && req.method === 'GET') {
+          store.downloadOpened(order, signatory);
+          return html(res, 200, citizen ? downloadPage(ctx, base, citizen) : loginPage(ctx, base, null, null, 'downloadIntro'));
+        }
+        const doc = /^\/documents\/(\d+)$/.exec(rest);
+        const d = doc ? order.documents[Number(doc[1])] : undefined;
+        if (!citizen) return html(res, 401, loginPage(ctx, base, null, null, 'downloadIntro'));
+        if (d && d.signed && req.method === 'GET' && signatory.documents.some((x) => x.documentId === d.id)) {
+          return send(res, 200, 'application/pdf', d.signed, { 'Content-Disposition': 'attachment; filename="signed.pdf"' });
+        }
+        return send(res, 404, 'text/plain', 'not found');
+      };
+
       const handle = (req: IncomingMessage, res: ServerResponse) => {
         const url = new URL(req.url ?? '/', 'http://localhost');
         const path = url.pathname;
         void (async () => {
           if (path === '/v1/graphql') {
-            if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
+            // Idura: "A GET on the same URL returns the schema" (here as the introspection result).
+            if (req.method === 'GET') return send(res, 200, 'application/json', JSON.stringify({ data: introspectionFromSchema(signaturesSchema) }));
+            if (req.method !== 'POST') return send(res, 405, 'text/plain', 'GET or POST');
             const applicationId = authenticate(req);
             if (!applicationId) return send(res, 401, 'application/json', JSON.stringify({ errors: [{ message: 'Unauthorized' }] }));
             let body: Record<string, unknown>;
@@ -238,6 +272,8 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
           }
           const signing = /^\/sign\/([A-Za-z0-9_-]+)(\/.*)?$/.exec(path);
           if (signing) return handleSigning(req, res, signing[1]!, signing[2] ?? '');
+          const downloadLink = /^\/download\/([A-Za-z0-9_-]+)(\/.*)?$/.exec(path);
+          if (downloadLink) return handleDownload(req, res, downloadLink[1]!, downloadLink[2] ?? '');
           const batchLink = /^\/batch\/([A-Za-z0-9_-]+)(\/.*)?$/.exec(path);
           if (batchLink) return handleBatch(req, res, batchLink[1]!, batchLink[2] ?? '');
           const expire = /^\/sandbox\/orders\/([^/]+)\/expire$/.exec(path);

@@ -397,6 +397,27 @@ export class SignaturesStore {
     }
   }
 
+  /**
+   * A signatory's `downloadHref`: once the order is closed with documents
+   * retained, for signatories who can prove who they are (evidence validation,
+   * or the evidence they signed with).
+   */
+  downloadHref(order: SandboxOrder, signatory: SandboxSignatory): string | null {
+    if (order.status !== 'CLOSED' || !this.documentsAvailable(order) || signatory.status === 'DELETED') return null;
+    if (!signatory.evidenceValidation.length && !signatory.evidence?.claims.sub) return null;
+    return `${this.baseUrl()}/download/${signatory.token}`;
+  }
+
+  /** Whether a login may download: it matches the evidence validation, or is the person who signed. */
+  mayDownload(signatory: SandboxSignatory, claims: Record<string, string>): boolean {
+    if (signatory.evidenceValidation.length) return this.evidenceMatches(signatory, claims);
+    return !!signatory.evidence?.claims.sub && signatory.evidence.claims.sub === claims.sub;
+  }
+
+  downloadOpened(order: SandboxOrder, signatory: SandboxSignatory): void {
+    this.event(order, 'SIGNATORY_DOWNLOAD_LINK_OPENED', { signatoryId: signatory.id });
+  }
+
   // ---- the signing page's operations ----
 
   /** The signatory opened the link. */

@@ -38,6 +38,8 @@ export const TEXT = {
     cancelled: 'Afsenderen har annulleret underskriftsforløbet.',
     unknown: 'Linket findes ikke.',
     open: 'Åbn dokumentet',
+    download: 'Hent de underskrevne dokumenter',
+    downloadIntro: 'Log på med MitID for at hente de underskrevne dokumenter.',
     fallback: '',
   },
   en: {
@@ -71,6 +73,8 @@ export const TEXT = {
     cancelled: 'The sender has cancelled the signing.',
     unknown: 'The link does not exist.',
     open: 'Open the document',
+    download: 'Download the signed documents',
+    downloadIntro: 'Log in with MitID to download the signed documents.',
     fallback: '',
   },
 } as const;

@@ -66,14 +66,14 @@ export function endedPage(ctx: PageContext, outcome: 'cancelledByYou' | null = n
 }
 
 /** `base` is the page's path: `/sign/<token>` for a signatory, `/batch/<token>` for a batch signatory. */
-export function loginPage(ctx: PageContext, base: string, error: 'mismatch' | 'unique' | null, mitidMessage: string | null): string {
+export function loginPage(ctx: PageContext, base: string, error: 'mismatch' | 'unique' | null, mitidMessage: string | null, intro: 'loginIntro' | 'downloadIntro' = 'loginIntro'): string {
   const { t } = pageTexts(ctx);
   const buttons = TEST_CITIZENS.map(
     (c) =>
       `<li><form method="post" action="${esc(base)}/login"><input type="hidden" name="uuid" value="${esc(c.uuid)}">` +
       `<button type="submit" class="secondary" data-citizen="${esc(c.name)}">${t.loginAs} ${esc(c.name)} (${esc(maskCpr(c.cpr))})</button></form></li>`,
   ).join('');
-  const problem = error ? `<p class="error" role="alert" data-testid="${error}">${t[error]}</p><p>${t.tryAgain}:</p>` : `<p>${t.loginIntro}</p>`;
+  const problem = error ? `<p class="error" role="alert" data-testid="${error}">${t[error]}</p><p>${t.tryAgain}:</p>` : `<p>${t[intro]}</p>`;
   const message = mitidMessage ? `<p data-testid="mitid-message">${t.mitidMessage}: <q>${esc(mitidMessage)}</q></p>` : '';
   return layout(ctx, `${heading(ctx, t)}${problem}${message}<ul>${buttons}</ul>`);
 }
@@ -149,4 +149,16 @@ export function batchPage(
 export function batchDonePage(ctx: PageContext): string {
   const { t } = pageTexts(ctx);
   return layout(ctx, `<h1>${t.title}</h1><p class="ok" data-testid="signed">${t.signed}</p>`);
+}
+
+/** A signatory's downloadHref after close: the signed documents, behind a MitID login. */
+export function downloadPage(ctx: PageContext & { order: SandboxOrder; signatory: SandboxSignatory }, base: string, citizen: TestCitizen): string {
+  const { t } = pageTexts(ctx);
+  const docs = ctx.signatory.documents
+    .map((sd) => {
+      const i = ctx.order.documents.findIndex((d) => d.id === sd.documentId);
+      return `<li><a href="${esc(base)}/documents/${i}" download>${esc(ctx.order.documents[i]!.title)}</a></li>`;
+    })
+    .join('');
+  return layout(ctx, `${heading(ctx, t)}<p>${t.loggedInAs} <strong>${esc(citizen.name)}</strong></p><h2>${t.download}</h2><ul>${docs}</ul>`);
 }

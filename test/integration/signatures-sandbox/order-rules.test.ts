@@ -277,6 +277,26 @@ describe('documents', () => {
     expect((await new SigningPageVisitor(order.signatories[0]!.href).open()).html).toContain('The link has expired');
   });
 
+  it('downloadHref: after a close with retention the signer downloads the signed PDF after a MitID login, nobody else', async () => {
+    const order = await create({ signatories: [{}] });
+    expect(order.signatories[0]!.downloadHref).toBeNull();
+    await signAs(order.signatories[0]!.href, karen.uuid);
+    const closed = await sdk.closeSignatureOrder(order.id, { retainDocumentsForDays: 1 });
+    const href = (await sdk.querySignatory(order.signatories[0]!.id))!.downloadHref!;
+    expect(href).toMatch(/\/download\/[\w-]+$/);
+    const stranger = new SigningPageVisitor(href);
+    expect((await stranger.post('/login', { uuid: soren.uuid })).status).toBe(403);
+    const signer = new SigningPageVisitor(href);
+    expect((await signer.open()).html).toContain('Log in with MitID to download');
+    expect((await signer.post('/login', { uuid: karen.uuid })).status).toBe(303);
+    expect((await signer.open()).html).toContain('/documents/0');
+    const pdf = await fetch(`${href}/documents/0`, { headers: { cookie: (signer as unknown as { cookie: string }).cookie } });
+    expect(Buffer.from(await pdf.arrayBuffer()).equals((closed.documents[0] as unknown as { blob: Buffer }).blob)).toBe(true);
+    await sdk.cleanupSignatureOrder(order.id);
+    expect((await sdk.querySignatory(order.signatories[0]!.id))!.downloadHref).toBeNull();
+    expect((await fetch(href)).status).toBe(404);
+  });
+
   it('cleanup removes retained documents', async () => {
     const order = await create({ signatories: [{}] });
     await signAs(order.signatories[0]!.href, karen.uuid);

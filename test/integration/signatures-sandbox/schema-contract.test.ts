@@ -46,6 +46,20 @@ describe("the sandbox's Signatures schema", () => {
     ]);
   });
 
+  it('is what a GET on the endpoint returns, as Idura serves it', async () => {
+    const { createSignaturesSimulator } = await import('../../../src-main/sandbox/signatures/signatures-simulator');
+    const sandbox = await createSignaturesSimulator().start({ port: 0 });
+    try {
+      const body = (await (await fetch(sandbox.url)).json()) as { data: IntrospectionQuery };
+      const served = buildClientSchema(body.data);
+      expect(findBreakingChanges(served, signaturesSchema)).toEqual([]);
+      expect(findBreakingChanges(signaturesSchema, served)).toEqual([]);
+      expect(findBreakingChanges(published, served)).toEqual([]);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   it('keeps the documented enum values', () => {
     const values = (name: string) => (signaturesSchema.getType(name) as unknown as { getValues(): { name: string }[] }).getValues().map((v) => v.name);
     expect(values('Language').sort()).toEqual(['DA_DK', 'EN_US', 'NB_NO', 'SV_SE']);

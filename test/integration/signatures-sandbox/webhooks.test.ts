@@ -72,6 +72,13 @@ describe('webhooks as Idura sends them', () => {
     }
     // The one an app would act on is queryable as the docs suggest.
     expect((await sdk.querySignatory(signatoryId))?.status).toBe('SIGNED');
+    // After a close with retention, opening the downloadHref is an event too.
+    await sdk.closeSignatureOrder(created.id, { retainDocumentsForDays: 1 });
+    const before = receiver.requests.length;
+    await fetch((await sdk.querySignatory(signatoryId))!.downloadHref!);
+    await receiver.waitFor(before + 1);
+    expect(events().at(-1)).toEqual({ event: 'SIGNATORY_DOWNLOAD_LINK_OPENED', ...base });
+    expect(validSignature(secret, receiver.requests.at(-1)!)).toBe(true);
   });
 
   it('sends SIGNATORY_REJECTED with the reason and SIGNATURE_ORDER_EXPIRED; no signature header without a secret', async () => {
