@@ -251,15 +251,20 @@ const simulated: Record<string, (args: never, ctx: Ctx) => unknown> = {
 };
 
 /** The root value: the simulated fields, and for every other root field of the schema a clear refusal. */
-const rootValue: Record<string, unknown> = { ...simulated };
-for (const type of [signaturesSchema.getQueryType(), signaturesSchema.getMutationType()]) {
-  for (const name of Object.keys(type?.getFields() ?? {})) {
-    if (!(name in rootValue)) {
-      rootValue[name] = () => {
-        throw notSupported(name);
-      };
+let rootValue: Record<string, unknown> | null = null;
+function root(): Record<string, unknown> {
+  if (rootValue) return rootValue;
+  const value: Record<string, unknown> = { ...simulated };
+  for (const type of [signaturesSchema().getQueryType(), signaturesSchema().getMutationType()]) {
+    for (const name of Object.keys(type?.getFields() ?? {})) {
+      if (!(name in value)) {
+        value[name] = () => {
+          throw notSupported(name);
+        };
+      }
     }
   }
+  return (rootValue = value);
 }
 
 /** Runs one GraphQL request for an authenticated application. Unexpected errors become a generic message. */
@@ -269,9 +274,9 @@ export async function executeGraphql(
 ): Promise<{ data?: unknown; errors?: { message: string; path?: readonly (string | number)[] }[] }> {
   if (typeof body.query !== 'string') return { errors: [{ message: 'Must provide query string.' }] };
   const result = await graphql({
-    schema: signaturesSchema,
+    schema: signaturesSchema(),
     source: body.query,
-    rootValue,
+    rootValue: root(),
     contextValue: ctx,
     variableValues: (body.variables as Record<string, unknown> | undefined) ?? null,
     operationName: typeof body.operationName === 'string' ? body.operationName : null,

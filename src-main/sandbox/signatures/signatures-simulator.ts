@@ -257,7 +257,7 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
         void (async () => {
           if (path === '/v1/graphql') {
             // Idura: "A GET on the same URL returns the schema" (here as the introspection result).
-            if (req.method === 'GET') return send(res, 200, 'application/json', JSON.stringify({ data: introspectionFromSchema(signaturesSchema) }));
+            if (req.method === 'GET') return send(res, 200, 'application/json', JSON.stringify({ data: introspectionFromSchema(signaturesSchema()) }));
             if (req.method !== 'POST') return send(res, 405, 'text/plain', 'GET or POST');
             const applicationId = authenticate(req);
             if (!applicationId) return send(res, 401, 'application/json', JSON.stringify({ errors: [{ message: 'Unauthorized' }] }));
