@@ -129,7 +129,8 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
           drawable: drawable && drawable.kind === 'drawable' ? { requireName: drawable.requireName } : null,
           allOf: allOf !== null,
         });
-        const mitidMessage = verify ? (verify.message ?? (verify.loginHint ? parseLoginHint(verify.loginHint).message : null)) : null;
+        const parsedHint = verify?.loginHint ? parseLoginHint(verify.loginHint) : null;
+        const mitidMessage = verify ? { message: verify.message ?? parsedHint?.message ?? null, sub: parsedHint?.sub ?? null } : null;
         // After signing or rejecting, Idura sends the signatory on to ui.signatoryRedirectUri.
         const done = (outcome: 'cancelledByYou' | null = null) => {
           const target = signatory.ui.signatoryRedirectUri;

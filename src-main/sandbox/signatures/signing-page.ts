@@ -66,12 +66,21 @@ export function endedPage(ctx: PageContext, outcome: 'cancelledByYou' | null = n
 }
 
 /** `base` is the page's path: `/sign/<token>` for a signatory, `/batch/<token>` for a batch signatory. */
-export function loginPage(ctx: PageContext, base: string, error: 'mismatch' | 'unique' | null, mitidMessage: string | null, intro: 'loginIntro' | 'downloadIntro' = 'loginIntro'): string {
+/** `hint`: the MitID app's message, and the CPR a `loginHint` `sub:` prefills (that citizen is offered first). */
+export function loginPage(
+  ctx: PageContext,
+  base: string,
+  error: 'mismatch' | 'unique' | null,
+  hint: { message: string | null; sub: string | null } | null,
+  intro: 'loginIntro' | 'downloadIntro' = 'loginIntro',
+): string {
   const { t } = pageTexts(ctx);
-  const buttons = TEST_CITIZENS.map(
+  const mitidMessage = hint?.message ?? null;
+  const citizens = [...TEST_CITIZENS].sort((a, b) => Number(b.cpr === hint?.sub) - Number(a.cpr === hint?.sub));
+  const buttons = citizens.map(
     (c) =>
       `<li><form method="post" action="${esc(base)}/login"><input type="hidden" name="uuid" value="${esc(c.uuid)}">` +
-      `<button type="submit" class="secondary" data-citizen="${esc(c.name)}">${t.loginAs} ${esc(c.name)} (${esc(maskCpr(c.cpr))})</button></form></li>`,
+      `<button type="submit" class="secondary" data-citizen="${esc(c.name)}"${c.cpr === hint?.sub ? ' data-prefilled="true" autofocus' : ''}>${t.loginAs} ${esc(c.name)} (${esc(maskCpr(c.cpr))})</button></form></li>`,
   ).join('');
   const problem = error ? `<p class="error" role="alert" data-testid="${error}">${t[error]}</p><p>${t.tryAgain}:</p>` : `<p>${t[intro]}</p>`;
   const message = mitidMessage ? `<p data-testid="mitid-message">${t.mitidMessage}: <q>${esc(mitidMessage)}</q></p>` : '';

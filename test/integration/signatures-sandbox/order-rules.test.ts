@@ -178,6 +178,11 @@ describe('evidence providers', () => {
     const withMessage = await create({ evidenceProviders: [{ criiptoVerify: { loginHint: `message:${Buffer.from('Underskriv aftalen').toString('base64')}` } }], signatories: [{}] });
     expect((await new SigningPageVisitor(withMessage.signatories[0]!.href).open()).html).toContain('<q>Underskriv aftalen</q>');
     await expect(create({ evidenceProviders: [{ criiptoVerify: { loginHint: 'appswitch:ios' } }] })).rejects.toThrow('not supported by the Sandbox: loginHint "appswitch"');
+    // sub:<CPR> prefills the person: the sandbox offers that citizen first.
+    const prefilled = await create({ evidenceProviders: [{ criiptoVerify: { loginHint: `sub:${soren.cpr}` } }], signatories: [{}] });
+    const page = (await new SigningPageVisitor(prefilled.signatories[0]!.href).open()).html;
+    expect(page.indexOf(`data-citizen="${soren.name}" data-prefilled="true"`)).toBeGreaterThan(-1);
+    expect(page.indexOf(soren.name)).toBeLessThan(page.indexOf(karen.name));
   });
 
   it("scope without ssn gives no CPR claim, so CPR evidence validation cannot match (Idura's dynamic scope)", async () => {
