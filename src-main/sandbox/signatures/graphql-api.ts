@@ -90,7 +90,7 @@ function orderView(order: SandboxOrder, store: SignaturesStore, closing = false)
     evidenceProviders: order.evidenceProviders.map(providerView),
     ui: uiView(order.ui),
     webhook: () => webhookView(order, store),
-    application: { __typename: 'Application', id: order.applicationId, name: 'Sandbox application' },
+    application: () => applicationView({ applicationId: order.applicationId, store }),
     tenant: () => {
       throw notSupported('SignatureOrder.tenant');
     },
