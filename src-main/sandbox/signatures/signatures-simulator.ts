@@ -81,7 +81,14 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
       const webhooks = new WebhookDispatcher(options.webhookRetryDelaysMs, options.now);
       const store = new SignaturesStore(certificate, () => baseUrl, (options.signer ?? interimDocumentSigner)(certificate), webhooks, options.now);
       // Expiry happens by the clock too, so SIGNATURE_ORDER_EXPIRED goes out without anyone asking.
-      const sweep = setInterval(() => store.sweepExpired(), 1000);
+      // (It stops itself if the servers never started or were closed.)
+      const sweep = setInterval(() => {
+        if (servers[0]?.listening) store.sweepExpired();
+        else {
+          clearInterval(sweep);
+          webhooks.close();
+        }
+      }, 1000);
       sweep.unref();
       // Signing-page sessions: which test citizen logged in for which link.
       const sessions = new Map<string, { token: string; citizen: TestCitizen }>();
