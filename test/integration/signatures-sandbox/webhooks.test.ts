@@ -124,6 +124,25 @@ describe('webhooks as Idura sends them', () => {
     expect(sandbox.store.webhooks.invocations(created.id, '2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z', false)).toHaveLength(1);
   });
 
+  it('sends SIGNATURE_ORDER_EXPIRED by itself when the clock passes expiresAt (nobody asks)', async () => {
+    let now = Date.now();
+    const clocked = await createSignaturesSimulator({ now: () => new Date(now) }).start({ port: 0 });
+    try {
+      receiver = await startReceiver();
+      const client = new CriiptoSignatures(SANDBOX_SIGNATURES_CREDENTIALS.clientId, SANDBOX_SIGNATURES_CREDENTIALS.clientSecret, { endpoint: clocked.url });
+      const created = await client.createSignatureOrder({
+        documents: [{ pdf: { title: 'Aftale', blob: Buffer.from(await smallPdf()), storageMode: 'Temporary' } }],
+        expiresInDays: 1,
+        webhook: { url: receiver.url },
+      });
+      now += 2 * 86400_000;
+      await receiver.waitFor(1);
+      expect(events()).toEqual([{ event: 'SIGNATURE_ORDER_EXPIRED', signatureOrderId: created.id }]);
+    } finally {
+      await clocked.close();
+    }
+  });
+
   it('refuses an order whose webhook cannot be reached when validateConnectivity is set', async () => {
     const url = await unreachableUrl();
     await expect(order({ url, validateConnectivity: true })).rejects.toThrow(`Webhook validation failed for ${url}`);
