@@ -134,7 +134,7 @@ async function requestSignature(page: Page): Promise<string> {
   const orders = sandbox.store.list('sandbox-signatures', 'OPEN');
   expect(orders).toHaveLength(1);
   expect(orders[0]!.signatories[0]!.evidenceValidation[0]).toMatchObject({ key: 'cprNumberIdentifier', value: karen.cpr });
-  expect(orders[0]!.language).toBe('DA_DK');
+  expect(orders[0]!.ui.language).toBe('DA_DK');
 
   // The citizen finds the letter in their Digital Post mailbox (the sandbox), the link as an UNDERSKRIV action.
   await page.getByRole('link', { name: 'Udbakke' }).click();

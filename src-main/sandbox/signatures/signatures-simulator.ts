@@ -2,11 +2,16 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { introspectionFromSchema } from 'graphql';
 import type { RunningSimulator, Simulator } from '../simulator';
 import { TEST_CITIZENS, type TestCitizen } from '../test-citizens';
 import { executeGraphql } from './graphql-api';
-import { createSandboxCertificate, createTlsCertificate } from './sandbox-certificate';
-import { endedPage, langOf, loginPage, reviewPage } from './signing-page';
+import { signaturesSchema } from './schema';
+import { createSandboxCertificate, createTlsCertificate, type SandboxCertificate } from './sandbox-certificate';
+import { interimDocumentSigner, type DocumentSigner } from './document-signer';
+import { parseLoginHint } from './order-input';
+import { batchDonePage, batchPage, downloadPage, endedPage, loginPage, reviewPage } from './signing-page';
+import { WebhookDispatcher } from './webhooks';
 import { SandboxApiError, SignaturesStore } from './signatures-store';
 
 /** The credentials the app's default settings carry for the sandbox. Not secret: the sandbox is local. */
@@ -20,6 +25,10 @@ export interface SignaturesSimulatorOptions {
    * signing links, as Idura does: Digital Post refuses http action links.
    */
   httpsPort?: number;
+  /** The PDF signer (default: the sandbox's own); tests may pass another. */
+  signer?: (certificate: SandboxCertificate) => DocumentSigner;
+  /** Waits between webhook attempts (default: Idura's 5 s, 30 s, 60 s, … 48 h). */
+  webhookRetryDelaysMs?: number[];
 }
 
 export interface RunningSignaturesSandbox extends RunningSimulator {
@@ -68,7 +77,19 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
     defaultPort: 4020,
     async start({ port }) {
       let baseUrl = '';
-      const store = new SignaturesStore(createSandboxCertificate(), () => baseUrl, options.now);
+      const certificate = createSandboxCertificate();
+      const webhooks = new WebhookDispatcher(options.webhookRetryDelaysMs, options.now);
+      const store = new SignaturesStore(certificate, () => baseUrl, (options.signer ?? interimDocumentSigner)(certificate), webhooks, options.now);
+      // Expiry happens by the clock too, so SIGNATURE_ORDER_EXPIRED goes out without anyone asking.
+      // (It stops itself if the servers never started or were closed.)
+      const sweep = setInterval(() => {
+        if (servers[0]?.listening) store.sweepExpired();
+        else {
+          clearInterval(sweep);
+          webhooks.close();
+        }
+      }, 1000);
+      sweep.unref();
       // Signing-page sessions: which test citizen logged in for which link.
       const sessions = new Map<string, { token: string; citizen: TestCitizen }>();
 
@@ -98,37 +119,144 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
 
       const handleSigning = async (req: IncomingMessage, res: ServerResponse, token: string, rest: string) => {
         const found = store.byToken(token);
-        const lang = langOf(found?.order ?? null);
         const open = found && found.order.status === 'OPEN' && found.signatory.status === 'OPEN';
-        if (!found || !open) return html(res, found ? 200 : 404, endedPage(lang, found?.order ?? null, found?.signatory ?? null));
+        if (!found || !open) return html(res, found ? 200 : 404, endedPage({ order: found?.order ?? null, signatory: found?.signatory ?? null }));
         const { order, signatory } = found;
+        const ctx = { order, signatory };
         const form = req.method === 'POST' ? new URLSearchParams((await readBody(req)).toString('utf8')) : null;
+        const verify = store.verifyProvider(order, signatory);
+        const enabled = store.enabledProviders(order, signatory);
+        const singles = store.singleProviders(order, signatory);
+        const allOf = store.allOf(order, signatory);
+        const drawable = singles.find((p) => p.kind === 'drawable');
+        const options = (citizen: TestCitizen | null) => ({
+          block: store.block(order, signatory, citizen ? store.claimsFor(order, signatory, citizen) : null),
+          canMitId: verify !== null,
+          noop: enabled.some((p) => p.kind === 'noop'),
+          drawable: drawable && drawable.kind === 'drawable' ? { requireName: drawable.requireName } : null,
+          allOf: allOf !== null,
+        });
+        const parsedHint = verify?.loginHint ? parseLoginHint(verify.loginHint) : null;
+        const mitidMessage = verify ? { message: verify.message ?? parsedHint?.message ?? null, sub: parsedHint?.sub ?? null } : null;
+        // After signing or rejecting, Idura sends the signatory on to ui.signatoryRedirectUri.
+        const done = (outcome: 'cancelledByYou' | null = null) => {
+          const target = signatory.ui.signatoryRedirectUri;
+          if (target) {
+            res.writeHead(303, { Location: target, 'Cache-Control': 'no-store' });
+            return res.end();
+          }
+          return html(res, 200, endedPage(ctx, outcome));
+        };
         if (rest === '' && req.method === 'GET') {
+          store.opened(order, signatory);
           const citizen = sessionFor(req, token);
-          return html(res, 200, citizen ? reviewPage(lang, order, token, citizen) : loginPage(lang, order, token, null));
+          if (verify && !citizen) return html(res, 200, loginPage(ctx, `/sign/${token}`, null, mitidMessage));
+          store.viewed(order, signatory);
+          return html(res, 200, reviewPage(ctx, token, citizen, options(citizen)));
         }
-        if (rest === '/login' && form) {
+        if (rest === '/login' && form && verify) {
           const citizen = TEST_CITIZENS.find((c) => c.uuid === form.get('uuid'));
-          if (!citizen) return html(res, 400, loginPage(lang, order, token, null));
-          // Idura checks the MitID identity against the evidence validation before showing anything to sign.
-          if (!store.evidenceMatches(signatory, citizen)) return html(res, 403, loginPage(lang, order, token, 'mismatch'));
+          if (!citizen) return html(res, 400, loginPage(ctx, `/sign/${token}`, null, mitidMessage));
+          // Idura checks the e-ID identity against the evidence validation (and uniqueness) before showing anything to sign.
+          const block = store.block(order, signatory, store.claimsFor(order, signatory, citizen));
+          if (block === 'mismatch' || block === 'unique') {
+            store.signError(order, signatory, block === 'mismatch' ? 'Evidence validation failed' : 'Evidence is not unique');
+            return html(res, 403, loginPage(ctx, `/sign/${token}`, block, mitidMessage));
+          }
           const id = randomBytes(18).toString('base64url');
           sessions.set(id, { token, citizen });
           res.writeHead(303, { Location: `/sign/${token}`, 'Set-Cookie': `sandbox_sign=${id}; Path=/sign/${token}; HttpOnly; SameSite=Lax` });
           return res.end();
         }
         const citizen = sessionFor(req, token);
-        if (!citizen) return html(res, 401, loginPage(lang, order, token, null));
+        if (verify && !citizen && !((rest === '/sign-noop' || rest === '/sign-drawn') && !allOf) && rest !== '/cancel') {
+          return html(res, 401, loginPage(ctx, `/sign/${token}`, null, mitidMessage));
+        }
         const doc = /^\/documents\/(\d+)$/.exec(rest);
         if (doc && req.method === 'GET') {
           const d = order.documents[Number(doc[1])];
-          if (!d) return send(res, 404, 'text/plain', 'not found');
-          return send(res, 200, 'application/pdf', d.original, { 'Content-Disposition': 'inline; filename="document.pdf"' });
+          if (!d || !signatory.documents.some((x) => x.documentId === d.id)) return send(res, 404, 'text/plain', 'not found');
+          return send(res, 200, 'application/pdf', d.current, { 'Content-Disposition': 'inline; filename="document.pdf"' });
         }
-        if (rest === '/sign' && form) store.sign(token, citizen);
-        else if (rest === '/reject' && form) store.reject(token, citizen, form.get('reason') ?? '');
+        if (!form) return send(res, 404, 'text/plain', 'not found');
+        if (options(citizen).block === 'sequence' && rest !== '/cancel') return html(res, 409, reviewPage(ctx, token, citizen, options(citizen)));
+        if (rest === '/sign' && citizen) await store.signWithMitId(token, citizen);
+        else if (rest === '/sign-noop' && options(null).noop) await store.signWithNoop(token);
+        else if (rest === '/sign-drawn' && drawable && !allOf) await store.signWithDrawing(token, form.get('name') || null);
+        else if (rest === '/sign-all' && allOf) await store.signWithAll(token, citizen, form.get('name') || null);
+        else if (rest === '/approve') await store.approve(token, citizen);
+        else if (rest === '/reject') store.reject(token, form.get('reason') ?? '');
+        else if (rest === '/cancel' && signatory.ui.enableCancel) return done('cancelledByYou');
         else return send(res, 404, 'text/plain', 'not found');
-        return html(res, 200, endedPage(lang, order, signatory));
+        return done();
+      };
+
+      const handleBatch = async (req: IncomingMessage, res: ServerResponse, token: string, rest: string) => {
+        const batch = store.batchByLink(token);
+        if (!batch) return html(res, 404, endedPage({ order: null, signatory: null }));
+        const ctx = { order: null, signatory: null, ui: batch.ui };
+        const base = `/batch/${token}`;
+        const form = req.method === 'POST' ? new URLSearchParams((await readBody(req)).toString('utf8')) : null;
+        const citizen = sessionFor(req, `batch:${token}`);
+        const items = () => batch.items.map((i) => ({ ...i, open: i.order.status === 'OPEN' && i.signatory.status === 'OPEN' }));
+        if (rest === '/login' && form) {
+          const who = TEST_CITIZENS.find((c) => c.uuid === form.get('uuid'));
+          if (!who) return html(res, 400, loginPage(ctx, base, null, null));
+          const blocked = batch.items.map((i) => store.block(i.order, i.signatory, store.claimsFor(i.order, i.signatory, who))).find((b) => b === 'mismatch' || b === 'unique');
+          if (blocked === 'mismatch' || blocked === 'unique') return html(res, 403, loginPage(ctx, base, blocked, null));
+          const id = randomBytes(18).toString('base64url');
+          sessions.set(id, { token: `batch:${token}`, citizen: who });
+          res.writeHead(303, { Location: base, 'Set-Cookie': `sandbox_sign=${id}; Path=${base}; HttpOnly; SameSite=Lax` });
+          return res.end();
+        }
+        if (!citizen) return html(res, rest === '' ? 200 : 401, loginPage(ctx, base, null, null));
+        if (rest === '' && req.method === 'GET') return html(res, 200, batchPage(ctx, base, citizen, items()));
+        const doc = /^\/documents\/(\d+)\/(\d+)$/.exec(rest);
+        if (doc && req.method === 'GET') {
+          const item = batch.items[Number(doc[1])];
+          const d = item?.order.documents[Number(doc[2])];
+          if (!item || !d || !item.signatory.documents.some((x) => x.documentId === d.id)) return send(res, 404, 'text/plain', 'not found');
+          return send(res, 200, 'application/pdf', d.current, { 'Content-Disposition': 'inline; filename="document.pdf"' });
+        }
+        if (rest === '/sign' && form) {
+          await store.signBatch(batch, citizen);
+          if (batch.ui.signatoryRedirectUri) {
+            res.writeHead(303, { Location: batch.ui.signatoryRedirectUri, 'Cache-Control': 'no-store' });
+            return res.end();
+          }
+          return html(res, 200, batchDonePage(ctx));
+        }
+        return send(res, 404, 'text/plain', 'not found');
+      };
+
+      const handleDownload = async (req: IncomingMessage, res: ServerResponse, token: string, rest: string) => {
+        const found = store.byToken(token);
+        if (!found || !store.downloadHref(found.order, found.signatory)) return html(res, 404, endedPage({ order: found?.order ?? null, signatory: found?.signatory ?? null }));
+        const { order, signatory } = found;
+        const ctx = { order, signatory };
+        const base = `/download/${token}`;
+        const form = req.method === 'POST' ? new URLSearchParams((await readBody(req)).toString('utf8')) : null;
+        if (rest === '/login' && form) {
+          const who = TEST_CITIZENS.find((c) => c.uuid === form.get('uuid'));
+          if (!who) return html(res, 400, loginPage(ctx, base, null, null, 'downloadIntro'));
+          if (!store.mayDownload(signatory, store.claimsFor(order, signatory, who))) return html(res, 403, loginPage(ctx, base, 'mismatch', null, 'downloadIntro'));
+          const id = randomBytes(18).toString('base64url');
+          sessions.set(id, { token: `download:${token}`, citizen: who });
+          res.writeHead(303, { Location: base, 'Set-Cookie': `sandbox_sign=${id}; Path=${base}; HttpOnly; SameSite=Lax` });
+          return res.end();
+        }
+        const citizen = sessionFor(req, `download:${token}`);
+        if (rest === '' && req.method === 'GET') {
+          store.downloadOpened(order, signatory);
+          return html(res, 200, citizen ? downloadPage(ctx, base, citizen) : loginPage(ctx, base, null, null, 'downloadIntro'));
+        }
+        const doc = /^\/documents\/(\d+)$/.exec(rest);
+        const d = doc ? order.documents[Number(doc[1])] : undefined;
+        if (!citizen) return html(res, 401, loginPage(ctx, base, null, null, 'downloadIntro'));
+        if (d && d.signed && req.method === 'GET' && signatory.documents.some((x) => x.documentId === d.id)) {
+          return send(res, 200, 'application/pdf', d.signed, { 'Content-Disposition': 'attachment; filename="signed.pdf"' });
+        }
+        return send(res, 404, 'text/plain', 'not found');
       };
 
       const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -136,7 +264,9 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
         const path = url.pathname;
         void (async () => {
           if (path === '/v1/graphql') {
-            if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
+            // Idura: "A GET on the same URL returns the schema" (here as the introspection result).
+            if (req.method === 'GET') return send(res, 200, 'application/json', JSON.stringify({ data: introspectionFromSchema(signaturesSchema()) }));
+            if (req.method !== 'POST') return send(res, 405, 'text/plain', 'GET or POST');
             const applicationId = authenticate(req);
             if (!applicationId) return send(res, 401, 'application/json', JSON.stringify({ errors: [{ message: 'Unauthorized' }] }));
             let body: Record<string, unknown>;
@@ -150,6 +280,10 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
           }
           const signing = /^\/sign\/([A-Za-z0-9_-]+)(\/.*)?$/.exec(path);
           if (signing) return handleSigning(req, res, signing[1]!, signing[2] ?? '');
+          const downloadLink = /^\/download\/([A-Za-z0-9_-]+)(\/.*)?$/.exec(path);
+          if (downloadLink) return handleDownload(req, res, downloadLink[1]!, downloadLink[2] ?? '');
+          const batchLink = /^\/batch\/([A-Za-z0-9_-]+)(\/.*)?$/.exec(path);
+          if (batchLink) return handleBatch(req, res, batchLink[1]!, batchLink[2] ?? '');
           const expire = /^\/sandbox\/orders\/([^/]+)\/expire$/.exec(path);
           if (expire && req.method === 'POST') {
             const order = store.expire(decodeURIComponent(expire[1]!));
@@ -194,6 +328,8 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
         store,
         https,
         close: async () => {
+          clearInterval(sweep);
+          webhooks.close();
           await Promise.all(
             servers.map(
               (server) =>

@@ -18,7 +18,7 @@ export class SigningPageVisitor {
     return { status: res.status, html: await res.text() };
   }
 
-  async post(path: '/login' | '/sign' | '/reject', form: Record<string, string>): Promise<{ status: number; html: string }> {
+  async post(path: `/${string}`, form: Record<string, string>): Promise<{ status: number; html: string }> {
     const res = await fetch(`${this.href}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookie },

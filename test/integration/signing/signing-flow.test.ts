@@ -103,7 +103,7 @@ describe('signing requests against the sandbox', () => {
     expect(order.status).toBe('OPEN');
     expect(order.signatories[0]!.evidenceValidation).toEqual([{ key: 'cprNumberIdentifier', value: karen.cpr, boolean: null }]);
     expect(order.signatories[0]!.reference).toBe(row.reference);
-    expect(order.language).toBe('DA_DK'); // the citizen signs in Danish even when the caseworker's app is in English
+    expect(order.ui.language).toBe('DA_DK'); // the citizen signs in Danish even when the caseworker's app is in English
 
     // One letter, to Karen, carrying the document and the signing link as an UNDERSKRIV action.
     expect(digitalPost.letters).toHaveLength(1);
