@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import type { RunningSimulator, Simulator } from '../simulator';
 import { TEST_CITIZENS, type TestCitizen } from '../test-citizens';
 import { executeGraphql } from './graphql-api';
+import { PadesSigner } from './pades-signer';
+import { loadOrCreateSandboxPki } from './pki/sandbox-pki';
 import { createSandboxCertificate, createTlsCertificate } from './sandbox-certificate';
 import { endedPage, langOf, loginPage, reviewPage } from './signing-page';
 import { SandboxApiError, SignaturesStore } from './signatures-store';
@@ -20,10 +22,17 @@ export interface SignaturesSimulatorOptions {
    * signing links, as Idura does: Digital Post refuses http action links.
    */
   httpsPort?: number;
+  /**
+   * Where the sandbox CA, signing and TSA certificates are kept (made on first
+   * start). Without it they are made afresh in memory at each start.
+   */
+  pkiDir?: string | null;
 }
 
 export interface RunningSignaturesSandbox extends RunningSimulator {
   store: SignaturesStore;
+  /** The sandbox CA certificate (PEM) every signature and timestamp chains to. */
+  caPem: string;
   /** With `httpsPort`: the https base of the signing links and the PEM to trust it by. */
   https: { url: string; certificatePem: string } | null;
 }
@@ -68,7 +77,8 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
     defaultPort: 4020,
     async start({ port }) {
       let baseUrl = '';
-      const store = new SignaturesStore(createSandboxCertificate(), () => baseUrl, options.now);
+      const pki = await loadOrCreateSandboxPki(options.pkiDir ?? null);
+      const store = new SignaturesStore(createSandboxCertificate(), new PadesSigner(pki, options.now), () => baseUrl, options.now);
       // Signing-page sessions: which test citizen logged in for which link.
       const sessions = new Map<string, { token: string; citizen: TestCitizen }>();
 
@@ -125,7 +135,7 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
           if (!d) return send(res, 404, 'text/plain', 'not found');
           return send(res, 200, 'application/pdf', d.original, { 'Content-Disposition': 'inline; filename="document.pdf"' });
         }
-        if (rest === '/sign' && form) store.sign(token, citizen);
+        if (rest === '/sign' && form) await store.sign(token, citizen);
         else if (rest === '/reject' && form) store.reject(token, citizen, form.get('reason') ?? '');
         else return send(res, 404, 'text/plain', 'not found');
         return html(res, 200, endedPage(lang, order, signatory));
@@ -157,6 +167,14 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
               ? send(res, 200, 'application/json', JSON.stringify({ id: order.id, status: order.status }))
               : send(res, 404, 'application/json', JSON.stringify({ error: 'not found' }));
           }
+          // The sandbox CA, for validators (pdf-signature-report --trust, the app's own check of signed PDFs).
+          if (path === '/sandbox/ca.pem' && req.method === 'GET') return send(res, 200, 'application/x-pem-file', pki.caPem);
+          // Fault switch: `{"brokenSignature": true}` makes the next closed orders return a PDF with broken signatures.
+          if (path === '/sandbox/faults' && req.method === 'POST') {
+            const body = JSON.parse((await readBody(req)).toString('utf8') || '{}') as { brokenSignature?: unknown };
+            if (typeof body.brokenSignature === 'boolean') store.brokenSignatures = body.brokenSignature;
+            return send(res, 200, 'application/json', JSON.stringify({ brokenSignature: store.brokenSignatures }));
+          }
           if (path === '/') return send(res, 200, 'text/plain; charset=utf-8', 'Sandbox Signatures: POST /v1/graphql');
           return send(res, 404, 'text/plain', 'not found');
         })().catch((error: unknown) => {
@@ -186,6 +204,7 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
         name: 'signatures',
         url: `${httpUrl}/v1/graphql`,
         store,
+        caPem: pki.caPem,
         https,
         close: async () => {
           await Promise.all(

@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, randomBytes, randomUUID, sign as cryptoSign } from 'node:crypto';
 import type { TestCitizen } from '../test-citizens';
-import { sealPdf } from './pades-signer';
+import type { PadesSigner } from './pades-signer';
 import type { SandboxCertificate } from './sandbox-certificate';
 
 export type OrderStatus = 'OPEN' | 'CLOSED' | 'CANCELLED' | 'EXPIRED';
@@ -32,7 +32,9 @@ export interface SandboxDocument {
   title: string;
   reference: string | null;
   original: Buffer;
-  /** Set by close: the sealed PDF. */
+  /** The PDF with the signatures given so far, each an incremental update (PAdES B-T). */
+  current: Buffer;
+  /** Set by close: the final PDF (validation data and a document timestamp added: B-LTA). */
   signed: Buffer | null;
 }
 
@@ -52,6 +54,8 @@ export interface SandboxOrder {
   signatories: SandboxSignatory[];
   /** After close, documents stay fetchable until then (retainDocumentsForDays); null = gone. */
   retainUntil: Date | null;
+  /** Serialises the PDF updates of this order's documents (two signatories signing at once). */
+  pdfQueue: Promise<unknown>;
 }
 
 /** A refusal the API reports as a GraphQL error, in Idura's wording style. */
@@ -83,8 +87,12 @@ export class SignaturesStore {
   private readonly signatoryById = new Map<string, { order: SandboxOrder; signatory: SandboxSignatory }>();
   private readonly signatoryByToken = new Map<string, { order: SandboxOrder; signatory: SandboxSignatory }>();
 
+  /** The tester's fault switch: the next closed orders return a PDF whose signatures are broken. */
+  brokenSignatures = false;
+
   constructor(
     readonly certificate: SandboxCertificate,
+    readonly signer: PadesSigner,
     private readonly baseUrl: () => string,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -108,6 +116,7 @@ export class SignaturesStore {
         title: d.pdf.title,
         reference: d.pdf.reference ?? null,
         original: blob,
+        current: blob,
         signed: null,
       };
     });
@@ -135,6 +144,7 @@ export class SignaturesStore {
       documents,
       signatories: [],
       retainUntil: null,
+      pdfQueue: Promise.resolve(),
     };
     const max = input.maxSignatories ?? 14;
     if ((input.signatories?.length ?? 0) > max) throw new SandboxApiError(`At most ${max} signatories.`);
@@ -209,16 +219,12 @@ export class SignaturesStore {
     }
     const signed = order.signatories.filter((s) => s.status === 'SIGNED');
     const now = this.now();
-    for (const doc of order.documents) {
-      doc.signed =
-        signed.length === 0
-          ? doc.original
-          : await sealPdf(doc.original, this.certificate, {
-              name: signed.map((s) => s.evidence?.claims.name ?? '?').join(', '),
-              reason: 'Underskrevet med MitID (sandbox)',
-              signingTime: now,
-            });
-    }
+    const broken = this.brokenSignatures;
+    await this.updatePdfs(order, async (doc) => {
+      // Each signature is already in `current`; closing adds the DSS and the document timestamp.
+      doc.signed = signed.length === 0 ? doc.original : await this.signer.finalize(doc.current);
+      if (broken && signed.length > 0) doc.signed = breakSignatures(doc.signed);
+    });
     // The async sealing may have raced a second close; the first one wins.
     if (order.status !== 'OPEN') throw new SandboxApiError(`Signature order is ${order.status.toLowerCase()}, not open.`);
     order.status = 'CLOSED';
@@ -278,9 +284,13 @@ export class SignaturesStore {
     });
   }
 
-  sign(token: string, citizen: TestCitizen): SandboxSignatory {
+  async sign(token: string, citizen: TestCitizen): Promise<SandboxSignatory> {
     const found = this.signable(token);
     if (!this.evidenceMatches(found.signatory, citizen)) throw new SandboxApiError('Evidence validation failed.');
+    // One PAdES signature per signatory, added when they sign (not at close), as an incremental update.
+    await this.updatePdfs(found.order, async (doc) => {
+      doc.current = await this.signer.addSignature(doc.current, { name: citizen.name });
+    });
     const at = this.now();
     const claims: Record<string, string> = {
       iss: `${this.baseUrl()}/verify`,
@@ -305,6 +315,15 @@ export class SignaturesStore {
     found.signatory.status = 'REJECTED';
     found.signatory.statusReason = reason.slice(0, 500) || null;
     return found.signatory;
+  }
+
+  /** Runs `fn` on each document of the order, after any update already under way for it. */
+  private updatePdfs(order: SandboxOrder, fn: (doc: SandboxDocument) => Promise<void>): Promise<void> {
+    const run = order.pdfQueue.then(async () => {
+      for (const doc of order.documents) await fn(doc);
+    });
+    order.pdfQueue = run.catch(() => undefined);
+    return run;
   }
 
   private signable(token: string): { order: SandboxOrder; signatory: SandboxSignatory } {
@@ -332,4 +351,18 @@ export class SignaturesStore {
     const jwk = createPublicKey(this.certificate.publicKeyPem).export({ format: 'jwk' });
     return JSON.stringify({ keys: [{ ...jwk, kid: 'sandbox', use: 'sig', alg: 'RS256' }] });
   }
+}
+
+/**
+ * The fault switch's damage: one byte of the original document (inside every
+ * signature's signed range) changed, so each ByteRange digest stops matching
+ * while the file still opens. The byte is the first of the binary comment on
+ * the second line, which every PDF writer puts there and no reader interprets.
+ */
+export function breakSignatures(pdf: Buffer): Buffer {
+  const copy = Buffer.from(pdf);
+  const secondLine = copy.indexOf(0x0a) + 1;
+  const at = copy[secondLine] === 0x25 /* % */ ? secondLine + 1 : Math.floor(copy.indexOf('/ByteRange') / 2);
+  copy[at] = copy[at]! ^ 0x01;
+  return copy;
 }
