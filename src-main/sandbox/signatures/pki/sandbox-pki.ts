@@ -63,7 +63,12 @@ const extension = (extnID: string, critical: boolean, value: { toSchema(): asn1j
   new pkijs.Extension({ extnID, critical, extnValue: ('toSchema' in value ? value.toSchema() : value).toBER(false) });
 
 /** KeyUsage bits (RFC 5280 §4.2.1.3), first byte: digitalSignature 0x80, nonRepudiation 0x40, keyCertSign 0x04, cRLSign 0x02. */
-const keyUsage = (bits: number): asn1js.BitString => new asn1js.BitString({ valueHex: new Uint8Array([bits]), unusedBits: 1 });
+const keyUsage = (bits: number): asn1js.BitString => {
+  // DER: the unused-bits count covers every trailing zero bit (asn1crypto re-encodes otherwise, and the certificate's signature breaks).
+  let unusedBits = 0;
+  while (unusedBits < 7 && !(bits & (1 << unusedBits))) unusedBits++;
+  return new asn1js.BitString({ valueHex: new Uint8Array([bits]), unusedBits });
+};
 
 const serial = (): asn1js.Integer => {
   const bytes = randomBytes(12);
