@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { AppHandle } from './app/app-handle';
 import type { Services } from './app/services';
 import { openApp } from './app/open-app';
+import { keepSandboxPkiIn } from './sandbox/signatures/signatures-simulator';
 import { startSandbox } from './sandbox/start-sandbox';
 import { SIMULATORS_STARTED_BY_HOSTS } from './sandbox/simulators';
 import { appLocation, devServerUrl } from './shell/app-location';
@@ -105,6 +106,7 @@ function start(): void {
   const ready = (): void => {
     hardenSession(session.defaultSession, location);
     setSpellCheckLanguages();
+    keepSandboxPkiIn(join(app.getPath('userData'), 'sandbox-signatures-pki'));
 
     try {
       handle = openApp({

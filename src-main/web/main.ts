@@ -6,6 +6,7 @@ import { defaultDataDir } from '../app/data-dir';
 import { FileSettingsStore } from '../app/file-settings-store';
 import { openApp } from '../app/open-app';
 import { EnvSecretStore } from '../app/secrets';
+import { keepSandboxPkiIn } from '../sandbox/signatures/signatures-simulator';
 import { startSandbox } from '../sandbox/start-sandbox';
 import { SIMULATORS_STARTED_BY_HOSTS } from '../sandbox/simulators';
 import { startWebServer } from './web-server';
@@ -21,6 +22,7 @@ const { values } = parseArgs({
 });
 
 const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+keepSandboxPkiIn(resolve(dataDir, 'sandbox-signatures-pki'));
 let app: ReturnType<typeof openApp>;
 try {
   app = openApp({

@@ -66,6 +66,18 @@ const safeEqual = (a: string, b: string): boolean => {
  * client id and secret), the signing pages at each signatory's `href`, and a
  * tester's switch `POST /sandbox/orders/<id>/expire`. Orders live in memory.
  */
+let hostPkiDir: string | null = null;
+
+/**
+ * The host's data folder for the sandbox CA, signing and TSA certificates
+ * (`<data>/sandbox-signatures-pki`), set before the host starts the sandbox:
+ * made there on first start, reused afterwards, so documents signed in an
+ * earlier session still chain to the same sandbox root.
+ */
+export function keepSandboxPkiIn(dir: string): void {
+  hostPkiDir = dir;
+}
+
 export interface SignaturesSimulator extends Simulator {
   start(options: { port: number }): Promise<RunningSignaturesSandbox>;
 }
@@ -77,7 +89,7 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
     defaultPort: 4020,
     async start({ port }) {
       let baseUrl = '';
-      const pki = await loadOrCreateSandboxPki(options.pkiDir ?? null);
+      const pki = await loadOrCreateSandboxPki(options.pkiDir !== undefined ? options.pkiDir : hostPkiDir);
       const store = new SignaturesStore(createSandboxCertificate(), new PadesSigner(pki, options.now), () => baseUrl, options.now);
       // Signing-page sessions: which test citizen logged in for which link.
       const sessions = new Map<string, { token: string; citizen: TestCitizen }>();
