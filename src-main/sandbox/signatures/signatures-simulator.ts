@@ -90,7 +90,8 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
     async start({ port }) {
       let baseUrl = '';
       const pki = await loadOrCreateSandboxPki(options.pkiDir !== undefined ? options.pkiDir : hostPkiDir);
-      const store = new SignaturesStore(createSandboxCertificate(), new PadesSigner(pki, options.now), () => baseUrl, options.now);
+      const signer = new PadesSigner(pki, options.now);
+      const store = new SignaturesStore(createSandboxCertificate(), signer, () => baseUrl, options.now);
       // Signing-page sessions: which test citizen logged in for which link.
       const sessions = new Map<string, { token: string; citizen: TestCitizen }>();
 
@@ -181,6 +182,10 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
           }
           // The sandbox CA, for validators (pdf-signature-report --trust, the app's own check of signed PDFs).
           if (path === '/sandbox/ca.pem' && req.method === 'GET') return send(res, 200, 'application/x-pem-file', pki.caPem);
+          // The sandbox timestamp authority, RFC 3161 over HTTP (the signatures get their timestamps from it in process).
+          if (path === '/tsa' && req.method === 'POST') {
+            return send(res, 200, 'application/timestamp-reply', await signer.tsa.respond(await readBody(req)));
+          }
           // Fault switch: `{"brokenSignature": true}` makes the next closed orders return a PDF with broken signatures.
           if (path === '/sandbox/faults' && req.method === 'POST') {
             const body = JSON.parse((await readBody(req)).toString('utf8') || '{}') as { brokenSignature?: unknown };

@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, randomBytes, randomUUID, sign as cryptoSign } from 'node:crypto';
 import type { TestCitizen } from '../test-citizens';
-import type { PadesSigner } from './pades-signer';
+import { breakSignatures, type PadesSigner } from './pades-signer';
 import type { SandboxCertificate } from './sandbox-certificate';
 
 export type OrderStatus = 'OPEN' | 'CLOSED' | 'CANCELLED' | 'EXPIRED';
@@ -353,16 +353,3 @@ export class SignaturesStore {
   }
 }
 
-/**
- * The fault switch's damage: one byte of the original document (inside every
- * signature's signed range) changed, so each ByteRange digest stops matching
- * while the file still opens. The byte is the first of the binary comment on
- * the second line, which every PDF writer puts there and no reader interprets.
- */
-export function breakSignatures(pdf: Buffer): Buffer {
-  const copy = Buffer.from(pdf);
-  const secondLine = copy.indexOf(0x0a) + 1;
-  const at = copy[secondLine] === 0x25 /* % */ ? secondLine + 1 : Math.floor(copy.indexOf('/ByteRange') / 2);
-  copy[at] = copy[at]! ^ 0x01;
-  return copy;
-}

@@ -158,6 +158,31 @@ describe('the sandbox PKI', () => {
     }
   });
 
+  it('the timestamp authority answers RFC 3161 over HTTP, and openssl ts verifies the token against the sandbox CA', async () => {
+    const data = join(dir, 'stamped.txt');
+    writeFileSync(data, 'Aftale om tilskud');
+    const query = join(dir, 'query.tsq');
+    execFileSync('openssl', ['ts', '-query', '-data', data, '-sha256', '-cert', '-out', query]);
+    const res = await fetch(new URL('/tsa', sandbox.url), { method: 'POST', headers: { 'content-type': 'application/timestamp-query' }, body: readFileSync(query) });
+    expect(res.headers.get('content-type')).toBe('application/timestamp-reply');
+    const reply = join(dir, 'reply.tsr');
+    writeFileSync(reply, Buffer.from(await res.arrayBuffer()));
+    const verified = execFileSync('openssl', ['ts', '-verify', '-in', reply, '-queryfile', query, '-CAfile', join(dir, 'ca.pem')], { encoding: 'utf8' });
+    expect(verified).toContain('Verification: OK');
+    const text = execFileSync('openssl', ['ts', '-reply', '-in', reply, '-text'], { encoding: 'utf8' });
+    expect(text).toContain('Status: Granted.');
+    expect(text).toContain('Policy OID: 2.25.178290753413916032960213436541180420352');
+    // Another file's imprint does not verify.
+    writeFileSync(data, 'Aftale om tilskud, ændret');
+    const other = spawnSync('openssl', ['ts', '-verify', '-in', reply, '-data', data, '-CAfile', join(dir, 'ca.pem')], { encoding: 'utf8' });
+    expect(other.status).not.toBe(0);
+    // SHA-1 is refused (badAlg), as a TSA without it must.
+    execFileSync('openssl', ['ts', '-query', '-data', data, '-sha1', '-out', query]);
+    const sha1 = await fetch(new URL('/tsa', sandbox.url), { method: 'POST', body: readFileSync(query) });
+    writeFileSync(reply, Buffer.from(await sha1.arrayBuffer()));
+    expect(execFileSync('openssl', ['ts', '-reply', '-in', reply, '-text'], { encoding: 'utf8' })).toMatch(/Status: Rejected\.[\s\S]*unrecognized or unsupported algorithm/);
+  });
+
   it('the fault switch makes the next closed PDF fail every validator', async () => {
     const res = await fetch(new URL('/sandbox/faults', sandbox.url), { method: 'POST', body: JSON.stringify({ brokenSignature: true }) });
     expect(await res.json()).toEqual({ brokenSignature: true });

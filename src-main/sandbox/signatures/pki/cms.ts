@@ -68,6 +68,42 @@ export class TimestampAuthority {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /**
+   * RFC 3161 over HTTP (`POST /tsa`, application/timestamp-query): a
+   * TimeStampResp granting a token for the request's SHA-256 imprint (nonce
+   * echoed), or rejecting any other hash algorithm with failInfo badAlg.
+   */
+  async respond(requestDer: Uint8Array): Promise<Buffer> {
+    let request: pkijs.TimeStampReq;
+    try {
+      request = pkijs.TimeStampReq.fromBER(new Uint8Array(requestDer).buffer);
+    } catch {
+      return this.refusal(5); // badDataFormat
+    }
+    if (request.messageImprint.hashAlgorithm.algorithmId !== OID.sha256) return this.refusal(0); // badAlg
+    const imprint = Buffer.from(request.messageImprint.hashedMessage.valueBlock.valueHexView);
+    if (imprint.length !== 32) return this.refusal(5);
+    const signedData = await this.signedData(imprint, request.nonce);
+    const response = new pkijs.TimeStampResp({
+      status: new pkijs.PKIStatusInfo({ status: pkijs.PKIStatus.granted }),
+      timeStampToken: new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) }),
+    });
+    return Buffer.from(response.toSchema().toBER());
+  }
+
+  private refusal(failBit: number): Buffer {
+    const bits = new Uint8Array(4);
+    bits[failBit >> 3] = 0x80 >> (failBit & 7);
+    const used = Math.floor(failBit / 8) + 1;
+    const response = new pkijs.TimeStampResp({
+      status: new pkijs.PKIStatusInfo({
+        status: pkijs.PKIStatus.rejection,
+        failInfo: new asn1js.BitString({ valueHex: bits.slice(0, used), unusedBits: 7 - (failBit & 7) }),
+      }),
+    });
+    return Buffer.from(response.toSchema().toBER());
+  }
+
   async token(imprint: Buffer, nonce?: asn1js.Integer): Promise<Buffer> {
     return contentInfoDer(await this.signedData(imprint, nonce));
   }
