@@ -364,6 +364,9 @@ export class SigningWorker {
           const closed = await gateway.fetchClosedDocument(orderId);
           if (closed?.signedPdf) {
             await this.accept(row, closed);
+            // Refused by the check while the caseworker asked to cancel: their decision is already made.
+            const after = signingRequest(this.deps.db, row.id);
+            if (after?.state === 'signature_invalid') return this.finish(after, 'cancelled');
             return 'wait';
           }
         }
