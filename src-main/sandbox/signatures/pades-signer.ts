@@ -1,14 +1,25 @@
-import type { PDFArray} from 'pdf-lib';
-import { PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFContext } from 'pdf-lib';
+import { PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFArray, type PDFContext, type PDFObject } from 'pdf-lib';
 import { appendIncrement, lookupArray, lookupDict, type Increment } from './pdf-increment';
 import { cadesDetached, TimestampAuthority } from './pki/cms';
 import { sha256, type SandboxPki } from './pki/sandbox-pki';
 
-/** Who signs one signature: shown as the PDF signature's /Name. */
+/** Who signs one signature: shown as the PDF signature's /Name. (The order model may pass more; it is handed to `appearance`.) */
 export interface PdfSignatory {
   name: string;
   reason?: string;
 }
+
+/**
+ * A visible seal for the signature's widget: which page, where, and a form
+ * XObject for its /AP /N. `put` stores a new object in this update and
+ * returns its ref. Without one the signature is invisible.
+ */
+export type SealAppearance<S extends PdfSignatory> = (
+  context: PDFContext,
+  signatory: S,
+  pageCount: number,
+  put: (object: PDFObject) => PDFRef,
+) => { pageIndex: number; rect: [number, number, number, number]; appearance: PDFRef };
 
 /** Bytes reserved for one CMS signature (signer + CA certificate + a timestamp token with two more). */
 const SIGNATURE_BYTES = 16_384;
@@ -30,23 +41,27 @@ const pdfText = (s: string): string => (/^[\x20-\x7e]*$/.test(s) ? PDFString.of(
  *   (ETSI.RFC3161) over everything: B-LTA.
  * Earlier revisions are never rewritten, so each signature stays valid.
  */
-export class PadesSigner {
+export class PadesSigner<S extends PdfSignatory = PdfSignatory> {
   readonly tsa: TimestampAuthority;
+  /** The tester's fault switch (`POST /sandbox/faults`): `finalize` returns the PDF with its signatures broken. */
+  brokenSignatures = false;
 
   constructor(
     readonly pki: SandboxPki,
     private readonly now: () => Date = () => new Date(),
+    private readonly appearance?: SealAppearance<S>,
   ) {
     this.tsa = new TimestampAuthority(pki.tsa, pki.ca, now);
   }
 
-  async addSignature(pdf: Uint8Array, signatory: PdfSignatory): Promise<Buffer> {
+  async addSignature(pdf: Uint8Array, signatory: S): Promise<Buffer> {
     const at = this.now();
     const dict =
       `<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange ${BYTE_RANGE_PLACEHOLDER}` +
       ` /Contents <${'0'.repeat(SIGNATURE_BYTES * 2)}> /M ${pdfText(pdfDate(at))} /Name ${pdfText(signatory.name)}` +
       ` /Reason ${pdfText(signatory.reason ?? 'Underskrevet med MitID (sandbox)')} >>`;
-    return this.signIncrement(Buffer.from(pdf), dict, 'Signatur', (digest) => cadesDetached(digest, this.pki.signer, this.pki.ca, this.tsa));
+    const seal = this.appearance ? (inc: Increment) => this.appearance!(inc.context, signatory, inc.doc.getPageCount(), put(inc)) : null;
+    return this.signIncrement(Buffer.from(pdf), dict, 'Signatur', (digest) => cadesDetached(digest, this.pki.signer, this.pki.ca, this.tsa), seal);
   }
 
   /** Adds the validation data (DSS) and the document timestamp; call once, at close. */
@@ -75,7 +90,8 @@ export class PadesSigner {
     const dict =
       `<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 /ByteRange ${BYTE_RANGE_PLACEHOLDER}` +
       ` /Contents <${'0'.repeat(TIMESTAMP_BYTES * 2)}> >>`;
-    return this.signIncrement(withDss, dict, 'Dokumenttidsstempel', (digest) => this.tsa.token(digest));
+    const done = await this.signIncrement(withDss, dict, 'Dokumenttidsstempel', (digest) => this.tsa.token(digest), null);
+    return this.brokenSignatures ? breakSignatures(done) : done;
   }
 
   /**
@@ -83,11 +99,17 @@ export class PadesSigner {
    * (raw PDF with placeholders), then the ByteRange filled in and the
    * placeholder replaced by `sign(sha256(signed bytes))` as hex.
    */
-  private async signIncrement(pdf: Buffer, sigDict: string, fieldPrefix: string, sign: (digest: Buffer) => Promise<Buffer>): Promise<Buffer> {
+  private async signIncrement(
+    pdf: Buffer,
+    sigDict: string,
+    fieldPrefix: string,
+    sign: (digest: Buffer) => Promise<Buffer>,
+    seal: ((inc: Increment) => ReturnType<SealAppearance<S>>) | null,
+  ): Promise<Buffer> {
     let sigRef: PDFRef | null = null;
     const { bytes, rawOffsets } = await appendIncrement(pdf, (inc) => {
       sigRef = inc.writeRaw(sigDict);
-      addSignatureField(inc, sigRef, fieldPrefix);
+      addSignatureField(inc, sigRef, fieldPrefix, seal?.(inc) ?? null);
     });
     const objectAt = rawOffsets.get(sigRef!)!;
     const text = bytes.subarray(objectAt, objectAt + sigDict.length).toString('latin1');
@@ -106,13 +128,22 @@ export class PadesSigner {
   }
 }
 
+const put =
+  (inc: Increment) =>
+  (object: PDFObject): PDFRef => {
+    const ref = inc.context.nextRef();
+    inc.write(ref, object);
+    return ref;
+  };
+
 /**
- * An invisible signature field (merged field and widget) on the first page,
- * listed in the AcroForm with SigFlags 3 (signatures exist, append only).
+ * A signature field (merged field and widget), listed in the AcroForm with
+ * SigFlags 3 (signatures exist, append only): invisible on the first page, or
+ * the visible seal where `seal` puts it.
  */
-function addSignatureField(inc: Increment, sigRef: PDFRef, prefix: string): void {
+function addSignatureField(inc: Increment, sigRef: PDFRef, prefix: string, seal: ReturnType<SealAppearance<PdfSignatory>> | null): void {
   const { context, catalog } = inc;
-  const pageRef = inc.doc.getPage(0).ref;
+  const pageRef = inc.doc.getPage(seal?.pageIndex ?? 0).ref;
   const page = context.lookup(pageRef, PDFDict);
 
   const acroFormValue = catalog.get(PDFName.of('AcroForm'));
@@ -129,8 +160,9 @@ function addSignatureField(inc: Increment, sigRef: PDFRef, prefix: string): void
     T: PDFString.of(`${prefix} ${n}`),
     V: sigRef,
     F: 132, // print + locked
-    Rect: [0, 0, 0, 0],
+    Rect: seal?.rect ?? [0, 0, 0, 0],
     P: pageRef,
+    ...(seal ? { AP: { N: seal.appearance } } : {}),
   });
   const widgetRef = context.nextRef();
   inc.write(widgetRef, widget);

@@ -189,8 +189,8 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
           // Fault switch: `{"brokenSignature": true}` makes the next closed orders return a PDF with broken signatures.
           if (path === '/sandbox/faults' && req.method === 'POST') {
             const body = JSON.parse((await readBody(req)).toString('utf8') || '{}') as { brokenSignature?: unknown };
-            if (typeof body.brokenSignature === 'boolean') store.brokenSignatures = body.brokenSignature;
-            return send(res, 200, 'application/json', JSON.stringify({ brokenSignature: store.brokenSignatures }));
+            if (typeof body.brokenSignature === 'boolean') signer.brokenSignatures = body.brokenSignature;
+            return send(res, 200, 'application/json', JSON.stringify({ brokenSignature: signer.brokenSignatures }));
           }
           if (path === '/') return send(res, 200, 'text/plain; charset=utf-8', 'Sandbox Signatures: POST /v1/graphql');
           return send(res, 404, 'text/plain', 'not found');

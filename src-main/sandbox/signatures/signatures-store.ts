@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, randomBytes, randomUUID, sign as cryptoSign } from 'node:crypto';
 import type { TestCitizen } from '../test-citizens';
-import { breakSignatures, type PadesSigner } from './pades-signer';
+import type { PadesSigner } from './pades-signer';
 import type { SandboxCertificate } from './sandbox-certificate';
 
 export type OrderStatus = 'OPEN' | 'CLOSED' | 'CANCELLED' | 'EXPIRED';
@@ -86,9 +86,6 @@ export class SignaturesStore {
   private readonly orders = new Map<string, SandboxOrder>();
   private readonly signatoryById = new Map<string, { order: SandboxOrder; signatory: SandboxSignatory }>();
   private readonly signatoryByToken = new Map<string, { order: SandboxOrder; signatory: SandboxSignatory }>();
-
-  /** The tester's fault switch: the next closed orders return a PDF whose signatures are broken. */
-  brokenSignatures = false;
 
   constructor(
     readonly certificate: SandboxCertificate,
@@ -219,11 +216,9 @@ export class SignaturesStore {
     }
     const signed = order.signatories.filter((s) => s.status === 'SIGNED');
     const now = this.now();
-    const broken = this.brokenSignatures;
     await this.updatePdfs(order, async (doc) => {
       // Each signature is already in `current`; closing adds the DSS and the document timestamp.
       doc.signed = signed.length === 0 ? doc.original : await this.signer.finalize(doc.current);
-      if (broken && signed.length > 0) doc.signed = breakSignatures(doc.signed);
     });
     // The async sealing may have raced a second close; the first one wins.
     if (order.status !== 'OPEN') throw new SandboxApiError(`Signature order is ${order.status.toLowerCase()}, not open.`);

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CriiptoSignatures } from '@criipto/signatures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDFArray, PDFDict, PDFDocument, PDFName, rectangle, stroke } from 'pdf-lib';
+import { PadesSigner, type PdfSignatory } from '../../../src-main/sandbox/signatures/pades-signer';
 import { loadOrCreateSandboxPki } from '../../../src-main/sandbox/signatures/pki/sandbox-pki';
 import { createSignaturesSimulator, SANDBOX_SIGNATURES_CREDENTIALS, type RunningSignaturesSandbox } from '../../../src-main/sandbox/signatures/signatures-simulator';
 import { TEST_CITIZENS } from '../../../src-main/sandbox/test-citizens';
@@ -140,6 +142,33 @@ describe('PAdES from the Signatures sandbox', () => {
 
     const app = await checkSignedPdf(tampered, certificatesFromPem(sandbox.caPem));
     expect(app.problems.filter((p) => p.code === 'digest_mismatch').map((p) => p.field)).toEqual(['Signatur 1', 'Signatur 2']);
+  }, 120_000);
+});
+
+describe('visible seals', () => {
+  it("a seal appearance from the order model goes on the signature's widget, and the signatures stay intact and trusted", async () => {
+    const pki = await loadOrCreateSandboxPki(null);
+    writeFileSync(join(dir, 'seal-ca.pem'), pki.caPem);
+    // The order model's hook (sig-api's sealAppearance has this shape): a framed box on the last page.
+    const signer = new PadesSigner<PdfSignatory & { x: number }>(pki, undefined, (context, signatory, pageCount, put) => {
+      const appearance = put(context.formXObject([rectangle(0.5, 0.5, 199, 39), stroke()], { BBox: [0, 0, 200, 40] }));
+      return { pageIndex: pageCount - 1, rect: [signatory.x, 40, signatory.x + 200, 80], appearance };
+    });
+    const one = await signer.addSignature(await smallPdf('Aftale'), { name: karen.name, x: 40 });
+    const closed = await signer.finalize(await signer.addSignature(one, { name: soren.name, x: 300 }));
+    const doc = await PDFDocument.load(closed);
+    const annots = doc.getPage(0).node.lookup(PDFName.of('Annots'), PDFArray).asArray().map((a) => doc.context.lookup(a, PDFDict));
+    const seals = annots.filter((a) => a.get(PDFName.of('AP')));
+    expect(seals.map((a) => a.lookup(PDFName.of('Rect'), PDFArray).asArray().map(String))).toEqual([
+      ['40', '40', '240', '80'],
+      ['300', '40', '500', '80'],
+    ]);
+    const file = join(dir, 'sealed.pdf');
+    writeFileSync(file, closed);
+    const r = spawnSync(REPORT, ['--json', '--trust', join(dir, 'seal-ca.pem'), file], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as { signatures: { kind: string; intact: boolean; trusted: boolean }[] };
+    expect(report.signatures.filter((x) => x.kind === 'signature').every((x) => x.intact && x.trusted)).toBe(true);
   }, 120_000);
 });
 
