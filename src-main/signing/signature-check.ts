@@ -46,7 +46,7 @@ export function trustAnchorsFrom(source: () => { pem: string; sandboxEndpoint: s
     if (pem.trim()) return certificatesFromPem(pem);
     if (!sandboxEndpoint) return [];
     // A sandbox that cannot be reached throws: the worker retries later rather than refusing the document.
-    const res = await fetch(new URL('/sandbox/ca.pem', sandboxEndpoint));
+    const res = await fetch(new URL('/sandbox/ca.pem', sandboxEndpoint), { signal: AbortSignal.timeout(10_000) });
     if (!res.ok) return [];
     return certificatesFromPem(await res.text());
   };
