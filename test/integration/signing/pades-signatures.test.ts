@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -211,6 +211,28 @@ describe('the sandbox PKI', () => {
     writeFileSync(reply, Buffer.from(await sha1.arrayBuffer()));
     expect(execFileSync('openssl', ['ts', '-reply', '-in', reply, '-text'], { encoding: 'utf8' })).toMatch(/Status: Rejected\.[\s\S]*unrecognized or unsupported algorithm/);
   });
+
+  it("an independent signer (pyHanko's CLI, timestamps from the sandbox TSA over HTTP) is judged by the app's check like the sandbox's own", async () => {
+    // The report tool installs pyHanko into this virtualenv on first use (done by the tests above).
+    const venv = process.env.PYHANKO_VENV ?? join(process.env.XDG_CACHE_HOME ?? join(process.env.HOME ?? '', '.cache'), 'pdf-signature-report-venv');
+    const pki = join(dir, 'pki');
+    writeFileSync(join(dir, 'plain.pdf'), await smallPdf('Krydstjek'));
+    // Asynchronously: the sandbox answering pyHanko's timestamp requests runs in this process.
+    const signed = await new Promise<{ status: number | null; stderr: string }>((done) => {
+      const tsa = new URL('/tsa', sandbox.url).toString();
+      const keys = ['--key', join(pki, 'signer-key.pem'), '--cert', join(pki, 'signer.pem'), '--chain', join(pki, 'ca.pem'), '--no-pass'];
+      const args = ['sign', 'addsig', '--field', 'Sig1', '--timestamp-url', tsa, '--use-pades', 'pemder', ...keys, join(dir, 'plain.pdf'), join(dir, 'by-pyhanko.pdf')];
+      const child = spawn(join(venv, 'bin', 'pyhanko'), args, { timeout: 120_000 });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.on('close', (status) => done({ status, stderr }));
+    });
+    expect(signed.status, signed.stderr).toBe(0);
+    const report = await checkSignedPdf(readFileSync(join(dir, 'by-pyhanko.pdf')), certificatesFromPem(sandbox.caPem));
+    expect(report.signatures).toEqual([expect.objectContaining({ field: 'Sig1', signer: 'Sandbox Signatures (TEST ONLY)' })]);
+    // Its signature, ESS attribute and timestamp pass; only the document timestamp Idura adds at close is missing.
+    expect(report.problems).toEqual([{ code: 'no_document_timestamp', field: null }]);
+  }, 120_000);
 
   it('the fault switch makes the next closed PDF fail every validator', async () => {
     const res = await fetch(new URL('/sandbox/faults', sandbox.url), { method: 'POST', body: JSON.stringify({ brokenSignature: true }) });
