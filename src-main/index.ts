@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { AppHandle } from './app/app-handle';
 import type { Services } from './app/services';
 import { openApp } from './app/open-app';
+import { keepSandboxPkiIn } from './sandbox/signatures/signatures-simulator';
 import { startSandbox } from './sandbox/start-sandbox';
 import { SIMULATORS_STARTED_BY_HOSTS } from './sandbox/simulators';
 import { appLocation, devServerUrl } from './shell/app-location';
@@ -125,6 +126,7 @@ function start(): void {
     hardenSession(session.defaultSession, location);
     if (!location.dev) protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererDir));
     setSpellCheckLanguages();
+    keepSandboxPkiIn(join(app.getPath('userData'), 'sandbox-signatures-pki'));
 
     try {
       handle = openApp({

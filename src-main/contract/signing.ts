@@ -10,6 +10,8 @@ export const SIGNING_STATE_NAMES = [
   'creating_order',
   'order_created',
   'awaiting_signature',
+  /** The closed order's document failed the app's own check: not stored as signed, waiting for the caseworker's decision. */
+  'signature_invalid',
   'completed',
   'rejected',
   'expired',

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { SecretStore } from '../app/secrets';
 import type { SettingsStore } from '../app/settings';
 import type { CostLedger } from '../costs/cost-ledger';
@@ -11,7 +12,8 @@ import type { Clock } from '../shared/clock';
 import type { Db } from '../store/database';
 import type { StatusChanges } from '../workflow/status-change';
 import { SdkSignaturesGateway, type SignaturesGateway } from './signatures-client';
-import { readSignaturesSettings, signaturesCredentials } from './signing-settings';
+import { signedDocumentCheck, trustAnchorsFrom } from './signature-check';
+import { readSignaturesSettings, SANDBOX_CLIENT_ID, signaturesCredentials } from './signing-settings';
 import { SigningService } from './signing-service';
 import { SigningWorker, type SigningWorkerDeps } from './signing-worker';
 
@@ -49,6 +51,17 @@ export function createSigning(deps: SigningDeps): { service: SigningService; wor
     statusChanges: deps.statusChanges,
     events: deps.events,
     settings: () => readSignaturesSettings(deps.integrationSettings),
+    checkSignedDocument: signedDocumentCheck(
+      trustAnchorsFrom(() => {
+        const s = readSignaturesSettings(deps.integrationSettings);
+        // Idura's roots for production come from a PEM file named in the environment (not secret, but per installation).
+        const file = process.env.SIGNATURES_TRUST_ANCHORS_FILE;
+        const pem = file && existsSync(file) ? readFileSync(file, 'utf8') : '';
+        // The sandbox's CA comes from the sandbox the calls go to (the resolved endpoint of the credentials).
+        const endpoint = signaturesCredentials(deps.integrationSettings, deps.secrets)?.endpoint ?? s.endpoint;
+        return { pem, sandboxEndpoint: s.clientId === SANDBOX_CLIENT_ID ? endpoint : null };
+      }),
+    ),
     language: () => deps.settings.get().language,
     onRecordMoved: () => deps.jobs.wake(),
     ...(deps.afterStep ? { afterStep: deps.afterStep } : {}),

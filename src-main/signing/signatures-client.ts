@@ -8,6 +8,7 @@ import type { CriiptoSignatures } from '@criipto/signatures/dist/application-vie
 let sdkModule: Promise<typeof SdkModule> | null = null;
 const loadSdk = () => (sdkModule ??= import('@criipto/signatures/dist/application-viewer.js'));
 import { DomainError } from '../shared/domain-error';
+import type { SignatureEvidence } from './signing-evidence-check';
 import type { SignaturesCredentials } from './signing-settings';
 
 export type OrderStatus = 'OPEN' | 'CLOSED' | 'CANCELLED' | 'EXPIRED';
@@ -39,6 +40,8 @@ export interface ClosedOrder {
   status: OrderStatus;
   signedPdf: Uint8Array | null;
   signerName: string | null;
+  /** Each signature's MitID evidence (JWT and the JWKS to verify it), for the app's own check. */
+  evidence: SignatureEvidence[];
 }
 
 /** What the signing worker needs from Idura Signatures. The SDK implementation is below; tests may fake it. */
@@ -67,11 +70,14 @@ function snapshot(order: NonNullable<SdkOrder>): OrderSnapshot {
 }
 
 function closedFrom(order: { status: string; documents: unknown[] }): ClosedOrder {
-  const doc = order.documents[0] as { blob?: Buffer | string | null; signatures?: { claims?: { name: string; value: string }[] }[] | null } | undefined;
+  const doc = order.documents[0] as
+    | { blob?: Buffer | string | null; signatures?: { jwt?: string; jwks?: string; claims?: { name: string; value: string }[] }[] | null }
+    | undefined;
   const blob = doc?.blob;
   const bytes = blob == null ? null : typeof blob === 'string' ? Buffer.from(blob, 'base64') : blob;
   const name = doc?.signatures?.[0]?.claims?.find((c) => c.name === 'name')?.value ?? null;
-  return { status: order.status as OrderStatus, signedPdf: bytes ? new Uint8Array(bytes) : null, signerName: name };
+  const evidence = (doc?.signatures ?? []).flatMap((s) => (typeof s.jwt === 'string' && typeof s.jwks === 'string' ? [{ jwt: s.jwt, jwks: s.jwks }] : []));
+  return { status: order.status as OrderStatus, signedPdf: bytes ? new Uint8Array(bytes) : null, signerName: name, evidence };
 }
 
 /** Turns transport and API failures into a text without personal data. */

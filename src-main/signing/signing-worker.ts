@@ -12,6 +12,7 @@ import { DomainError } from '../shared/domain-error';
 import type { Db } from '../store/database';
 import type { StatusChanges } from '../workflow/status-change';
 import { pollDelayMs as defaultPollDelay, retryDelayMs } from './poll-schedule';
+import type { SignedDocumentCheck, SignedDocumentProblem } from './signature-check';
 import { SignaturesApiError, type ClosedOrder, type OrderSnapshot, type SignaturesGateway } from './signatures-client';
 import { dueSigningRequests, nextSigningWakeAt, signingRequest, type SigningRequestRow, type SigningState } from './signing-request-row';
 import type { SignaturesSettings } from './signing-settings';
@@ -28,6 +29,8 @@ export interface SigningWorkerDeps {
   statusChanges: StatusChanges;
   events: EventBus;
   settings: () => SignaturesSettings;
+  /** The app's own check of a closed order's document, before it is stored as signed. */
+  checkSignedDocument: SignedDocumentCheck;
   language: () => Language;
   /** Called after the worker moved a record (the job runner should look at its queue). */
   onRecordMoved?: () => void;
@@ -233,7 +236,7 @@ export class SigningWorker {
       // An earlier attempt closed it but did not finish storing the PDF.
       const closed = await gateway.fetchClosedDocument(row.order_id!);
       if (!closed?.signedPdf) throw new SignaturesApiError('the order was closed but its signed document is no longer available', true);
-      this.complete(row, closed);
+      await this.accept(row, closed);
       return 'wait';
     }
     if (order.status === 'EXPIRED') return this.finish(row, 'expired');
@@ -249,7 +252,7 @@ export class SigningWorker {
         closed = again;
       }
       if (!closed.signedPdf) throw new SignaturesApiError('the closed order returned no signed document', true);
-      this.complete(row, closed);
+      await this.accept(row, closed);
       return 'wait';
     }
     if (signatory?.status === 'REJECTED') {
@@ -264,6 +267,34 @@ export class SigningWorker {
       last_error: '',
     });
     return 'wait';
+  }
+
+  /**
+   * Stores the document as signed only when main's own check passes; else
+   * the request waits, in `signature_invalid`, for the caseworker to decide
+   * (cancel it, or ask again), the record does not move, and they are told why.
+   */
+  private async accept(row: SigningRequestRow, closed: ClosedOrder): Promise<void> {
+    const problems = await this.deps.checkSignedDocument(closed, [row.signer_cpr]);
+    if (problems.length === 0) this.complete(row, closed);
+    else this.refuse(row, problems);
+  }
+
+  private refuse(row: SigningRequestRow, problems: SignedDocumentProblem[]): void {
+    const t = signingTexts(this.deps.language());
+    const codes = [...new Set(problems.map((p) => p.code))];
+    const why = codes.map((c) => t.problem[c]).join('; ');
+    this.transaction(() => {
+      this.update(row.id, {
+        state: 'signature_invalid',
+        last_error: why.slice(0, 500),
+        // Not due again: only the caseworker's cancellation (which sets it to now) wakes it.
+        next_attempt_at: Number.MAX_SAFE_INTEGER,
+        attempts: 0,
+      });
+      this.notify(row, 'status_action_failed', t.refused(row.title, this.recordNumber(row.record_id), why));
+      this.audit(row, 'signing.signature_refused', { orderId: row.order_id, problems: codes, fields: problems.map((p) => p.field).filter(Boolean) });
+    });
   }
 
   private complete(row: SigningRequestRow, closed: ClosedOrder): void {
@@ -317,6 +348,8 @@ export class SigningWorker {
 
   private async cancel(row: SigningRequestRow): Promise<Step> {
     const { gateway } = this.deps;
+    // The caseworker's decision on a refused document: end the request, keep the record where it is.
+    if (row.state === 'signature_invalid') return this.finish(row, 'cancelled');
     let orderId = row.order_id;
     if (!orderId && row.state === 'creating_order') orderId = (await gateway.findOpenOrderByReference(row.reference))?.orderId ?? null;
     if (orderId) {
@@ -330,7 +363,10 @@ export class SigningWorker {
         if (order.status === 'CLOSED') {
           const closed = await gateway.fetchClosedDocument(orderId);
           if (closed?.signedPdf) {
-            this.complete(row, closed);
+            await this.accept(row, closed);
+            // Refused by the check while the caseworker asked to cancel: their decision is already made.
+            const after = signingRequest(this.deps.db, row.id);
+            if (after?.state === 'signature_invalid') return this.finish(after, 'cancelled');
             return 'wait';
           }
         }

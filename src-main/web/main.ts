@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../app/data-dir';
 import { startWebHost, type WebHost } from './web-host';
+import { keepSandboxPkiIn } from '../sandbox/signatures/signatures-simulator';
 
 const { values } = parseArgs({
   options: {
@@ -17,6 +18,8 @@ const { values } = parseArgs({
 
 const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
 const token = values.token ?? process.env.CASEWORKER_WEB_TOKEN;
+// The Signatures sandbox keeps its CA, signing and TSA certificates in the data folder.
+keepSandboxPkiIn(resolve(dataDir, 'sandbox-signatures-pki'));
 let host: WebHost;
 try {
   host = await startWebHost({

@@ -25,6 +25,7 @@ export const daSigning = {
     creating_order: 'Opretter underskriftsordre',
     order_created: 'Ordre oprettet',
     awaiting_signature: 'Afventer borgerens underskrift',
+    signature_invalid: 'Underskriften kunne ikke godkendes',
     completed: 'Underskrevet',
     rejected: 'Afvist af borgeren',
     expired: 'Udløbet',

@@ -28,6 +28,7 @@ export const enSigning: Widen<typeof daSigning> = {
     creating_order: 'Creating signature order',
     order_created: 'Order created',
     awaiting_signature: "Awaiting the citizen's signature",
+    signature_invalid: 'The signature could not be accepted',
     completed: 'Signed',
     rejected: 'Rejected by the citizen',
     expired: 'Expired',

@@ -1,8 +1,3 @@
-import { PDFDocument, PDFName } from 'pdf-lib';
-import { sealPdf } from './pades-signer';
-import type { SandboxCertificate } from './sandbox-certificate';
-import { sealAppearance } from './seal-appearance';
-
 /** One signatory's seal, as the order model hands it to the signer when that signatory signs. */
 export interface SignatorySeal {
   signatoryId: string;
@@ -33,30 +28,3 @@ export interface DocumentSigner {
   /** At close: whatever finishes the document (Idura: a document timestamp). */
   finalize(pdf: Buffer): Promise<Buffer>;
 }
-
-/**
- * The signer used until the PAdES signer lands: adds the visible seal and signs with the existing CMS sealer. It rewrites the file, so only
- * the last signature of a multi-signatory order stays intact (the PAdES
- * signer appends each as an incremental update).
- */
-export function interimDocumentSigner(certificate: SandboxCertificate): DocumentSigner {
-  return {
-    async addSignature(pdf, seal) {
-      // The visible seal as a stamp annotation with the seal's appearance (the PAdES signer puts the same
-      // appearance on its signature widget), then the CMS signature over the rewritten file.
-      const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-      const { pageIndex, rect, appearance } = sealAppearance(doc.context, seal, doc.getPageCount(), (o) => doc.context.register(o));
-      const page = doc.getPage(pageIndex);
-      const annot = doc.context.register(doc.context.obj({ Type: 'Annot', Subtype: 'Stamp', Rect: rect, F: 4, P: page.ref, AP: { N: appearance } }));
-      const annots = page.node.Annots();
-      if (annots) annots.push(annot);
-      else page.node.set(PDFName.of('Annots'), doc.context.obj([annot]));
-      const drawn = Buffer.from(await doc.save({ useObjectStreams: false }));
-      return sealPdf(drawn, certificate, { name: seal.name, reason: seal.reason ?? 'Underskrevet med MitID (sandbox)', signingTime: seal.signedAt });
-    },
-    async finalize(pdf) {
-      return pdf;
-    },
-  };
-}
-

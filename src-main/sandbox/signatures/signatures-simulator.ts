@@ -8,7 +8,10 @@ import { TEST_CITIZENS, type TestCitizen } from '../test-citizens';
 import { executeGraphql } from './graphql-api';
 import { signaturesSchema } from './schema';
 import { createSandboxCertificate, createTlsCertificate, type SandboxCertificate } from './sandbox-certificate';
-import { interimDocumentSigner, type DocumentSigner } from './document-signer';
+import type { DocumentSigner, SignatorySeal } from './document-signer';
+import { PadesSigner } from './pades-signer';
+import { loadOrCreateSandboxPki } from './pki/sandbox-pki';
+import { sealAppearance } from './seal-appearance';
 import { parseLoginHint } from './order-input';
 import { batchDonePage, batchPage, downloadPage, endedPage, loginPage, reviewPage } from './signing-page';
 import { WebhookDispatcher } from './webhooks';
@@ -29,10 +32,17 @@ export interface SignaturesSimulatorOptions {
   signer?: (certificate: SandboxCertificate) => DocumentSigner;
   /** Waits between webhook attempts (default: Idura's 5 s, 30 s, 60 s, … 48 h). */
   webhookRetryDelaysMs?: number[];
+  /**
+   * Where the sandbox CA, signing and TSA certificates are kept (made on first
+   * start). Without it they are made afresh in memory at each start.
+   */
+  pkiDir?: string | null;
 }
 
 export interface RunningSignaturesSandbox extends RunningSimulator {
   store: SignaturesStore;
+  /** The sandbox CA certificate (PEM) every signature and timestamp chains to. */
+  caPem: string;
   /** With `httpsPort`: the https base of the signing links and the PEM to trust it by. */
   https: { url: string; certificatePem: string } | null;
 }
@@ -66,6 +76,18 @@ const safeEqual = (a: string, b: string): boolean => {
  * client id and secret), the signing pages at each signatory's `href`, and a
  * tester's switch `POST /sandbox/orders/<id>/expire`. Orders live in memory.
  */
+let hostPkiDir: string | null = null;
+
+/**
+ * The host's data folder for the sandbox CA, signing and TSA certificates
+ * (`<data>/sandbox-signatures-pki`), set before the host starts the sandbox:
+ * made there on first start, reused afterwards, so documents signed in an
+ * earlier session still chain to the same sandbox root.
+ */
+export function keepSandboxPkiIn(dir: string): void {
+  hostPkiDir = dir;
+}
+
 export interface SignaturesSimulator extends Simulator {
   start(options: { port: number }): Promise<RunningSignaturesSandbox>;
 }
@@ -79,7 +101,10 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
       let baseUrl = '';
       const certificate = createSandboxCertificate();
       const webhooks = new WebhookDispatcher(options.webhookRetryDelaysMs, options.now);
-      const store = new SignaturesStore(certificate, () => baseUrl, (options.signer ?? interimDocumentSigner)(certificate), webhooks, options.now);
+      const pki = await loadOrCreateSandboxPki(options.pkiDir !== undefined ? options.pkiDir : hostPkiDir);
+      // Real PAdES: one incremental signature per signatory with its visible seal, a DSS and a document timestamp at close.
+      const signer = new PadesSigner<SignatorySeal>(pki, options.now, sealAppearance);
+      const store = new SignaturesStore(certificate, () => baseUrl, options.signer ? options.signer(certificate) : signer, webhooks, options.now);
       // Expiry happens by the clock too, so SIGNATURE_ORDER_EXPIRED goes out without anyone asking.
       // (It stops itself if the servers never started or were closed.)
       const sweep = setInterval(() => {
@@ -291,6 +316,18 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
               ? send(res, 200, 'application/json', JSON.stringify({ id: order.id, status: order.status }))
               : send(res, 404, 'application/json', JSON.stringify({ error: 'not found' }));
           }
+          // The sandbox CA, for validators (pdf-signature-report --trust, the app's own check of signed PDFs).
+          if (path === '/sandbox/ca.pem' && req.method === 'GET') return send(res, 200, 'application/x-pem-file', pki.caPem);
+          // The sandbox timestamp authority, RFC 3161 over HTTP (the signatures get their timestamps from it in process).
+          if (path === '/tsa' && req.method === 'POST') {
+            return send(res, 200, 'application/timestamp-reply', await signer.tsa.respond(await readBody(req)));
+          }
+          // Fault switch: `{"brokenSignature": true}` makes the next closed orders return a PDF with broken signatures.
+          if (path === '/sandbox/faults' && req.method === 'POST') {
+            const body = JSON.parse((await readBody(req)).toString('utf8') || '{}') as { brokenSignature?: unknown };
+            if (typeof body.brokenSignature === 'boolean') signer.brokenSignatures = body.brokenSignature;
+            return send(res, 200, 'application/json', JSON.stringify({ brokenSignature: signer.brokenSignatures }));
+          }
           if (path === '/') return send(res, 200, 'text/plain; charset=utf-8', 'Sandbox Signatures: POST /v1/graphql');
           return send(res, 404, 'text/plain', 'not found');
         })().catch((error: unknown) => {
@@ -326,6 +363,7 @@ export function createSignaturesSimulator(options: SignaturesSimulatorOptions = 
         name: 'signatures',
         url: `${httpUrl}/v1/graphql`,
         store,
+        caPem: pki.caPem,
         https,
         close: async () => {
           clearInterval(sweep);

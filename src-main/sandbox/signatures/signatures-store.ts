@@ -761,3 +761,4 @@ export class SignaturesStore {
     return `${body}.${signature.toString('base64url')}`;
   }
 }
+
