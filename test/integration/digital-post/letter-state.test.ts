@@ -101,7 +101,7 @@ describe('Digital Post letter state', () => {
     // The time before the caseworker is told is a setting (default 24 h).
     const settings = value(await app.dispatch('getDigitalPostSettings', {}, { userId: admin.id })) as { awaitReceiptHours: number } & Record<string, unknown>;
     expect(settings.awaitReceiptHours).toBe(24);
-    const { certificatePasswordSet: _c, sandboxMailboxUrl: _m, ...form } = settings;
+    const { certificatePasswordSet: _c, sandboxMailboxUrl: _m, apiCredentialSet: _a, sandboxCertificatePath: _p, ...form } = settings;
     value(await app.dispatch('saveDigitalPostSettings', { ...form, awaitReceiptHours: 2 }, { userId: admin.id }));
     clock.advance(HOUR);
     expect(app.services.digitalPost.sender.notifyOverdue()).toBe(0);
