@@ -13,3 +13,5 @@ export * from './documents';
 export * from './document-names';
 export * from './document-example';
 export * from './mitid-types';
+export * from './access';
+export * from './access-methods';

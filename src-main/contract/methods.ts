@@ -5,6 +5,7 @@ import type { MethodName } from './names';
 import { signingMethodInputs, type SigningMethodResults } from './signing';
 import { notificationInputs, type NotificationResults } from './notifications';
 import { mitidMethodInputs, type MitidMethodResults } from './mitid-methods';
+import { accessMethodInputs, type AccessMethodResults } from './access-methods';
 import { FIELD_ROLES, FIELD_TYPES } from './types';
 import { actionTimingInput, guardTypesInput, timedActionMethodInputs, type TimedActionMethodResults } from './timed-actions';
 import type {
@@ -145,12 +146,14 @@ export const methodInputs = {
   ...digitalPostInputs,
   ...documentMethodInputs,
   ...mitidMethodInputs,
+  ...accessMethodInputs,
 } as const satisfies Record<MethodName, z.ZodType>;
 
 /** What each method returns on success. */
 export interface MethodResults extends SigningMethodResults, NotificationResults, TimedActionMethodResults, DigitalPostMethodResults,
     DocumentMethodResults,
-    MitidMethodResults {
+    MitidMethodResults,
+    AccessMethodResults {
   getAppInfo: AppInfo;
   getSettings: SettingsView;
   updateSettings: SettingsView;

@@ -37,6 +37,7 @@ const PATTERN_SAMPLES: Record<string, string> = {
   '^[A-Za-z0-9.:/_-]*$': 'kommune.idura.broker',
   '^[A-Za-z0-9_-]{10,64}$': 'abcdefghij12',
   '^\\d{1,15}$': '1',
+  '^[^\\s/\\\\:*?"<>|]+$': 'jdoe',
 };
 
 const types = (s: JsonSchema): string[] => (s.type === undefined ? [] : Array.isArray(s.type) ? s.type : [s.type]);
