@@ -28,6 +28,8 @@ export interface OpenAppOptions {
   notifications?: NotificationPort;
   /** Opens the system browser for MitID (the Electron shell's). */
   browserOpener?: BrowserOpener;
+  /** The OS account for the OS-account sign-in (tests); os.userInfo() otherwise. */
+  osAccount?: () => string;
 }
 
 export const DATABASE_FILE = 'caseworker.sqlite';
@@ -48,6 +50,7 @@ export function openApp(options: OpenAppOptions): AppHandle & { services: Servic
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.notifications ? { notifications: options.notifications } : {}),
     ...(options.browserOpener ? { browserOpener: options.browserOpener } : {}),
+    ...(options.osAccount ? { osAccount: options.osAccount } : {}),
   });
   if (isNew && options.seedDemo !== false) seedDemoWorkspace(services);
   const dispatch = createDispatcher(services);
