@@ -17,7 +17,7 @@ function setUp(account = 'jdoe') {
   return { app, clock, d: demo(app), setAccount: (a: string) => void (osAccount = a) };
 }
 
-const audit = (app: TestApp, action: string) =>
+const audit = (app: TestApp, action: string): Record<string, unknown>[] =>
   (app.services.db.prepare('SELECT user_id AS userId, details FROM audit_log WHERE action = ? ORDER BY id').all(action) as { userId: number | null; details: string }[]).map((r) => ({
     userId: r.userId,
     ...(JSON.parse(r.details) as Record<string, unknown>),
