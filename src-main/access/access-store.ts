@@ -26,6 +26,8 @@ const grantsSchema = z.object({
   /** OS account name (compared case-insensitively, as Windows does) → profile. */
   osAccounts: z.array(z.object({ username: z.string().min(1).max(256), userId: z.int().min(1) })).default([]),
   permissions: z.array(z.object({ userId: z.int().min(1), permissions: z.array(z.enum(PERMISSIONS)) })).default([]),
+  /** Set by the first link ever made: from then on removing every link never reopens the first-sign-in bootstrap. */
+  osAccountsLinkedOnce: z.boolean().default(false),
 });
 type Grants = z.infer<typeof grantsSchema>;
 
@@ -61,7 +63,17 @@ export class AccessStore {
   linkOsAccount(username: string, userId: number | null): void {
     const grants = this.grants();
     const others = grants.osAccounts.filter((a) => !sameAccount(a.username, username));
-    this.writeGrants({ ...grants, osAccounts: userId === null ? others : [...others, { username, userId }] });
+    this.writeGrants({
+      ...grants,
+      osAccounts: userId === null ? others : [...others, { username, userId }],
+      osAccountsLinkedOnce: grants.osAccountsLinkedOnce || userId !== null,
+    });
+  }
+
+  /** No OS account has ever been linked: the first OS sign-in may link itself to the first administrator. */
+  awaitsFirstOsAccount(): boolean {
+    const grants = this.grants();
+    return !grants.osAccountsLinkedOnce && grants.osAccounts.length === 0;
   }
 
   permissionsOf(userId: number): Permission[] {

@@ -24,9 +24,9 @@ export const accessHandlers: HandlerTable<AccessMethods> = {
     access.requireMethod('os_account');
     const account = access.osAccount();
     let userId = access.store.userForOsAccount(account);
-    if (userId === null && access.store.osAccounts().length === 0) {
-      // A workspace nobody has linked yet: the first OS sign-in becomes its first
-      // administrator, or no one could ever get in to link the others. Audited.
+    if (userId === null && access.store.awaitsFirstOsAccount()) {
+      // A workspace where no account was ever linked: the first OS sign-in becomes its
+      // first administrator, or no one could ever get in to link the others. Audited.
       const admin = users.listUsers().filter((u) => u.isAdmin).sort((a, b) => a.id - b.id)[0];
       if (admin) {
         access.store.linkOsAccount(account, admin.id);

@@ -10,14 +10,12 @@ interface Props {
   info: AppInfo;
   access: SessionAccessView;
   onSignedIn: (user: UserView) => void;
+  /** Offer linking a first MitID to a profile: on the start screen only (main refuses it when locked or in the kiosk). */
+  allowLink?: boolean;
 }
 
-/**
- * The sign-in the workspace policy asks for, without a page around it: used by
- * the lock screen and the kiosk's leave dialog. Linking a new MitID is not offered
- * here (main refuses it from a locked session or the kiosk anyway).
- */
-export function SignInBody({ info, access, onSignedIn }: Props): ReactNode {
+/** The sign-in the workspace policy asks for, without a page around it: the start and lock screens, the kiosk's leave dialog. */
+export function SignInBody({ info, access, onSignedIn, allowLink = false }: Props): ReactNode {
   const api = useApi();
   const [users, setUsers] = useState<UserView[]>([]);
   useEffect(() => {
@@ -28,7 +26,7 @@ export function SignInBody({ info, access, onSignedIn }: Props): ReactNode {
     case 'os_account':
       return <OsAccountSignIn account={access.osAccount} onSignedIn={onSignedIn} />;
     case 'mitid':
-      return <MitidSignIn info={info} users={users} currentUserId={null} onSelected={onSignedIn} allowLink={false} />;
+      return <MitidSignIn info={info} users={users} currentUserId={null} onSelected={onSignedIn} allowLink={allowLink} />;
     case 'picker':
       return <PickerList onSignedIn={onSignedIn} />;
   }

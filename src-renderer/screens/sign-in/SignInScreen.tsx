@@ -33,7 +33,7 @@ export function SignInScreen({ info, access, currentUserId, onSignedIn, onLangua
         <h1>{title}</h1>
         {access.locked && <p className="muted">{t('access.lockedIntro')}</p>}
         {access.policy.method === 'mitid' && !access.locked && <p className="muted">{t('access.mitid.intro')}</p>}
-        <SignInBody info={info} access={access} onSignedIn={onSignedIn} />
+        <SignInBody info={info} access={access} onSignedIn={onSignedIn} allowLink={!access.locked} />
         {onCancel && (
           <button type="button" className="btn" onClick={onCancel}>
             {t('common.cancel')}

@@ -89,6 +89,9 @@ describe('the sign-in policy', () => {
     expect(audit(app, 'user.os_account_linked')).toEqual([{ userId: d.admin.id, account: 'installer', bootstrap: true }]);
     setAccount('someone-else');
     expect(await app.dispatch('signInWithOsAccount', {}, newSession())).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    // Removing every link later does not reopen the door.
+    app.services.access.store.linkOsAccount('installer', null);
+    expect(await app.dispatch('signInWithOsAccount', {}, newSession())).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
   });
 
   it('MitID policy: neither the picker nor the OS account signs in', async () => {
