@@ -100,3 +100,40 @@ async function mitidLogin(page: Page, person: string): Promise<void> {
   await expect(mitid.getByText('Du er logget ind')).toBeVisible();
   await mitid.close();
 }
+
+test('the administrator sets the policy, links the computer account and grants a permission in Administration', async ({ page, context, server }) => {
+  await openAs(page, server, 'Mette Jensen');
+  await page.getByRole('link', { name: 'Administration' }).click();
+  await page.getByRole('link', { name: 'Brugere og grupper' }).click();
+  const admin = page.getByTestId('access-admin');
+  await expect(admin).toContainText(`Programmet kører nu som computerkontoen »${ACCOUNT}«.`);
+
+  // The OS account policy before the admin's own account is linked: refused, with the reason.
+  await admin.getByLabel(/Computerkonto knyttet til en profil/).check();
+  await admin.getByRole('button', { name: 'Gem' }).click();
+  await expect(admin.getByTestId('access-admin-problem')).toContainText(`Knyt først din egen computerkonto »${ACCOUNT}«`);
+
+  await expect(admin.getByLabel('Computerkonto', { exact: true })).toHaveValue(ACCOUNT);
+  await admin.getByLabel('Profil', { exact: true }).selectOption({ label: 'Mette Jensen' });
+  await admin.getByRole('button', { name: 'Knyt' }).click();
+  await expect(admin.getByTestId('os-account-row')).toContainText(['Mette Jensen']);
+  await admin.getByLabel('Lås skærmen efter så mange minutters inaktivitet').fill('20');
+  await admin.getByRole('button', { name: 'Gem' }).click();
+  await expect(admin.getByRole('status')).toHaveText('Gemt.');
+
+  const jens = admin.getByTestId('permission-row').filter({ hasText: 'Jens Nielsen' });
+  // The box shows what main saved, so it turns on when the answer comes.
+  await jens.getByLabel('Sende masseforsendelser').click();
+  await expect(jens.getByLabel('Sende masseforsendelser')).toBeChecked();
+
+  const next = await context.newPage();
+  await next.goto(server.url);
+  await expect(next.getByRole('button', { name: `Log ind som ${ACCOUNT}` })).toBeVisible();
+  await expect(next.getByTestId('picker-sandbox-notice')).toHaveCount(0);
+  await next.getByRole('button', { name: `Log ind som ${ACCOUNT}` }).click();
+  await expect(next.getByTestId('current-user')).toContainText('Mette Jensen');
+  // What was saved is what the form shows after a reload.
+  await page.reload();
+  await expect(page.getByTestId('access-admin').getByLabel('Lås skærmen efter så mange minutters inaktivitet')).toHaveValue('20');
+  await expect(page.getByTestId('access-admin').getByLabel(/Computerkonto knyttet til en profil/)).toBeChecked();
+});
