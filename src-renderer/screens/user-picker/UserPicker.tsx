@@ -69,7 +69,7 @@ export function UserPicker({ info, currentUserId, onSelected, onLanguage, onCanc
             </li>
           ))}
         </ul>
-        {users && users.length > 0 && <MitidSignIn info={info} users={users} currentUserId={currentUserId} onSelected={onSelected} />}
+        {users && users.length > 0 && <MitidSignIn info={info} users={users} currentUserId={currentUserId} onSelected={onSelected} allowLink={!locked} />}
         {onCancel && (
           <button type="button" className="btn" onClick={onCancel}>
             {t('common.cancel')}
