@@ -1,5 +1,5 @@
 import type { AppError, Language, MethodName, Permission, SessionView, SignInMethod, UserView } from '../contract';
-import { METHOD_ACCESS, type MethodAccess } from '../contract';
+import { METHOD_ACCESS, PERMISSIONS, type MethodAccess } from '../contract';
 import type { Session } from '../app/session';
 import { writeAudit } from '../audit/audit-log';
 import type { Clock } from '../shared/clock';
@@ -42,7 +42,7 @@ export class AccessControl {
   }
 
   permissionsOf(user: UserView): Permission[] {
-    return user.isAdmin ? ['send_mailings'] : this.d.store.permissionsOf(user.id);
+    return user.isAdmin ? [...PERMISSIONS] : this.d.store.permissionsOf(user.id);
   }
 
   sessionView(session: Session): SessionView {

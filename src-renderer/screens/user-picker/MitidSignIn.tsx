@@ -47,17 +47,17 @@ export function MitidSignIn({ info, users, currentUserId, onSelected, allowLink 
     <div className="mitid-sign-in" data-testid="mitid-sign-in">
       <ErrorBanner error={error} />
       {allowLink && (
-      <label>
-        {t('mitid.caseworker.linkAs')}{' '}
-        <select value={linkTo ?? ''} onChange={(e) => setLinkTo(e.target.value ? Number(e.target.value) : null)}>
-          <option value="">–</option>
-          {users.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-      </label>
+        <label>
+          {t('mitid.caseworker.linkAs')}{' '}
+          <select value={linkTo ?? ''} onChange={(e) => setLinkTo(e.target.value ? Number(e.target.value) : null)}>
+            <option value="">–</option>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
       )}{' '}
       <button type="button" className="btn btn-primary" disabled={login?.status === 'pending'} onClick={() => void begin()}>
         {t('mitid.caseworker.login')}
