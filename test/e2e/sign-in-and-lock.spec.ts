@@ -55,14 +55,14 @@ test('MitID policy: the start screen offers MitID only, and a linked MitID signs
 test('the idle lock hides all record data until the caseworker signs in again', async ({ page, server }) => {
   const admin = await adminApi(server);
   // A short idle time for the test; the default is 15 minutes.
-  await admin.call('saveSignInPolicy', { method: 'picker', idleLockSeconds: 3 });
+  await admin.call('saveSignInPolicy', { method: 'picker', idleLockSeconds: 8 });
   await openAs(page, server, 'Jens Nielsen');
   await page.getByRole('link', { name: 'Alle sager' }).click();
   await expect(page.getByTestId('record-row').first()).toBeVisible();
 
   // No input: the lock screen comes, and no record is left on the page.
   const lock = page.getByTestId('lock-screen');
-  await expect(lock).toBeVisible({ timeout: 20_000 });
+  await expect(lock).toBeVisible({ timeout: 40_000 });
   await expect(lock.getByRole('heading', { name: 'Skærmen er låst' })).toBeVisible();
   await expect(page.getByTestId('record-row')).toHaveCount(0);
   await expect(page.getByTestId('current-user')).toHaveCount(0);
