@@ -11,13 +11,16 @@ export const appHandlers: HandlerTable<'getAppInfo' | 'getSettings' | 'updateSet
   getSettings: (_input, { services }) => services.config.settings.get(),
   updateSettings: (input, { services }) => services.config.settings.update(input.language ? { language: input.language } : {}),
   listUsers: (_input, { services }) => services.users.listUsers(),
-  getSession: (_input, { services, session }) => ({
-    user: session.userId === null ? null : services.users.getUser(session.userId),
-  }),
+  getSession: (_input, { services, session }) => services.access.sessionView(session),
+  /** The sandbox picker: choosing a profile is the whole sign-in, so only the picker policy allows it. */
   selectUser: (input, { services, session }) => {
+    services.access.requireMethod('picker');
     const user = services.users.getUser(input.userId);
-    if (!user) throw new DomainError('not_found', 'that user does not exist');
-    session.userId = user.id;
-    return { user };
+    if (!user) {
+      services.access.signInFailed('picker', 'no_such_user', null);
+      throw new DomainError('not_found', 'that user does not exist');
+    }
+    services.access.signIn(session, user, 'picker');
+    return services.access.sessionView(session);
   },
 };

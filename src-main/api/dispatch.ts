@@ -15,6 +15,7 @@ import { sandboxHandlers } from './sandbox-handlers';
 import { signingHandlers } from './signing-handlers';
 import { timedActionHandlers } from './timed-action-handlers';
 import { workspaceHandlers } from './workspace-handlers';
+import { accessHandlers } from './access-handlers';
 
 const handlers = {
   ...appHandlers,
@@ -27,6 +28,7 @@ const handlers = {
   ...documentHandlers,
   ...mitidHandlers,
   ...sandboxHandlers,
+  ...accessHandlers,
 } satisfies {
   [M in MethodName]: Handler<M>;
 };
@@ -48,6 +50,9 @@ export function createDispatcher(services: Services) {
       return { ok: false, error: { code: 'invalid_input', message: `invalid input${where}: ${issue?.message ?? 'rejected'}` } };
     }
     try {
+      // Sign-in, lock, kiosk, administrator and permission checks, from the contract's METHOD_ACCESS.
+      const refused = services.access.refusal(method, session);
+      if (refused) return { ok: false, error: refused };
       const handler = handlers[method] as Handler<MethodName>;
       const value = await handler(parsed.data as never, { services, session });
       return { ok: true, value };

@@ -3,7 +3,8 @@ import { MITID_SECRET_NAME, MITID_SETTINGS_KEY, mitidSettingsSchema, issuerFor }
 import { recordDetail } from '../records/record-detail';
 import { DomainError } from '../shared/domain-error';
 import type { HandlerContext, HandlerTable } from './handler';
-import { currentUser, requireAdmin } from './handler';
+import { currentUser, language, requireAdmin } from './handler';
+import { accessTexts } from '../access/access-texts';
 
 type MitidMethods =
   | 'getMitidSetup'
@@ -43,17 +44,26 @@ function caseworkerLogin(ctx: HandlerContext, loginId: string): CaseworkerMitidV
   const state = services.mitidLogins.state(session, loginId);
   if (state.status === 'pending') return { ...base, status: 'pending' };
   services.caseworkerIdentities.pending.delete(loginId);
-  if (state.status === 'failed') return { ...base, status: 'failed', reason: state.failure };
+  if (state.status === 'failed') {
+    services.access.signInFailed('mitid', state.failure ?? 'failed', pending.userId);
+    return { ...base, status: 'failed', reason: state.failure };
+  }
   const identity = services.mitidLogins.take(session, loginId);
   let userId = services.caseworkerIdentities.userFor(identity.uuid);
   if (userId === null) {
-    if (pending.userId === null) return { ...base, status: 'not_linked' };
+    if (pending.userId === null) {
+      services.access.signInFailed('mitid', 'not_linked', null);
+      return { ...base, status: 'not_linked' };
+    }
     services.caseworkerIdentities.link(identity.uuid, pending.userId);
     userId = pending.userId;
   }
   const user = services.users.getUser(userId);
-  if (!user) return { ...base, status: 'not_linked' };
-  session.userId = user.id;
+  if (!user) {
+    services.access.signInFailed('mitid', 'not_linked', null);
+    return { ...base, status: 'not_linked' };
+  }
+  services.access.signIn(session, user, 'mitid');
   return { ...base, status: 'signed_in', user };
 }
 
@@ -101,7 +111,10 @@ export const mitidHandlers: HandlerTable<MitidMethods> = {
   },
   startQuestionnaireRun: (input, ctx) => {
     const user = currentUser(ctx);
-    return ctx.services.questionnaireRuns.start(ctx.session, user.id, input.questionnaireId, input.recordId);
+    const run = ctx.services.questionnaireRuns.start(ctx.session, user.id, input.questionnaireId, input.recordId);
+    // The kiosk now holds the session: only its methods answer until a caseworker signs in (see access-control.ts).
+    ctx.session.kiosk = { questionnaireId: input.questionnaireId, recordId: input.recordId ?? null };
+    return run;
   },
   beginQuestionnaireMitid: (input, ctx) => {
     currentUser(ctx);
@@ -124,6 +137,10 @@ export const mitidHandlers: HandlerTable<MitidMethods> = {
   },
   beginCaseworkerMitid: async (input, ctx) => {
     const { services, session } = ctx;
+    services.access.requireMethod('mitid');
+    // From the lock screen or the kiosk only an already linked MitID signs in: a citizen
+    // must not link their own MitID to a caseworker's profile.
+    if (input.userId !== undefined && (session.locked || session.kiosk)) throw new DomainError('not_allowed', accessTexts(language(ctx)).noLinkWhileLocked);
     if (input.userId !== undefined && !services.users.getUser(input.userId)) throw new DomainError('not_found', 'that user does not exist');
     const started = await services.mitidLogins.start(session, {
       askForCpr: false,

@@ -30,6 +30,8 @@ export interface OpenAppOptions {
   browserOpener?: BrowserOpener;
   /** Digital Post's sandbox on a free port (true), on 4030 unless taken (false), or as the environment says (undefined). */
   ephemeralSandboxPorts?: boolean;
+  /** The OS account for the OS-account sign-in (tests); os.userInfo() otherwise. */
+  osAccount?: () => string;
 }
 
 export const DATABASE_FILE = 'caseworker.sqlite';
@@ -50,6 +52,7 @@ export function openApp(options: OpenAppOptions): AppHandle & { services: Servic
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.notifications ? { notifications: options.notifications } : {}),
     ...(options.browserOpener ? { browserOpener: options.browserOpener } : {}),
+    ...(options.osAccount ? { osAccount: options.osAccount } : {}),
   });
   if (isNew && options.seedDemo !== false) seedDemoWorkspace(services);
   const dispatch = createDispatcher(services);

@@ -33,6 +33,9 @@ import type { SecretStore } from './secrets';
 import type { SettingsStore } from './settings';
 import { createMitidServices } from '../mitid/mitid-services';
 import type { BrowserOpener } from '../mitid/browser-opener';
+import { userInfo } from 'node:os';
+import { AccessControl } from '../access/access-control';
+import { AccessStore } from '../access/access-store';
 
 export interface ServiceConfig {
   db: Db;
@@ -48,6 +51,8 @@ export interface ServiceConfig {
   notifications?: NotificationPort;
   /** Opens the system browser (Electron shell); absent where the caller opens URLs itself. */
   browserOpener?: BrowserOpener;
+  /** The operating-system account for the OS-account sign-in; os.userInfo() when not given (tests pass one). */
+  osAccount?: () => string;
 }
 
 /**
@@ -75,6 +80,14 @@ export function createServices(config: ServiceConfig) {
   });
   const directory = createDirectory(db);
   const users = new UsersRepo(db, clock);
+  const access = new AccessControl({
+    db,
+    clock,
+    users,
+    store: new AccessStore(integrationSettings, config.sandbox),
+    osAccount: config.osAccount ?? (() => userInfo().username),
+    language,
+  });
   const workspace = new WorkspaceRepo(db, actions, directory);
   const records = new RecordsService(db, workspace, clock, directory, new AssignmentNotifier(notificationPort, directory));
   const guards = new TransitionGuards()
@@ -142,6 +155,7 @@ export function createServices(config: ServiceConfig) {
     actions,
     directory,
     users,
+    access,
     workspace,
     records,
     /** The CSV import's second thread for reading and checking rows (started on the first large import). */

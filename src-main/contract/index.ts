@@ -15,3 +15,5 @@ export * from './document-example';
 export * from './mitid-types';
 export * from './sandbox';
 export * from './sandbox-names';
+export * from './access';
+export * from './access-methods';

@@ -6,6 +6,7 @@ import { signingMethodInputs, type SigningMethodResults } from './signing';
 import { notificationInputs, type NotificationResults } from './notifications';
 import { mitidMethodInputs, type MitidMethodResults } from './mitid-methods';
 import { sandboxMethodInputs, type SandboxMethodResults } from './sandbox';
+import { accessMethodInputs, type AccessMethodResults } from './access-methods';
 import { FIELD_ROLES, FIELD_TYPES } from './types';
 import { actionTimingInput, guardTypesInput, timedActionMethodInputs, type TimedActionMethodResults } from './timed-actions';
 import type {
@@ -149,13 +150,15 @@ export const methodInputs = {
   ...documentMethodInputs,
   ...mitidMethodInputs,
   ...sandboxMethodInputs,
+  ...accessMethodInputs,
 } as const satisfies Record<MethodName, z.ZodType>;
 
 /** What each method returns on success. */
 export interface MethodResults extends SigningMethodResults, NotificationResults, TimedActionMethodResults, DigitalPostMethodResults,
     DocumentMethodResults,
     MitidMethodResults,
-    SandboxMethodResults {
+    SandboxMethodResults,
+    AccessMethodResults {
   getAppInfo: AppInfo;
   getSettings: SettingsView;
   updateSettings: SettingsView;

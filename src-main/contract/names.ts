@@ -9,6 +9,7 @@ import { MITID_METHOD_NAMES } from './mitid-names';
 import { DIGITAL_POST_METHOD_NAMES } from './digital-post-names';
 import { DOCUMENT_METHOD_NAMES } from './document-names';
 import { SANDBOX_METHOD_NAMES } from './sandbox-names';
+import { ACCESS_METHOD_NAMES } from './access-names';
 
 export const METHOD_NAMES = [
   'getAppInfo',
@@ -50,6 +51,7 @@ export const METHOD_NAMES = [
   ...DOCUMENT_METHOD_NAMES,
   ...MITID_METHOD_NAMES,
   ...SANDBOX_METHOD_NAMES,
+  ...ACCESS_METHOD_NAMES,
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'conflict'
   | 'not_allowed'
   | 'no_user_selected'
+  /** The session is locked (idle or by the caseworker): sign in again. */
+  | 'session_locked'
   | 'invalid_transition'
   | 'guard_failed'
   | 'validation_failed'

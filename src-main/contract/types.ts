@@ -1,5 +1,6 @@
 import { NOTIFICATION_EVENT_NAMES, type NotificationEventMap } from './notification-names';
 import type { ActionTiming, GuardFailureView } from './timed-actions';
+import type { SessionAccessView } from './access';
 
 // Shapes that cross from main to the renderer. Plain data only: everything here
 // must survive structured clone (IPC) and JSON (the browser transport).
@@ -241,6 +242,8 @@ export interface AppInfo {
 
 export interface SessionView {
   user: UserView | null;
+  /** Sign-in policy, lock and kiosk state (issue 13). */
+  access: SessionAccessView;
 }
 
 export type Language = 'da' | 'en';

@@ -11,9 +11,11 @@ import { routeHref, useRoute } from './route';
 interface Props {
   onSwitchUser: () => void;
   onLanguage: (language: Language) => void;
+  /** Locks the screen now (the idle lock's manual twin). */
+  onLock?: () => void;
 }
 
-export function Header({ onSwitchUser, onLanguage }: Props): ReactNode {
+export function Header({ onSwitchUser, onLanguage, onLock }: Props): ReactNode {
   const { t } = useTranslation();
   const { info, user } = useAppSession();
   const route = useRoute();
@@ -68,6 +70,11 @@ export function Header({ onSwitchUser, onLanguage }: Props): ReactNode {
         <button type="button" className="btn btn-small" onClick={onSwitchUser}>
           {t('header.switchUser')}
         </button>
+        {onLock && (
+          <button type="button" className="btn btn-small" onClick={onLock} data-testid="lock-now">
+            {t('access.lockNow')}
+          </button>
+        )}
       </div>
     </header>
   );

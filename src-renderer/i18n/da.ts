@@ -1,3 +1,4 @@
+import { daAccess } from './da-access';
 import { daTimedActions } from './da-timed-actions';
 import { daWorkspaceImportReasons, daWorkspaceTools } from './da-workspace-tools';
 import { daSandbox } from './da-sandbox';
@@ -16,6 +17,7 @@ export const da = {
   dpConnection: daDpConnection,
   ...daDocuments,
   mitid: daMitid,
+  access: daAccess,
   app: {
     title: 'Sagsbehandler',
     loading: 'Indlæser…',
@@ -347,6 +349,7 @@ export const da = {
       conflict: 'Sagen er ændret af en anden siden du åbnede den. Genindlæs og prøv igen.',
       not_allowed: 'Du har ikke adgang til at gøre dette.',
       no_user_selected: 'Vælg en bruger først.',
+      session_locked: 'Skærmen er låst. Log ind igen for at fortsætte.',
       guard_failed: 'Statusskiftet blev afvist, fordi en betingelse ikke er opfyldt.',
       invalid_transition: 'Statusskiftet er ikke tilladt fra sagens nuværende status.',
       validation_failed: 'Nogle oplysninger er ikke gyldige.',

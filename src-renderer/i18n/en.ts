@@ -1,3 +1,4 @@
+import { enAccess } from './en-access';
 import { enTimedActions } from './en-timed-actions';
 import { enWorkspaceImportReasons, enWorkspaceTools } from './en-workspace-tools';
 import { enSandbox } from './en-sandbox';
@@ -17,6 +18,7 @@ export const en: Catalogue = {
   dpConnection: enDpConnection,
   ...enDocuments,
   mitid: enMitid,
+  access: enAccess,
   app: {
     title: 'Caseworker',
     loading: 'Loading…',
@@ -349,6 +351,7 @@ export const en: Catalogue = {
       conflict: 'Someone else changed this record after you opened it. Reload and try again.',
       not_allowed: 'You are not allowed to do this.',
       no_user_selected: 'Choose a user first.',
+      session_locked: 'The screen is locked. Sign in again to continue.',
       guard_failed: 'The status change was refused because a condition is not met.',
       invalid_transition: 'This status change is not allowed from the record’s current status.',
       validation_failed: 'Some of the information is not valid.',

@@ -6,6 +6,7 @@ import { routeHref } from '../../app/route';
 import { IntegrationsAdmin } from './IntegrationsAdmin';
 import { FieldsAdmin } from './fields/FieldsAdmin';
 import { UsersAdmin } from './users/UsersAdmin';
+import { AccessAdmin } from './access/AccessAdmin';
 import { WorkflowsAdmin } from './workflows/WorkflowsAdmin';
 import { WorkspaceIo } from './workspace-io/WorkspaceIo';
 
@@ -34,6 +35,7 @@ export function AdminScreen({ section }: { section: AdminSection }): ReactNode {
       {section === 'fields' && <FieldsAdmin />}
       {section === 'workflows' && <WorkflowsAdmin />}
       {section === 'users' && <UsersAdmin />}
+      {section === 'users' && <AccessAdmin />}
       {section === 'workspace' && <WorkspaceIo />}
       {section === 'integrations' && <IntegrationsAdmin />}
     </section>

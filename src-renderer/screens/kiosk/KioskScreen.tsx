@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError, QuestionnaireRunView } from '../../../src-main/contract';
+import type { AppError, QuestionnaireRunView, SessionAccessView } from '../../../src-main/contract';
 import { useApi } from '../../api/api-context';
 import { useAppSession } from '../../app/app-context';
 import { navigate } from '../../app/route';
@@ -12,6 +12,42 @@ import { LeaveKioskDialog } from './LeaveKioskDialog';
 import { QuestionInput } from './QuestionInput';
 
 const POLL_MS = 700;
+/** After a citizen has sent their answers, the kiosk starts over on its own for the next one. */
+const RESET_AFTER_DONE_MS = 15_000;
+
+interface Props {
+  questionnaireId: number;
+  recordId: number | null;
+  /** The sign-in policy, for the leave dialog (absent: leaving is not offered). */
+  access?: SessionAccessView;
+  /** The run has begun: main now holds the session for the kiosk. */
+  onStarted?: () => void;
+  /** A caseworker signed in to leave. */
+  onLeft?: () => void;
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Tab and Shift+Tab go round inside the kiosk; they never reach the browser's or the app's controls. */
+function trapTab(e: KeyboardEvent<HTMLElement>): void {
+  if (e.key !== 'Tab') return;
+  const items = [...e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement);
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) {
+    e.preventDefault();
+    return;
+  }
+  const active = document.activeElement;
+  const inside = active instanceof HTMLElement && e.currentTarget.contains(active);
+  if (e.shiftKey && (active === first || !inside)) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && (active === last || !inside)) {
+    e.preventDefault();
+    first.focus();
+  }
+}
 
 /**
  * A citizen fills in a questionnaire at the caseworker's desk. The view covers
@@ -19,7 +55,7 @@ const POLL_MS = 700;
  * the system browser (Electron) or a new tab (browser transport), and the app
  * waits for the loopback redirect. Nothing is stored until the citizen sends.
  */
-export function KioskScreen({ questionnaireId, recordId }: { questionnaireId: number; recordId: number | null }): ReactNode {
+export function KioskScreen({ questionnaireId, recordId, access, onStarted, onLeft }: Props): ReactNode {
   const { t } = useTranslation();
   const api = useApi();
   const { info } = useAppSession();
@@ -30,16 +66,30 @@ export function KioskScreen({ questionnaireId, recordId }: { questionnaireId: nu
   const [doneNumber, setDoneNumber] = useState<string | null>(null);
   const [leaving, setLeaving] = useState(false);
   const runId = useRef<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const started = useRef(onStarted);
+  started.current = onStarted;
 
+  // Everything from the last citizen goes: answers, errors, MitID state, the thank-you.
   const start = useCallback(async () => {
     setError(null);
     setAnswers({});
     setDoneNumber(null);
+    setRun(null);
+    setLeaving(false);
     const result = await api.startQuestionnaireRun(recordId ? { questionnaireId, recordId } : { questionnaireId });
     if (!result.ok) return setError(result.error);
     runId.current = result.value.runId;
     setRun(result.value);
+    started.current?.();
+    root.current?.focus();
   }, [api, questionnaireId, recordId]);
+
+  useEffect(() => {
+    if (doneNumber === null) return;
+    const timer = setTimeout(() => void start(), RESET_AFTER_DONE_MS);
+    return () => clearTimeout(timer);
+  }, [doneNumber, start]);
 
   useEffect(() => {
     void start();
@@ -86,11 +136,13 @@ export function KioskScreen({ questionnaireId, recordId }: { questionnaireId: nu
   const mayAnswer = mitid && (mitid.status === 'not_required' || mitid.status === 'succeeded');
 
   return (
-    <div className="kiosk" data-testid="kiosk" role="dialog" aria-modal="true" aria-labelledby="kiosk-title">
+    <div className="kiosk" data-testid="kiosk" role="dialog" aria-modal="true" aria-labelledby="kiosk-title" ref={root} tabIndex={-1} onKeyDown={trapTab}>
       <div className="kiosk-bar">
-        <button type="button" className="btn btn-small" onClick={() => setLeaving(true)}>
-          {t('mitid.kiosk.leave')}
-        </button>
+        {access && (
+          <button type="button" className="btn btn-small" onClick={() => setLeaving(true)}>
+            {t('mitid.kiosk.leave')}
+          </button>
+        )}
       </div>
       <div className="kiosk-body">
         <h1 id="kiosk-title">{run?.questionnaire.title ?? ''}</h1>
@@ -99,6 +151,7 @@ export function KioskScreen({ questionnaireId, recordId }: { questionnaireId: nu
         {doneNumber !== null ? (
           <div className="kiosk-done" data-testid="kiosk-done">
             <p role="status">{t('mitid.kiosk.thanks')}</p>
+            <p className="muted">{t('access.kiosk.autoReset')}</p>
             <button type="button" className="btn" onClick={() => void start()}>
               {t('mitid.kiosk.startOver')}
             </button>
@@ -169,12 +222,14 @@ export function KioskScreen({ questionnaireId, recordId }: { questionnaireId: nu
           </>
         )}
       </div>
-      {leaving && (
+      {leaving && access && (
         <LeaveKioskDialog
+          access={access}
           onClose={() => setLeaving(false)}
           onLeave={() => {
             setLeaving(false);
-            navigate({ name: 'questionnaires' });
+            if (onLeft) onLeft();
+            else navigate({ name: 'questionnaires' });
           }}
         />
       )}

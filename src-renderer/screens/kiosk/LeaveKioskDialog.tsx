@@ -1,42 +1,27 @@
-import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SessionAccessView } from '../../../src-main/contract';
 import { useAppSession } from '../../app/app-context';
 import { Dialog } from '../../components/Dialog';
+import { SignInBody } from '../sign-in/SignInBody';
 
-/** Leaving the kiosk is the caseworker's decision: they confirm with their initials. */
-export function LeaveKioskDialog({ onLeave, onClose }: { onLeave: () => void; onClose: () => void }): ReactNode {
+/**
+ * Leaving the kiosk is a caseworker's sign-in, by the workspace's policy: main
+ * releases the session from the kiosk only on a successful sign-in, so initials
+ * (which a citizen may read off a badge) are not enough.
+ */
+export function LeaveKioskDialog({ access, onLeave, onClose }: { access: SessionAccessView; onLeave: () => void; onClose: () => void }): ReactNode {
   const { t } = useTranslation();
-  const { user } = useAppSession();
-  const [initials, setInitials] = useState('');
-  const [wrong, setWrong] = useState(false);
+  const { info } = useAppSession();
   return (
-    <Dialog title={t('mitid.kiosk.leaveTitle')} onClose={onClose} testId="leave-kiosk">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (initials.trim().toLowerCase() === user.initials.toLowerCase()) onLeave();
-          else setWrong(true);
-        }}
-      >
-        <p>{t('mitid.kiosk.leaveIntro')}</p>
-        <label>
-          {t('mitid.kiosk.initials')} <input value={initials} autoComplete="off" onChange={(e) => setInitials(e.target.value)} />
-        </label>
-        {wrong && (
-          <p className="field-error" role="alert">
-            {t('mitid.kiosk.wrongInitials')}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary">
-            {t('mitid.kiosk.leaveConfirm')}
-          </button>
-        </div>
-      </form>
+    <Dialog title={t('access.kiosk.leaveTitle')} onClose={onClose} testId="leave-kiosk">
+      <p>{t('access.kiosk.leaveIntro')}</p>
+      <SignInBody info={info} access={access} onSignedIn={onLeave} />
+      <div className="dialog-actions">
+        <button type="button" className="btn" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+      </div>
     </Dialog>
   );
 }

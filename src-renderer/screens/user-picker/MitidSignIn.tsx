@@ -11,10 +11,12 @@ interface Props {
   /** The profile chosen so far: a first MitID login links to it. */
   currentUserId: number | null;
   onSelected: (user: UserView) => void;
+  /** Offer linking a first MitID to a profile (not from the lock screen or the kiosk). */
+  allowLink?: boolean;
 }
 
 /** Caseworker login with MitID: a linked MitID selects its profile; the first login links it. */
-export function MitidSignIn({ info, users, currentUserId, onSelected }: Props): ReactNode {
+export function MitidSignIn({ info, users, currentUserId, onSelected, allowLink = true }: Props): ReactNode {
   const { t } = useTranslation();
   const api = useApi();
   const [linkTo, setLinkTo] = useState<number | null>(currentUserId);
@@ -35,7 +37,7 @@ export function MitidSignIn({ info, users, currentUserId, onSelected }: Props): 
 
   const begin = async (): Promise<void> => {
     setError(null);
-    const result = await api.beginCaseworkerMitid(linkTo ? { userId: linkTo } : {});
+    const result = await api.beginCaseworkerMitid(allowLink && linkTo ? { userId: linkTo } : {});
     if (!result.ok) return setError(result.error);
     setLogin(result.value);
     if (info.transport === 'web') window.open(result.value.authorizationUrl, '_blank', 'noopener');
@@ -44,21 +46,23 @@ export function MitidSignIn({ info, users, currentUserId, onSelected }: Props): 
   return (
     <div className="mitid-sign-in" data-testid="mitid-sign-in">
       <ErrorBanner error={error} />
-      <label>
-        {t('mitid.caseworker.linkAs')}{' '}
-        <select value={linkTo ?? ''} onChange={(e) => setLinkTo(e.target.value ? Number(e.target.value) : null)}>
-          <option value="">–</option>
-          {users.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-      </label>{' '}
+      {allowLink && (
+        <label>
+          {t('mitid.caseworker.linkAs')}{' '}
+          <select value={linkTo ?? ''} onChange={(e) => setLinkTo(e.target.value ? Number(e.target.value) : null)}>
+            <option value="">–</option>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}{' '}
       <button type="button" className="btn btn-primary" disabled={login?.status === 'pending'} onClick={() => void begin()}>
         {t('mitid.caseworker.login')}
       </button>
-      <p className="muted">{t('mitid.caseworker.linkHint')}</p>
+      {allowLink && <p className="muted">{t('mitid.caseworker.linkHint')}</p>}
       {login?.status === 'pending' && <p role="status">{t('mitid.caseworker.waiting')}</p>}
       {login?.status === 'not_linked' && <p role="alert">{t('mitid.caseworker.notLinked')}</p>}
       {login?.status === 'failed' && login.reason && <p role="alert">{t(`mitid.kiosk.failure.${login.reason}`)}</p>}

@@ -6,6 +6,7 @@ import { useApi } from '../../api/api-context';
 import { LanguageSelect, SandboxBadge } from '../../app/LanguageSelect';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { MitidSignIn } from './MitidSignIn';
+import '../../styles/access.css';
 
 interface Props {
   info: AppInfo;
@@ -14,10 +15,12 @@ interface Props {
   onLanguage: (language: Language) => void;
   /** Present when a user is already selected, so the caseworker can go back. */
   onCancel: (() => void) | undefined;
+  /** The session was locked: the same picker signs in again (sandbox only). */
+  locked?: boolean;
 }
 
-/** Local profiles until MitID login arrives: the caseworker says who they are. */
-export function UserPicker({ info, currentUserId, onSelected, onLanguage, onCancel }: Props): ReactNode {
+/** The sandbox picker: the caseworker says who they are, clearly labelled as the sandbox's stand-in for a sign-in. */
+export function UserPicker({ info, currentUserId, onSelected, onLanguage, onCancel, locked = false }: Props): ReactNode {
   const api = useApi();
   const { t } = useTranslation();
   const [users, setUsers] = useState<UserView[] | null>(null);
@@ -35,14 +38,17 @@ export function UserPicker({ info, currentUserId, onSelected, onLanguage, onCanc
 
   return (
     <main className="centered-page" id="main">
-      <div className="card user-picker">
+      <div className="card user-picker" data-testid={locked ? 'lock-screen' : 'sign-in-screen'}>
         <div className="user-picker-top">
           <span className="brand-name">{t('app.title')}</span>
           {info.sandbox && <SandboxBadge />}
           <LanguageSelect onLanguage={onLanguage} />
         </div>
-        <h1>{t('session.title')}</h1>
-        <p className="muted">{t('session.intro')}</p>
+        <h1>{locked ? t('access.lockedTitle') : t('session.title')}</h1>
+        {locked && <p className="muted">{t('access.lockedIntro')}</p>}
+        <p className="sandbox-notice" data-testid="picker-sandbox-notice">
+          {t('access.pickerNotice')}
+        </p>
         <ErrorBanner error={error} />
         {users === null && !error && <p className="muted">{t('common.loading')}</p>}
         {users?.length === 0 && <p>{t('session.noUsers')}</p>}
@@ -63,7 +69,7 @@ export function UserPicker({ info, currentUserId, onSelected, onLanguage, onCanc
             </li>
           ))}
         </ul>
-        {users && users.length > 0 && <MitidSignIn info={info} users={users} currentUserId={currentUserId} onSelected={onSelected} />}
+        {users && users.length > 0 && <MitidSignIn info={info} users={users} currentUserId={currentUserId} onSelected={onSelected} allowLink={!locked} />}
         {onCancel && (
           <button type="button" className="btn" onClick={onCancel}>
             {t('common.cancel')}

@@ -39,6 +39,7 @@ const PATTERN_SAMPLES: Record<string, string> = {
   '^\\d{1,15}$': '1',
   // z.uuid() (the compose dialog's request id)
   [(z.toJSONSchema(z.uuid()) as JsonSchema).pattern as string]: '7055b9cc-7e5c-40e5-a86d-699cc7d09e7c',
+  '^[^\\s/\\\\:*?"<>|]+$': 'jdoe',
 };
 
 const types = (s: JsonSchema): string[] => (s.type === undefined ? [] : Array.isArray(s.type) ? s.type : [s.type]);

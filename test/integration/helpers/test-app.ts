@@ -40,14 +40,15 @@ export function useTestApps() {
     return dir;
   };
 
-  const open = (options: { dataDir?: string; seedDemo?: boolean; clock?: Clock } = {}): TestApp => {
+  const open = (options: { dataDir?: string; seedDemo?: boolean; clock?: Clock; osAccount?: () => string; language?: 'da' | 'en' } = {}): TestApp => {
     const app = openApp({
       dataDir: options.dataDir ?? tempDir(),
-      settings: new MemorySettingsStore({ language: 'en' }),
+      settings: new MemorySettingsStore({ language: options.language ?? 'en' }),
       secrets: new EnvSecretStore({}),
       transport: 'cli',
       seedDemo: options.seedDemo ?? true,
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.osAccount ? { osAccount: options.osAccount } : {}),
     });
     cleanups.push(() => app.close());
     return app;
