@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createDispatcher } from '../api/dispatch';
 import { seedDemoWorkspace } from '../demo/seed-demo';
 import type { NotificationPort } from '../notifications/notification-port';
@@ -7,7 +7,9 @@ import type { Clock } from '../shared/clock';
 import { openDatabase } from '../store/database';
 import { startBackgroundCheckpoints } from '../store/wal-checkpointer';
 import type { BrowserOpener } from '../mitid/browser-opener';
+import { ensurePrivateFolder } from '../shared/private-files';
 import type { AppHandle } from './app-handle';
+import { defaultDataDir } from './data-dir';
 import type { SecretStore } from './secrets';
 import { createServices, type Services } from './services';
 import type { SettingsStore } from './settings';
@@ -35,6 +37,12 @@ export const DATABASE_FILE = 'caseworker.sqlite';
 /** Opens the case store and builds every service: the one start-up path for all hosts. */
 export function openApp(options: OpenAppOptions): AppHandle & { services: Services } {
   const file = options.dbFile ?? join(options.dataDir, DATABASE_FILE);
+  // The data folder holds CPR numbers: this account's alone. A folder the
+  // administrator named only by giving the CLI a --db file is not ours to tighten.
+  if (file !== ':memory:') {
+    const ownFolder = !options.dbFile || resolve(options.dataDir) === resolve(defaultDataDir());
+    ensurePrivateFolder(options.dataDir, { tighten: ownFolder });
+  }
   const { db, isNew } = openDatabase(file);
   const stopCheckpoints = file === ':memory:' ? async () => {} : startBackgroundCheckpoints(db, file);
   const services = createServices({
