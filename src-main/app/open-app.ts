@@ -1,5 +1,7 @@
 import { join, resolve } from 'node:path';
 import { createDispatcher } from '../api/dispatch';
+import { auditHasher } from '../audit/audit-key';
+import { useAuditHasher } from '../audit/audit-log';
 import { seedDemoWorkspace } from '../demo/seed-demo';
 import type { NotificationPort } from '../notifications/notification-port';
 import { startDigitalPostWithApp } from '../digital-post/start-with-app';
@@ -44,6 +46,7 @@ export function openApp(options: OpenAppOptions): AppHandle & { services: Servic
     ensurePrivateFolder(options.dataDir, { tighten: ownFolder });
   }
   const { db, isNew } = openDatabase(file);
+  useAuditHasher(db, auditHasher(options.secrets, options.dataDir));
   const stopCheckpoints = file === ':memory:' ? async () => {} : startBackgroundCheckpoints(db, file);
   const services = createServices({
     db,

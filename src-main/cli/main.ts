@@ -2,6 +2,7 @@
 // (openApp with transport 'cli'). Errors are one plain-English line on stderr
 // with exit code 1; no stack traces, no CPR numbers.
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { maskCprsInText } from '../cpr/cpr-text';
 import { resolveDbFile } from './cli-app';
 import { CliError, EXIT_ERROR, EXIT_OK, describeError } from './cli-error';
 import type { CliCommand, CliIo } from './command';
@@ -13,6 +14,9 @@ import { jobsCommand } from './commands/jobs';
 import { mailingCommand } from './commands/mailing';
 import { outboxCommand } from './commands/outbox';
 import { printCommandHelp, printHelp } from './help';
+import { maskCprsInConsole } from '../shared/log-redaction';
+
+maskCprsInConsole();
 
 const COMMANDS: readonly CliCommand[] = [
   initCommand,
@@ -97,9 +101,12 @@ async function runCli(argv: string[], io: CliIo): Promise<number> {
   });
 }
 
+// Every line the CLI prints is masked here, once, whatever the command put in it
+// (a CSV header, a cell quoted in an error): no CPR number reaches a terminal or a log.
+// `write` carries an export's data, which is the administrator's own file.
 const io: CliIo = {
-  out: (line) => void process.stdout.write(`${line}\n`),
-  err: (line) => void process.stderr.write(`${line}\n`),
+  out: (line) => void process.stdout.write(`${maskCprsInText(line)}\n`),
+  err: (line) => void process.stderr.write(`${maskCprsInText(line)}\n`),
   write: (text) => void process.stdout.write(text),
 };
 

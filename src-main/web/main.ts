@@ -9,6 +9,9 @@ import { EnvSecretStore } from '../app/secrets';
 import { startSandbox } from '../sandbox/start-sandbox';
 import { SIMULATORS_STARTED_BY_HOSTS } from '../sandbox/simulators';
 import { startWebServer } from './web-server';
+import { maskCprsInConsole } from '../shared/log-redaction';
+
+maskCprsInConsole();
 
 const { values } = parseArgs({
   options: {
