@@ -1,3 +1,4 @@
+import { daSettingFieldErrors, daSettingFields } from './da-settings-checks';
 import { daTimedActions } from './da-timed-actions';
 import { daMitid } from './da-mitid';
 // Danish is the caseworker's first language and the source catalogue: en.ts must
@@ -365,9 +366,11 @@ export const da = {
       group_unknown: 'Ukendt gruppe (skriv id eller navn)',
       group_ambiguous: 'Flere grupper passer – skriv gruppens id',
       ...daDocumentFieldErrors,
+      ...daSettingFieldErrors,
       unknown_field: 'Ukendt felt',
       fallback: 'Ugyldig værdi ({{key}})',
     },
   },
   signing: daSigning,
+  settingFields: daSettingFields,
 };

@@ -1,3 +1,4 @@
+import { enSettingFieldErrors, enSettingFields } from './en-settings-checks';
 import { enTimedActions } from './en-timed-actions';
 import { enDocumentFieldErrors, enDocuments } from './en-documents';
 import type { Catalogue } from './catalogue';
@@ -367,9 +368,11 @@ export const en: Catalogue = {
       group_unknown: 'Unknown group (write id or name)',
       group_ambiguous: 'Several groups match – write the group id',
       ...enDocumentFieldErrors,
+      ...enSettingFieldErrors,
       unknown_field: 'Unknown field',
       fallback: 'Invalid value ({{key}})',
     },
   },
   signing: enSigning,
+  settingFields: enSettingFields,
 };
