@@ -13,8 +13,8 @@ export const daSettingFieldErrors = {
 
 /** Danish names of the settings fields the checks name (field ids with dots as underscores). */
 export const daSettingFields = {
-  mitid_domain: 'MitID-domæne',
-  mitid_client_secret: 'MitID-klienthemmelighed',
+  mitid_domain: 'Idura-domæne (MitID)',
+  mitid_client_secret: 'Client secret (MitID)',
   signatures_endpoint: 'Signatures-adresse',
   signatures_clientSecret: 'Signatures-klienthemmelighed',
   endpoint: 'Adresse',
