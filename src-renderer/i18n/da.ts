@@ -349,6 +349,8 @@ export const da = {
       database_too_new: 'Databasen er lavet af en nyere version af programmet. Opdatér programmet – databasen er ikke ændret.',
       internal: 'Der opstod en uventet fejl. Prøv igen, eller kontakt support.',
       unavailable: 'Tjenesten kan ikke nås lige nu. Prøv igen om lidt.',
+      storage_full: 'Disken er fuld, så ændringen blev ikke gemt. Frigør plads på disken, og prøv igen – intet gemt er gået tabt.',
+      storage_read_only: 'Databasefilen eller dens mappe er skrivebeskyttet, så ændringen blev ikke gemt. Bed IT om skriveadgang – intet gemt er gået tabt.',
     },
     field: {
       required: 'Feltet skal udfyldes',

@@ -351,6 +351,8 @@ export const en: Catalogue = {
       database_too_new: 'The database was made by a newer version of the app. Update the app – the database was not changed.',
       internal: 'An unexpected error occurred. Try again or contact support.',
       unavailable: 'The service cannot be reached right now. Try again shortly.',
+      storage_full: 'The disk is full, so the change was not saved. Free some disk space and try again – nothing stored was lost.',
+      storage_read_only: 'The database file or its folder is read-only, so the change was not saved. Ask IT for write access – nothing stored was lost.',
     },
     field: {
       required: 'This field is required',
