@@ -6,11 +6,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../../src-main/contract';
+import { openApp } from '../../../src-main/app/open-app';
+import { EnvSecretStore } from '../../../src-main/app/secrets';
+import { MemorySettingsStore } from '../../../src-main/app/settings';
+import { methodInputs, type Result } from '../../../src-main/contract';
 import { checkCertificateFile, checkHostOrUrl, checkMonth, checkServiceUrl } from '../../../src-main/integration-settings/setting-checks';
 import { demo, useTestApps } from '../helpers/test-app';
 
 const { open } = useTestApps();
+
+const refusedField = (result: Result<unknown>): string[] | null =>
+  result.ok || result.error.code !== 'validation_failed' ? null : (result.error.fieldErrors ?? []).map((f) => `${f.field}:${f.key}`);
 
 describe('service addresses', () => {
   it.each([
@@ -92,8 +98,6 @@ describe('saving settings through the contract', () => {
   const MITID = { clientId: 'urn:my:client', acr: 'urn:grn:authn:dk:mitid:substantial', askForCpr: true, priceOre: 100, message: '', action: 'login', timeoutSeconds: 300 };
   const SIGNATURES = { clientId: 'urn:my:application:abc', priceOre: 790, expiresInDays: 14, acrValue: 'urn:grn:authn:dk:mitid:substantial' };
 
-  const refusedField = (result: Result<unknown>): string[] | null =>
-    result.ok || result.error.code !== 'validation_failed' ? null : (result.error.fieldErrors ?? []).map((f) => `${f.field}:${f.key}`);
 
   it('MitID: a plain-http or non-web address is refused naming the field; https, a host name and the local sandbox are saved', async () => {
     const app = open();
@@ -120,4 +124,40 @@ describe('saving settings through the contract', () => {
     expect(refusedField(result)).toEqual(['fromMonth:setting_month_invalid']);
     expect(((await app.dispatch('getCostOverview', { fromMonth: '2026-01', toMonth: '2026-12' }, session)) as Result<unknown>).ok).toBe(true);
   });
+});
+
+describe.skipIf(!hasOpenssl)('Digital Post: the certificate file is opened when the settings are saved', () => {
+  it('a missing file or a wrong password is refused naming the field; the right one (given or stored) is saved', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caseworker-dp-cert-'));
+    try {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'key.pem', '-out', 'cert.pem', '-days', '2', '-subj', '/CN=System'], { cwd: dir, stdio: 'pipe' });
+      execFileSync('openssl', ['pkcs12', '-export', '-inkey', 'key.pem', '-in', 'cert.pem', '-out', 'system.p12', '-passout', 'pass:hemmelig'], { cwd: dir, stdio: 'pipe' });
+      const app = openApp({
+        dataDir: join(dir, 'data'),
+        settings: new MemorySettingsStore(),
+        secrets: new EnvSecretStore({ CASEWORKER_SECRET_DIGITAL_POST_CERTIFICATE_PASSWORD: 'hemmelig' }),
+        transport: 'web',
+      });
+      try {
+        const session = demo(app).adminSession();
+        const view = (await app.dispatch('getDigitalPostSettings', {}, session)) as Result<Record<string, unknown>>;
+        if (!view.ok) throw new Error('no settings view');
+        // Every input the contract takes, from what the view shows (the form does the same).
+        const keys = Object.keys(methodInputs.saveDigitalPostSettings.shape).filter((k) => k in view.value);
+        const base = { ...Object.fromEntries(keys.map((k) => [k, view.value[k]])), transport: 'ngdp', endpoint: 'https://api.digitalpost.dk', senderCvr: '12345678' };
+        const save = (extra: Record<string, unknown>) => app.dispatch('saveDigitalPostSettings', { ...base, ...extra }, session) as Promise<Result<unknown>>;
+        expect(refusedField(await save({ certificatePath: join(dir, 'missing.p12') }))).toEqual(['certificatePath:setting_certificate_missing']);
+        expect(refusedField(await save({ certificatePath: join(dir, 'cert.pem') }))).toEqual(['certificatePath:setting_certificate_unreadable']);
+        expect(refusedField(await save({ certificatePath: join(dir, 'system.p12'), certificatePassword: 'forkert' }))).toEqual([
+          'certificatePath:setting_certificate_password',
+        ]);
+        // The password the environment holds opens it.
+        expect((await save({ certificatePath: join(dir, 'system.p12') })).ok).toBe(true);
+      } finally {
+        await app.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
