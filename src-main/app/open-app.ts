@@ -7,6 +7,7 @@ import type { NotificationPort } from '../notifications/notification-port';
 import { startDigitalPostWithApp } from '../digital-post/start-with-app';
 import type { Clock } from '../shared/clock';
 import { openDatabase } from '../store/database';
+import { StoreFileError } from '../store/store-file';
 import { startBackgroundCheckpoints } from '../store/wal-checkpointer';
 import type { BrowserOpener } from '../mitid/browser-opener';
 import { ensurePrivateFolder } from '../shared/private-files';
@@ -43,7 +44,11 @@ export function openApp(options: OpenAppOptions): AppHandle & { services: Servic
   // administrator named only by giving the CLI a --db file is not ours to tighten.
   if (file !== ':memory:') {
     const ownFolder = !options.dbFile || resolve(options.dataDir) === resolve(defaultDataDir());
-    ensurePrivateFolder(options.dataDir, { tighten: ownFolder });
+    try {
+      ensurePrivateFolder(options.dataDir, { tighten: ownFolder });
+    } catch {
+      throw new StoreFileError('cannot_create', file);
+    }
   }
   const { db, isNew } = openDatabase(file);
   useAuditHasher(db, auditHasher(options.secrets, options.dataDir));

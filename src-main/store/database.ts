@@ -3,7 +3,7 @@ import { closeSync, openSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ensurePrivateFolder, makeFilePrivate, PRIVATE_FILE_MODE } from '../shared/private-files';
 import { DatabaseTooNewError, LATEST_VERSION, migrate } from './migrations';
-import { checkExistingStoreFile, storeFileExists } from './store-file';
+import { checkExistingStoreFile, StoreFileError, storeFileExists } from './store-file';
 
 export type Db = Database.Database;
 
@@ -20,11 +20,19 @@ export type Db = Database.Database;
 export function openDatabase(file: string): { db: Db; isNew: boolean } {
   let created = false;
   if (file !== ':memory:') {
-    ensurePrivateFolder(dirname(file));
+    try {
+      ensurePrivateFolder(dirname(file));
+    } catch {
+      throw new StoreFileError('cannot_create', file);
+    }
     if (storeFileExists(file)) checkExistingStoreFile(file);
     else {
       // Created here, with its mode, so it is never readable by others even for a moment.
-      closeSync(openSync(file, 'wx', PRIVATE_FILE_MODE));
+      try {
+        closeSync(openSync(file, 'wx', PRIVATE_FILE_MODE));
+      } catch {
+        throw new StoreFileError('cannot_create', file);
+      }
       created = true;
     }
     // SQLite gives the -wal and -shm files the database file's mode.

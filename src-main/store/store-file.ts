@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
 import { accessSync, closeSync, constants, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DomainError } from '../shared/domain-error';
 import { LATEST_VERSION } from './migrations';
 
 /** Why a file was not opened as the case store. */
-export type StoreFileProblem = 'folder' | 'empty' | 'not_sqlite' | 'not_case_store' | 'damaged' | 'read_only' | 'no_access';
+export type StoreFileProblem = 'folder' | 'empty' | 'not_sqlite' | 'not_case_store' | 'damaged' | 'read_only' | 'no_access' | 'cannot_create';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 /** Tables every case store has had since the first migration. */
@@ -31,6 +32,10 @@ const TEXTS: Record<StoreFileProblem, { da: string; en: string }> = {
   read_only: {
     da: 'er skrivebeskyttet, så sagerne kan ikke gemmes. Giv din bruger skriveadgang til filen og mappen',
     en: 'is read-only, so cases cannot be saved. Give your account write access to the file and its folder',
+  },
+  cannot_create: {
+    da: 'kan ikke oprettes: mappen er skrivebeskyttet, disken er fuld, eller du har ikke adgang til den',
+    en: 'cannot be created: the folder is read-only, the disk is full, or you have no access to it',
   },
   no_access: {
     da: 'kan ikke læses (ingen adgang). Tjek filens rettigheder',
@@ -60,7 +65,9 @@ export function storeFileExists(file: string): boolean {
   try {
     stat = statSync(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    // Not there (or a part of the path is a file): opening will try to create it and say why it cannot.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return false;
     throw new StoreFileError('no_access', file);
   }
   if (stat.isDirectory()) throw new StoreFileError('folder', file);
@@ -94,7 +101,9 @@ export function checkExistingStoreFile(file: string): void {
     throw error;
   }
   try {
+    // The folder too: SQLite writes its -wal and -shm files beside the database.
     accessSync(file, constants.W_OK);
+    accessSync(dirname(file), constants.W_OK);
   } catch {
     throw new StoreFileError('read_only', file);
   }

@@ -176,6 +176,26 @@ describe.skipIf(process.platform === 'win32' || process.getuid?.() === 0)('a rea
   });
 });
 
+describe('a store that cannot be created', () => {
+  it('is refused in Danish with the path, by openApp and the CLI, not with a raw system error', () => {
+    const dir = tempDir();
+    const notAFolder = join(dir, 'a-file');
+    writeFileSync(notAFolder, 'x');
+    const file = join(notAFolder, 'data', DATABASE_FILE);
+    expect(() =>
+      openApp({ dataDir: join(notAFolder, 'data'), settings: new MemorySettingsStore(), secrets: new EnvSecretStore({}), transport: 'electron' }),
+    ).toThrow(/kan ikke oprettes/);
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--db', file, 'init'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CASEWORKER_DATA_DIR: dir, NODE_OPTIONS: '' },
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`Databasefilen ${file} kan ikke oprettes`);
+  });
+});
+
 describe('demo data', () => {
   it('is seeded only into a file created just now, never into an existing case store without records', async () => {
     const dir = tempDir();
