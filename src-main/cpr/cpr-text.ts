@@ -5,9 +5,10 @@
 
 import { checkCpr, maskCpr } from './cpr';
 
-// Not inside a longer run of digits: an account number is not a CPR number.
-const CPR_SHAPED = /(?<!\d)\d{6}-?\d{4}(?!\d)/g;
-const MASKED = /(?<!\d)(\d{6})-\*{4}/g;
+// Standing alone: not inside a longer run of digits (an account number) nor
+// of letters and digits (a UUID's last group, a token), which are no CPR numbers.
+const CPR_SHAPED = /(?<![\p{L}\p{N}])\d{6}-?\d{4}(?![\p{L}\p{N}])/gu;
+const MASKED = /(?<![\p{L}\p{N}])(\d{6})-\*{4}/gu;
 
 /** True when the text holds at least one CPR-shaped number with a real birth date. */
 export function hasCprs(text: string): boolean {

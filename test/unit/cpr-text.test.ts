@@ -15,6 +15,10 @@ describe('CPR numbers in free text', () => {
     // Inside a longer run of digits: an account or phone number, not a CPR number.
     ['konto 00101901234', 'konto 00101901234'],
     ['01019012345', '01019012345'],
+    // Part of an identifier (a UUID's last group, a token): left alone.
+    ['id 5b1c2a4e-0000-4000-8000-0101901234ab', 'id 5b1c2a4e-0000-4000-8000-0101901234ab'],
+    ['token x0101901234', 'token x0101901234'],
+    ['(CPR:0101901234)', '(CPR:010190-****)'],
     ['', ''],
   ])('%s → %s', (text, masked) => {
     expect(maskCprsInText(text)).toBe(masked);
