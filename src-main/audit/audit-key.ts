@@ -31,8 +31,17 @@ export function auditHasher(secrets: SecretStore, dataDir: string): AuditHasher 
     try {
       if (!secrets.isAvailable()) throw new Error('no secure storage');
       secrets.set(AUDIT_KEY_SECRET, fresh);
+      return Buffer.from(fresh, 'base64url');
     } catch {
+      // No secret store that keeps it: the key file.
+    }
+    try {
       writeFileSync(file, `${fresh}\n`, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
+    } catch (error) {
+      // Another process (the CLI beside the app) made it first: use theirs.
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
+      // Nowhere to keep it: hashes of this run compare only with each other, but the audit entry is still written.
+      console.error('the audit key could not be stored; hashes of this run are not comparable with later ones:', (error as Error).message);
     }
     return Buffer.from(fresh, 'base64url');
   };
