@@ -21,6 +21,9 @@ import { hardenSession, hardenWebContents } from './shell/security';
 import { startupErrorBox } from './shell/startup-error';
 import { createMainWindow } from './shell/window';
 import { keepInTrayOnClose, showAtRecord } from './shell/window-routing';
+import { maskCprsInConsole } from './shared/log-redaction';
+
+maskCprsInConsole();
 
 // Same override the CLI and browser transport honour (data-dir.ts), so tests and
 // admins can point every host at one data folder. Must be set before 'ready'.

@@ -15,6 +15,7 @@ import type { HandlerContext, HandlerTable } from './handler';
 import { currentUser, language, requireAdmin } from './handler';
 import type { DIGITAL_POST_METHOD_NAMES } from '../contract/digital-post-names';
 import type { MethodParsed } from '../contract';
+import { checkCertificateFile, checkHostOrUrl, refuseInvalidSettings } from '../integration-settings/setting-checks';
 
 type Methods = (typeof DIGITAL_POST_METHOD_NAMES)[number];
 
@@ -189,6 +190,12 @@ export const digitalPostHandlers: HandlerTable<Methods> = {
   saveDigitalPostSettings: (input, ctx) => {
     requireAdmin(ctx);
     const lang = language(ctx);
+    // Before anything is stored: the certificate must open with the password given (or the one stored), an e-Boks host must be https.
+    const password = input.certificatePassword || ctx.services.config.secrets.get(CERTIFICATE_PASSWORD_SECRET);
+    refuseInvalidSettings([
+      input.certificatePath.trim() ? checkCertificateFile('certificatePath', input.certificatePath.trim(), password) : null,
+      input.transport === 'eboks' ? checkHostOrUrl('eboksHost', input.eboksHost, { sandbox: ctx.services.config.sandbox }) : null,
+    ]);
     if (!/^\d{8}$/.test(input.senderCvr)) {
       throw new DomainError('validation_failed', lang === 'da' ? 'CVR-nummeret skal være 8 cifre' : 'The CVR number must be 8 digits', [{ field: 'senderCvr', key: 'cvr_format' }]);
     }

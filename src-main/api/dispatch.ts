@@ -4,6 +4,7 @@ import { redactCprs } from '../cpr/cpr';
 import type { Services } from '../app/services';
 import type { Session } from '../app/session';
 import { DomainError } from '../shared/domain-error';
+import { storageError, storageProblemOf } from '../store/storage-problems';
 import { appHandlers } from './app-handlers';
 import { digitalPostHandlers } from './digital-post-handlers';
 import { documentHandlers } from './document-handlers';
@@ -61,6 +62,9 @@ export function createDispatcher(services: Services) {
         const base = { code: error.code, message: redactCprs(error.message) };
         return { ok: false, error: error.fieldErrors ? { ...base, fieldErrors: error.fieldErrors } : base };
       }
+      // A full disk or a read-only file is not a bug: say which, so the caseworker can act on it.
+      const storage = storageProblemOf(error);
+      if (storage) return { ok: false, error: storageError(storage) };
       console.error(`[${method}] failed:`, redactCprs(error instanceof Error ? (error.stack ?? error.message) : String(error)));
       return { ok: false, error: { code: 'internal', message: 'something went wrong; the error has been logged' } };
     }

@@ -1,6 +1,7 @@
 import type { CaseworkerMitidView, MitidSetupView } from '../contract';
 import { MITID_SECRET_NAME, MITID_SETTINGS_KEY, mitidSettingsSchema, issuerFor } from '../mitid/mitid-settings';
 import { recordDetail } from '../records/record-detail';
+import { checkHostOrUrl, refuseInvalidSettings } from '../integration-settings/setting-checks';
 import { DomainError } from '../shared/domain-error';
 import type { HandlerContext, HandlerTable } from './handler';
 import { currentUser, language, requireAdmin } from './handler';
@@ -75,6 +76,8 @@ export const mitidHandlers: HandlerTable<MitidMethods> = {
   saveMitidSettings: (input, ctx) => {
     requireAdmin(ctx);
     const { clientSecret, ...settings } = input;
+    // Empty means the sandbox; anything else must be an https address (http only to the sandbox on this computer).
+    refuseInvalidSettings([checkHostOrUrl('mitid_domain', settings.domain, { sandbox: ctx.services.config.sandbox, optional: true })]);
     if (clientSecret !== undefined) {
       const secrets = ctx.services.config.secrets;
       if (clientSecret === null) secrets.delete(MITID_SECRET_NAME);

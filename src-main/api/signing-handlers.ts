@@ -1,5 +1,6 @@
 import type { SIGNING_METHOD_NAMES } from '../contract/signing-names';
 import { currentUser, requireAdmin, type HandlerTable } from './handler';
+import { checkServiceUrl, refuseInvalidSettings } from '../integration-settings/setting-checks';
 
 export const signingHandlers: HandlerTable<(typeof SIGNING_METHOD_NAMES)[number]> = {
   listSigningRequests: (input, ctx) => {
@@ -21,5 +22,9 @@ export const signingHandlers: HandlerTable<(typeof SIGNING_METHOD_NAMES)[number]
     currentUser(ctx);
     return ctx.services.signing.settingsView();
   },
-  saveSignaturesSettings: (input, ctx) => ctx.services.signing.saveSettings(input, requireAdmin(ctx).id),
+  saveSignaturesSettings: (input, ctx) => {
+    const admin = requireAdmin(ctx);
+    refuseInvalidSettings([checkServiceUrl('signatures_endpoint', input.endpoint, { sandbox: ctx.services.config.sandbox })]);
+    return ctx.services.signing.saveSettings(input, admin.id);
+  },
 };

@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SettingsView } from '../contract';
+import { ensurePrivateFolder, PRIVATE_FILE_MODE } from '../shared/private-files';
 import { DEFAULT_SETTINGS, isLanguage, type SettingsStore } from './settings';
 
 /** Preferences in a JSON file, for the CLI and the browser transport (the app uses electron-store). */
@@ -19,8 +20,10 @@ export class FileSettingsStore implements SettingsStore {
 
   update(patch: Partial<SettingsView>): SettingsView {
     const next = { ...this.get(), ...patch };
-    mkdirSync(dirname(this.file), { recursive: true });
-    writeFileSync(`${this.file}.tmp`, JSON.stringify(next, null, 2));
+    ensurePrivateFolder(dirname(this.file));
+    // A fresh temporary file each time, so the mode applies (an existing file keeps its own).
+    rmSync(`${this.file}.tmp`, { force: true });
+    writeFileSync(`${this.file}.tmp`, JSON.stringify(next, null, 2), { mode: PRIVATE_FILE_MODE, flag: 'wx' });
     renameSync(`${this.file}.tmp`, this.file);
     return next;
   }

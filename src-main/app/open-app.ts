@@ -1,13 +1,18 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createDispatcher } from '../api/dispatch';
+import { auditHasher } from '../audit/audit-key';
+import { useAuditHasher } from '../audit/audit-log';
 import { seedDemoWorkspace } from '../demo/seed-demo';
 import type { NotificationPort } from '../notifications/notification-port';
 import { startDigitalPostWithApp } from '../digital-post/start-with-app';
 import type { Clock } from '../shared/clock';
 import { openDatabase } from '../store/database';
+import { StoreFileError } from '../store/store-file';
 import { startBackgroundCheckpoints } from '../store/wal-checkpointer';
 import type { BrowserOpener } from '../mitid/browser-opener';
+import { ensurePrivateFolder } from '../shared/private-files';
 import type { AppHandle } from './app-handle';
+import { defaultDataDir } from './data-dir';
 import type { SecretStore } from './secrets';
 import { createServices, type Services } from './services';
 import type { SettingsStore } from './settings';
@@ -39,7 +44,18 @@ export const DATABASE_FILE = 'caseworker.sqlite';
 /** Opens the case store and builds every service: the one start-up path for all hosts. */
 export function openApp(options: OpenAppOptions): AppHandle & { services: Services } {
   const file = options.dbFile ?? join(options.dataDir, DATABASE_FILE);
+  // The data folder holds CPR numbers: this account's alone. A folder the
+  // administrator named only by giving the CLI a --db file is not ours to tighten.
+  if (file !== ':memory:') {
+    const ownFolder = !options.dbFile || resolve(options.dataDir) === resolve(defaultDataDir());
+    try {
+      ensurePrivateFolder(options.dataDir, { tighten: ownFolder });
+    } catch {
+      throw new StoreFileError('cannot_create', file);
+    }
+  }
   const { db, isNew } = openDatabase(file);
+  useAuditHasher(db, auditHasher(options.secrets, options.dataDir));
   const stopCheckpoints = file === ':memory:' ? async () => {} : startBackgroundCheckpoints(db, file);
   const services = createServices({
     db,

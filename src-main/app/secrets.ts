@@ -1,3 +1,14 @@
+import { DomainError } from '../shared/domain-error';
+
+/** Field error key: this host reads secrets from the environment only. */
+export const SECRET_FROM_ENVIRONMENT = 'secret_from_environment';
+
+function refusal(name: string, what: string): DomainError {
+  return new DomainError('validation_failed', `This host reads secrets from the environment; to change the secret, ${what}.`, [
+    { field: name, key: SECRET_FROM_ENVIRONMENT, params: { variable: secretVariable(name) } },
+  ]);
+}
+
 /**
  * Secrets (certificate passwords, API credentials) live in the OS keychain through
  * Electron's safeStorage in the app, and in environment variables for the CLI.
@@ -11,20 +22,27 @@ export interface SecretStore {
   isAvailable(): boolean;
 }
 
-/** Reads secrets from environment variables named CASEWORKER_SECRET_<NAME>. */
+/** The environment variable the CLI and the browser transport read a secret from. */
+export const secretVariable = (name: string): string => `CASEWORKER_SECRET_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+
+/**
+ * Reads secrets from environment variables named CASEWORKER_SECRET_<NAME>. It
+ * cannot write them, so saving a new secret is refused as a field error naming
+ * the variable to set (the renderer shows it in Danish); saving the value the
+ * variable already holds, or removing one that is not set, changes nothing and succeeds.
+ */
 export class EnvSecretStore implements SecretStore {
   constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
-  private varName(name: string): string {
-    return `CASEWORKER_SECRET_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
-  }
   get(name: string): string | null {
-    return this.env[this.varName(name)] ?? null;
+    return this.env[secretVariable(name)] ?? null;
   }
-  set(): void {
-    throw new Error('Secrets are read from the environment in the CLI; set the variable instead.');
+  set(name: string, value: string): void {
+    if (this.get(name) === value) return;
+    throw refusal(name, `set the environment variable ${secretVariable(name)} and start again`);
   }
-  delete(): void {
-    throw new Error('Secrets are read from the environment in the CLI; unset the variable instead.');
+  delete(name: string): void {
+    if (this.get(name) === null) return;
+    throw refusal(name, `unset the environment variable ${secretVariable(name)} and start again`);
   }
   isAvailable(): boolean {
     return true;

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
-import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { defaultDataDir } from '../app/data-dir';
 import { FileSettingsStore } from '../app/file-settings-store';
 import { DATABASE_FILE, openApp } from '../app/open-app';
 import { EnvSecretStore } from '../app/secrets';
+import { checkExistingStoreFile, StoreFileError, storeFileExists } from '../store/store-file';
 import { CliError } from './cli-error';
 import type { CommandInput } from './command';
 
@@ -13,28 +13,30 @@ export type CliApp = ReturnType<typeof openApp>;
 /** `--db <file>` when given, else the case store in the app's data folder (CASEWORKER_DATA_DIR overrides it). */
 export const resolveDbFile = (db: string | undefined): string => (db ? resolve(db) : join(defaultDataDir(), DATABASE_FILE));
 
-/** True when the file holds a database already (an empty file is what SQLite would create anyway). */
+/** True when there is a file at the path (openDatabase() then decides whether it may be opened). */
 export function databaseExists(file: string): boolean {
-  if (!existsSync(file)) return false;
-  const stat = statSync(file);
-  if (stat.isDirectory()) throw new CliError(`${file} is a folder; give the database file, e.g. ${join(file, DATABASE_FILE)}.`);
-  return stat.size > 0;
+  try {
+    return storeFileExists(file);
+  } catch (error) {
+    if (error instanceof StoreFileError && error.problem === 'folder') {
+      throw new CliError(`${file} is a folder; give the database file, e.g. ${join(file, DATABASE_FILE)}.`);
+    }
+    throw error;
+  }
 }
 
 /**
  * The schema version of an existing file, read through a read-only connection,
  * so that looking never changes anything (not even a database from a newer app).
- * A file with tables but no version belongs to some other program: migrating it
- * would mix the case store into it, so it is refused.
+ * A file that is not a case store (another program's database, an empty or a
+ * damaged file) is refused here with the same words as in the app.
  */
 export function schemaVersionOf(file: string): number {
   if (!databaseExists(file)) return 0;
+  checkExistingStoreFile(file);
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const version = db.pragma('user_version', { simple: true }) as number;
-    const objects = (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
-    if (version === 0 && objects > 0) throw new CliError(`${file} is a database of another program; it was left unchanged.`);
-    return version;
+    return db.pragma('user_version', { simple: true }) as number;
   } finally {
     db.close();
   }

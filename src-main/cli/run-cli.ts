@@ -3,6 +3,7 @@
 // main.ts stays a thin entry. Errors are one plain-English line on stderr with
 // exit code 1; no stack traces, no CPR numbers.
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { maskCprsInText } from '../cpr/cpr-text';
 import { resolveDbFile } from './cli-app';
 import { CliError, EXIT_ERROR, EXIT_OK, describeError } from './cli-error';
 import type { CliCommand, CliIo } from './command';
@@ -98,8 +99,18 @@ async function dispatchCli(argv: string[], io: CliIo): Promise<number> {
   });
 }
 
-/** Runs one command line and returns its exit code; a refusal is reported on io.err. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/**
+ * Runs one command line and returns its exit code; a refusal is reported on io.err.
+ * Every line the CLI prints is masked here, once, whatever the command put in it
+ * (a CSV header, a cell quoted in an error): no CPR number reaches a terminal or a
+ * log. `write` carries an export's data, which is the administrator's own file.
+ */
+export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
+  const io: CliIo = {
+    out: (line) => terminal.out(maskCprsInText(line)),
+    err: (line) => terminal.err(maskCprsInText(line)),
+    write: (text) => terminal.write(text),
+  };
   try {
     return await dispatchCli(argv, io);
   } catch (error) {

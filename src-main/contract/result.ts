@@ -17,6 +17,9 @@ export type ErrorCode =
   | 'database_too_new'
   /** An external service (e.g. MitID) could not be reached. */
   | 'unavailable'
+  /** The case store cannot be written: the disk is full, or the file or its folder is read-only. */
+  | 'storage_full'
+  | 'storage_read_only'
   | 'internal';
 
 export interface FieldError {

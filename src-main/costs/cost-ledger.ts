@@ -1,6 +1,11 @@
 import type { Clock } from '../shared/clock';
 import { isoAt } from '../shared/clock';
 import type { Db } from '../store/database';
+import { checkMonth, refuseInvalidSettings } from '../integration-settings/setting-checks';
+
+/** The open ends of the overview's range (no month given). */
+const ALL_FROM = '0000-00';
+const ALL_TO = '9999-99';
 
 /** What a cost entry was for. New paid integrations add their kind here. */
 export type CostKind = 'digital_post' | 'mitid_login' | 'signature';
@@ -40,7 +45,9 @@ export class CostLedger {
   }
 
   /** Totals per month, kind and workflow, newest month first. */
-  overview(fromMonth = '0000-00', toMonth = '9999-99'): CostLine[] {
+  overview(fromMonth = ALL_FROM, toMonth = ALL_TO): CostLine[] {
+    // A month typed into the overview's range must be a real one ("2026-13" would silently match nothing).
+    refuseInvalidSettings([fromMonth === ALL_FROM ? null : checkMonth('fromMonth', fromMonth), toMonth === ALL_TO ? null : checkMonth('toMonth', toMonth)]);
     const rows = this.db
       .prepare(
         `SELECT month, kind, workflow_id, count(*) AS n, sum(amount_ore) AS total FROM cost_entries

@@ -1,4 +1,5 @@
 import type { CsvImportReport, CsvPreview, CsvRowError, FieldDef } from '../contract';
+import { maskCprsInText } from '../cpr/cpr-text';
 import type { Actor, RecordsService } from '../records/records-service';
 import { DomainError, notFound } from '../shared/domain-error';
 import type { Db } from '../store/database';
@@ -27,7 +28,8 @@ export function previewCsv(text: string, fields: FieldDef[]): CsvPreview {
   const sampleRows: string[][] = [];
   let rowCount = 0;
   file.eachRow(({ cells }) => {
-    if (sampleRows.length < 5) sampleRows.push(cells);
+    // The preview shows CPR numbers masked, like every other view; the import reads them whole.
+    if (sampleRows.length < 5) sampleRows.push(cells.map(maskCprsInText));
     rowCount += 1;
   });
   return { headers, sampleRows, rowCount, suggestedMapping };

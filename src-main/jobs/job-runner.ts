@@ -7,6 +7,7 @@ import type { RecordsService } from '../records/records-service';
 import type { Clock } from '../shared/clock';
 import { isoAt } from '../shared/clock';
 import type { Db } from '../store/database';
+import { StorageBackoff, storageProblemOf } from '../store/storage-problems';
 import type { ActionRegistry } from '../status-actions/registry';
 import type { WorkspaceRepo } from '../workspace/workspace-repo';
 import { backoffMs, nextDueJob, nextWakeAt, requeueInterrupted, type JobRow } from './job-queue';
@@ -37,6 +38,10 @@ export class JobRunner {
   private running: Promise<void> | null = null;
   private started = false;
   private stopping = false;
+  /** A full disk or read-only store: wait longer each time, and log it once, not once per attempt. */
+  private readonly storage = new StorageBackoff('the job runner');
+  /** Jobs a crash left running go back in the queue at the first round after start() (a write, so it may have to wait). */
+  private requeuePending = false;
 
   constructor(private readonly deps: JobRunnerDeps) {}
 
@@ -44,7 +49,14 @@ export class JobRunner {
     if (this.started) return;
     this.started = true;
     this.stopping = false;
-    requeueInterrupted(this.deps.db, this.deps.clock.now());
+    try {
+      requeueInterrupted(this.deps.db, this.deps.clock.now());
+      this.requeuePending = false;
+    } catch (error) {
+      // A store that cannot be written yet: the rounds retry it, with the backoff below.
+      if (!storageProblemOf(error)) throw error;
+      this.requeuePending = true;
+    }
     this.wake();
   }
 
@@ -83,11 +95,21 @@ export class JobRunner {
     this.timer = setTimeout(() => {
       this.timer = null;
       if (this.running) return this.schedule(50);
-      this.running = this.runDue()
-        .then(() => undefined)
-        .catch((error: unknown) => console.error('job runner failed:', redactCprs((error as Error).message)))
+      let pause: number | null = null;
+      this.running = Promise.resolve()
+        .then(() => {
+          if (this.requeuePending) requeueInterrupted(this.deps.db, this.deps.clock.now());
+          this.requeuePending = false;
+          return this.runDue();
+        })
+        .then(() => this.storage.succeeded())
+        .catch((error: unknown) => {
+          pause = this.storage.failed(error);
+          if (pause === null) console.error('job runner failed:', redactCprs((error as Error).message));
+        })
         .finally(() => {
           this.running = null;
+          if (pause !== null) return this.schedule(pause);
           const next = nextWakeAt(this.deps.db);
           const wait = next === null ? MAX_IDLE_MS : Math.min(MAX_IDLE_MS, Math.max(0, next - this.deps.clock.now()));
           this.schedule(wait);

@@ -1,3 +1,4 @@
+import { maskCprsInText } from '../cpr/cpr-text';
 import type { EventBus } from '../events/event-bus';
 import type { Clock } from '../shared/clock';
 import { isoAt } from '../shared/clock';
@@ -29,8 +30,10 @@ export class NotificationService implements NotificationPort {
 
   publish(request: NotificationRequest): number {
     const at = isoAt(this.clock.now());
-    const context = request.message.length > MAX_CONTEXT ? `${request.message.slice(0, MAX_CONTEXT - 1)}…` : request.message;
-    const params = request.params ? JSON.stringify(request.params) : null;
+    // Notification texts quote comments, field values and errors: no CPR number in the clear.
+    const message = maskCprsInText(request.message);
+    const context = message.length > MAX_CONTEXT ? `${message.slice(0, MAX_CONTEXT - 1)}…` : message;
+    const params = request.params ? JSON.stringify(request.params, (_key, v: unknown) => (typeof v === 'string' ? maskCprsInText(v) : v)) : null;
     const actor = request.actorUserId ?? null;
     const row = [request.recordId, request.kind, context, params, actor, at] as const;
     const users = request.userIds ?? [];

@@ -1,5 +1,6 @@
 import type { RecordDetail, StatusHistoryEntry } from '../contract';
 import { auditForRecord } from '../audit/audit-log';
+import { maskCprsInText } from '../cpr/cpr-text';
 import { jobsForRecord } from '../jobs/job-queue';
 import type { Db } from '../store/database';
 import type { WorkspaceRepo } from '../workspace/workspace-repo';
@@ -26,7 +27,8 @@ export function recordDetail(db: Db, records: RecordsService, workspace: Workspa
       fromStatusId: h.from_status_id,
       toStatusId: h.to_status_id,
       userId: h.user_id,
-      comment: h.comment,
+      // Comments written before masking on the way in may still hold a CPR number.
+      comment: maskCprsInText(h.comment),
       at: h.at,
     }),
   );

@@ -1,5 +1,6 @@
 import type { RecordSummary } from '../contract';
 import { maskCpr } from '../cpr/cpr';
+import { maskCprsInText } from '../cpr/cpr-text';
 
 export interface RecordRow {
   id: number;
@@ -23,7 +24,8 @@ export const toSummary = (r: RecordRow): RecordSummary => ({
   number: r.number,
   workflowId: r.workflow_id,
   statusId: r.status_id,
-  name: r.name,
+  // A CPR number typed into the name field is shown masked, as in the field itself.
+  name: maskCprsInText(r.name),
   cprMasked: maskCpr(r.cpr),
   responsibleUserId: r.responsible_user_id,
   responsibleGroupId: r.responsible_group_id,

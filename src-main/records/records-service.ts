@@ -1,6 +1,7 @@
 import type { FieldDef, FieldError } from '../contract';
 import { writeAudit } from '../audit/audit-log';
 import { formatCpr, maskCpr } from '../cpr/cpr';
+import { hasCprs, maskCprsInText, restoreMaskedCprs } from '../cpr/cpr-text';
 import type { Clock } from '../shared/clock';
 import { isoAt } from '../shared/clock';
 import { DomainError, notFound } from '../shared/domain-error';
@@ -181,14 +182,16 @@ export class RecordsService {
     // `current` becomes the new values below; the assignment hook compares with these.
     const before = new Map(current);
     const changes: { field: string; from: string | null; to: string | null }[] = [];
-    for (const [field, value] of clean) {
+    for (const [field, given] of clean) {
       const before = current.get(field.id) ?? null;
+      // The caseworker edited the masked text: a mask sent back keeps the number it hid.
+      const value = given !== null && isFreeText(field) ? restoreMaskedCprs(given, before) : given;
       if (before === value) continue;
       if (value === null) current.delete(field.id);
       else current.set(field.id, value);
-      // The audit trail shows CPR numbers masked, like every other view.
-      const shown = (v: string | null) => (field.type === 'cpr' ? (v ? maskCpr(v) : null) : v);
-      changes.push({ field: field.key, from: shown(before), to: shown(value) });
+      if (value !== given) clean.set(field, value);
+      // writeAudit keeps CPR numbers (a CPR field's, or one typed into text) only masked, with a keyed hash.
+      changes.push({ field: field.key, from: before, to: value });
     }
     if (changes.length === 0) return;
     preparedOnce(
@@ -252,7 +255,7 @@ export class RecordsService {
     const out: Values = {};
     for (const [fieldId, value] of this.valuesById(id)) {
       const field = ws.fieldsById.get(fieldId);
-      if (field) out[field.key] = field.type === 'cpr' ? maskCpr(value) : value;
+      if (field) out[field.key] = field.type === 'cpr' ? maskCpr(value) : isFreeText(field) ? maskCprsInText(value) : value;
     }
     return out;
   }
@@ -260,11 +263,12 @@ export class RecordsService {
   /** Shows a full CPR number, and records that this caseworker saw it. */
   revealCpr(id: number, fieldKey: string, actor: Actor): string {
     const field = this.workspace.snapshot().fieldsByKey.get(fieldKey);
-    if (!field || field.type !== 'cpr') throw new DomainError('invalid_input', `"${fieldKey}" is not a CPR field`);
+    if (!field || (field.type !== 'cpr' && !isFreeText(field))) throw new DomainError('invalid_input', `"${fieldKey}" is not a CPR field`);
     return this.db
       .transaction(() => {
         this.row(id);
         const value = this.valuesById(id).get(field.id);
+        if (field.type !== 'cpr' && !(value && hasCprs(value))) throw new DomainError('invalid_input', `"${fieldKey}" holds no CPR number`);
         if (!value) throw notFound('CPR number');
         writeAudit(this.db, {
           at: isoAt(this.clock.now()),
@@ -273,8 +277,12 @@ export class RecordsService {
           action: 'record.cpr_revealed',
           details: { field: fieldKey },
         });
-        return formatCpr(value);
+        // A text field with CPR numbers in it is shown whole, as the caseworker typed it.
+        return field.type === 'cpr' ? formatCpr(value) : value;
       })
       .immediate();
   }
 }
+
+/** Fields a caseworker types free text into, where a CPR number may turn up. */
+const isFreeText = (field: FieldDef): boolean => field.type === 'text' || field.type === 'longtext';

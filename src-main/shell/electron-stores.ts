@@ -13,6 +13,8 @@ export function openSettingsStore(): ElectronSettingsStore {
     name: 'settings',
     clearInvalidConfig: true,
     accessPropertiesByDotNotation: false,
+    // The data folder is this account's alone (private-files.ts), its files too.
+    configFileMode: 0o600,
   });
   return new ElectronSettingsStore(file);
 }

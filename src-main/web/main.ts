@@ -5,6 +5,9 @@ import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../app/data-dir';
 import { startWebHost, type WebHost } from './web-host';
 import { keepSandboxPkiIn } from '../sandbox/signatures/signatures-simulator';
+import { maskCprsInConsole } from '../shared/log-redaction';
+
+maskCprsInConsole();
 
 const { values } = parseArgs({
   options: {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { EVENT_NAMES } from '../contract';
 import type { AppHandle } from '../app/app-handle';
 import { newSession, type Session } from '../app/session';
+import { bodyLimitFor, InFlight, isLargeMethod, MAX_CONCURRENT_LARGE, MAX_CONCURRENT_REQUESTS } from './request-limits';
 import { SECURITY_HEADERS } from './security-headers';
 import { readStatic } from './static-files';
 
@@ -23,8 +24,6 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** Large enough for the biggest CSV the contract accepts (50 MB of text, JSON-escaped). */
-const MAX_BODY_BYTES = 110 * 1024 * 1024;
 const MAX_SESSIONS = 1000;
 const CLIENT_ID = /^[A-Za-z0-9-]{8,64}$/;
 
@@ -37,6 +36,8 @@ const CLIENT_ID = /^[A-Za-z0-9-]{8,64}$/;
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const sessions = new Map<string, Session>();
+  const inFlight = new InFlight(MAX_CONCURRENT_REQUESTS);
+  const largeInFlight = new InFlight(MAX_CONCURRENT_LARGE);
   const streams = new Set<ServerResponse>();
 
   const sessionFor = (clientId: string): Session => {
@@ -90,16 +91,35 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       }
       const clientId = String(req.headers['x-client-id'] ?? '');
       if (!CLIENT_ID.test(clientId)) return send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'missing client id' } });
-      const body = await readBody(req);
-      if (body === null) return send(res, 413, { ok: false, error: { code: 'invalid_input', message: 'request too large' } });
-      let input: unknown;
+      let method: string;
       try {
-        input = body.length ? JSON.parse(body) : {};
+        method = decodeURIComponent(url.pathname.slice('/api/'.length));
       } catch {
-        return send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'body is not JSON' } });
+        return send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'malformed method name' } });
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
-      return send(res, 200, await options.app.dispatch(method, input, sessionFor(clientId)));
+      const limit = bodyLimitFor(method);
+      if (Number(req.headers['content-length'] ?? 0) > limit) return tooLarge(res);
+      // Refuse rather than queue: every waiting body would be held in memory.
+      const large = isLargeMethod(method);
+      if (!inFlight.tryEnter()) return busy(res);
+      if (large && !largeInFlight.tryEnter()) {
+        inFlight.leave();
+        return busy(res);
+      }
+      try {
+        const body = await readBody(req, limit);
+        if (body === null) return tooLarge(res);
+        let input: unknown;
+        try {
+          input = body.length ? JSON.parse(body) : {};
+        } catch {
+          return send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'body is not JSON' } });
+        }
+        return send(res, 200, await options.app.dispatch(method, input, sessionFor(clientId)));
+      } finally {
+        inFlight.leave();
+        if (large) largeInFlight.leave();
+      }
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
@@ -154,17 +174,38 @@ function send(res: ServerResponse, status: number, value: unknown): void {
   res.end(JSON.stringify(value));
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+function tooLarge(res: ServerResponse): void {
+  // Close the connection: the rest of the body is not worth reading.
+  res.setHeader('Connection', 'close');
+  send(res, 413, { ok: false, error: { code: 'invalid_input', message: 'request too large' } });
+}
+
+function busy(res: ServerResponse): void {
+  res.setHeader('Retry-After', '1');
+  send(res, 503, { ok: false, error: { code: 'unavailable', message: 'too many requests at once; try again' } });
+}
+
+/** The body as text, or null as soon as it passes `limit` bytes (nothing more is kept). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
+    let over = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
+      if (over) return;
+      if (size > limit) {
+        // Answer at once; the rest is dropped as it arrives, and the connection closes after the 413.
+        over = true;
+        chunks.length = 0;
+        resolve(null);
+      } else chunks.push(chunk);
     });
-    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(over ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
+    // A client that goes away mid-body must free its slot (a settled promise ignores this).
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('the client closed the connection before the body was complete'));
+    });
   });
 }

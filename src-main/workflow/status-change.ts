@@ -1,6 +1,7 @@
 import type { GuardFailureView, Language, StatusChangePreview } from '../contract';
 import { writeAudit } from '../audit/audit-log';
 import { redactCprs } from '../cpr/cpr';
+import { maskCprsInText } from '../cpr/cpr-text';
 import { cancelTimedActions, enqueueLeaveJobs, scheduleTimedActions } from '../timed-actions/timed-actions';
 import type { TransitionGuards } from './guard-registry';
 import { enqueueStatusActionJobs } from '../jobs/job-queue';
@@ -109,7 +110,7 @@ export class StatusChanges {
         const historyId = Number(
           this.db
             .prepare('INSERT INTO status_history (record_id, from_status_id, to_status_id, user_id, comment, at) VALUES (?, ?, ?, ?, ?, ?)')
-            .run(args.recordId, row.status_id, args.toStatusId, args.userId, args.comment, at).lastInsertRowid,
+            .run(args.recordId, row.status_id, args.toStatusId, args.userId, maskCprsInText(args.comment), at).lastInsertRowid,
         );
         writeAudit(this.db, {
           at,

@@ -1,4 +1,5 @@
 import { daAccess } from './da-access';
+import { daSettingFieldErrors, daSettingFields } from './da-settings-checks';
 import { daTimedActions } from './da-timed-actions';
 import { daWorkspaceImportReasons, daWorkspaceTools } from './da-workspace-tools';
 import { daSandbox } from './da-sandbox';
@@ -357,6 +358,8 @@ export const da = {
       database_too_new: 'Databasen er lavet af en nyere version af programmet. Opdatér programmet – databasen er ikke ændret.',
       internal: 'Der opstod en uventet fejl. Prøv igen, eller kontakt support.',
       unavailable: 'Tjenesten kan ikke nås lige nu. Prøv igen om lidt.',
+      storage_full: 'Disken er fuld, så ændringen blev ikke gemt. Frigør plads på disken, og prøv igen – intet gemt er gået tabt.',
+      storage_read_only: 'Databasefilen eller dens mappe er skrivebeskyttet, så ændringen blev ikke gemt. Bed IT om skriveadgang – intet gemt er gået tabt.',
     },
     field: {
       required: 'Feltet skal udfyldes',
@@ -374,6 +377,7 @@ export const da = {
       group_unknown: 'Ukendt gruppe (skriv id eller navn)',
       group_ambiguous: 'Flere grupper passer – skriv gruppens id',
       ...daDocumentFieldErrors,
+      ...daSettingFieldErrors,
       unknown_field: 'Ukendt felt',
       workspaceImport: daWorkspaceImportReasons,
       fallback: 'Ugyldig værdi ({{key}})',
@@ -381,4 +385,5 @@ export const da = {
   },
   signing: daSigning,
   sandboxServices: daSandbox,
+  settingFields: daSettingFields,
 };

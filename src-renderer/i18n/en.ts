@@ -1,4 +1,5 @@
 import { enAccess } from './en-access';
+import { enSettingFieldErrors, enSettingFields } from './en-settings-checks';
 import { enTimedActions } from './en-timed-actions';
 import { enWorkspaceImportReasons, enWorkspaceTools } from './en-workspace-tools';
 import { enSandbox } from './en-sandbox';
@@ -359,6 +360,8 @@ export const en: Catalogue = {
       database_too_new: 'The database was made by a newer version of the app. Update the app – the database was not changed.',
       internal: 'An unexpected error occurred. Try again or contact support.',
       unavailable: 'The service cannot be reached right now. Try again shortly.',
+      storage_full: 'The disk is full, so the change was not saved. Free some disk space and try again – nothing stored was lost.',
+      storage_read_only: 'The database file or its folder is read-only, so the change was not saved. Ask IT for write access – nothing stored was lost.',
     },
     field: {
       required: 'This field is required',
@@ -376,6 +379,7 @@ export const en: Catalogue = {
       group_unknown: 'Unknown group (write id or name)',
       group_ambiguous: 'Several groups match – write the group id',
       ...enDocumentFieldErrors,
+      ...enSettingFieldErrors,
       unknown_field: 'Unknown field',
       workspaceImport: enWorkspaceImportReasons,
       fallback: 'Invalid value ({{key}})',
@@ -383,4 +387,5 @@ export const en: Catalogue = {
   },
   signing: enSigning,
   sandboxServices: enSandbox,
+  settingFields: enSettingFields,
 };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensurePrivateFolder, makeFilePrivate, PRIVATE_FILE_MODE } from '../../shared/private-files';
 import type { ParsedMemo } from './memo-validator';
 
 export interface SandboxLetter {
@@ -54,7 +55,9 @@ export class SandboxState {
    */
   constructor(private readonly journal: string | null = null) {
     if (!journal) return;
-    mkdirSync(dirname(journal), { recursive: true });
+    // The journal holds CPR numbers and letters: this account's alone.
+    ensurePrivateFolder(dirname(journal), { tighten: true });
+    makeFilePrivate(journal);
     if (!existsSync(journal)) return;
     for (const line of readFileSync(journal, 'utf8').split('\n')) {
       if (!line) continue;
@@ -85,7 +88,7 @@ export class SandboxState {
   acknowledge(id: string): boolean {
     this.deleteCalls.set(id, (this.deleteCalls.get(id) ?? 0) + 1);
     const had = this.receipts.delete(id);
-    if (had && this.journal) appendFileSync(this.journal, `${JSON.stringify({ t: 'ack', id })}\n`);
+    if (had && this.journal) appendFileSync(this.journal, `${JSON.stringify({ t: 'ack', id })}\n`, { mode: PRIVATE_FILE_MODE });
     return had;
   }
 
@@ -118,7 +121,7 @@ export class SandboxState {
       };
     }
     this.store(letter, pending);
-    if (this.journal) appendFileSync(this.journal, `${JSON.stringify({ t: 'letter', letter, receipt: pending })}\n`);
+    if (this.journal) appendFileSync(this.journal, `${JSON.stringify({ t: 'letter', letter, receipt: pending })}\n`, { mode: PRIVATE_FILE_MODE });
     return letter;
   }
 
@@ -136,6 +139,6 @@ export class SandboxState {
     this.issuedReceipts.clear();
     this.deleteCalls.clear();
     this.totalPosts = 0;
-    if (this.journal) writeFileSync(this.journal, '');
+    if (this.journal) writeFileSync(this.journal, '', { mode: PRIVATE_FILE_MODE });
   }
 }

@@ -100,7 +100,9 @@ export function RecordFields({ record, draft, setDraft, onSaved, onReload, onRev
         {ws.fields.map((field) => {
           const stored = record.values[field.key] ?? null;
           const shown = field.key in draft ? (draft[field.key] ?? null) : (revealed[field.key] ?? stored);
-          const canReveal = field.type === 'cpr' && stored !== null && !(field.key in draft) && !revealed[field.key];
+          // A CPR field, or free text the server showed with CPR numbers masked: both behind the audited reveal.
+          const hidesCpr = field.type === 'cpr' || ((field.type === 'text' || field.type === 'longtext') && /\d{6}-\*{4}/.test(stored ?? ''));
+          const canReveal = hidesCpr && stored !== null && !(field.key in draft) && !revealed[field.key];
           return (
             <FieldRow
               key={field.id}

@@ -19,9 +19,9 @@ vi.mock('electron-store', () => ({
 const { openSecretStore, openSettingsStore } = await import('../../../src-main/shell/electron-stores');
 
 describe('the electron-store files', () => {
-  it('keeps settings in settings.json, treating keys literally and resetting a damaged file', () => {
+  it('keeps settings in settings.json, treating keys literally, resetting a damaged file, readable only by the user', () => {
     expect(openSettingsStore().get()).toEqual({ language: 'da' });
-    expect(created.at(-1)).toEqual({ name: 'settings', clearInvalidConfig: true, accessPropertiesByDotNotation: false });
+    expect(created.at(-1)).toEqual({ name: 'settings', clearInvalidConfig: true, accessPropertiesByDotNotation: false, configFileMode: 0o600 });
   });
 
   it('keeps secrets in a file of their own, readable only by the user', () => {

@@ -1,0 +1,221 @@
+// The store opens only its own file: each kind of wrong file, through each
+// host's opening path (openApp as the Electron and web hosts call it, the web
+// host's own process, the CLI's process), is refused with a Danish explanation
+// naming the path, and left byte for byte as it was.
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE, openApp } from '../../../src-main/app/open-app';
+import { EnvSecretStore } from '../../../src-main/app/secrets';
+import { MemorySettingsStore } from '../../../src-main/app/settings';
+import { startupErrorBox } from '../../../src-main/shell/startup-error';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const dirs: string[] = [];
+afterEach(() => {
+  while (dirs.length) {
+    const dir = dirs.pop() as string;
+    chmodSync(dir, 0o700);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'caseworker-wrong-'));
+  dirs.push(dir);
+  return dir;
+};
+
+/** A real case store with the demo data, closed cleanly (no -wal left). */
+async function caseStore(dir: string): Promise<string> {
+  const app = openApp({ dataDir: dir, settings: new MemorySettingsStore(), secrets: new EnvSecretStore({}), transport: 'cli' });
+  await app.close();
+  return join(dir, DATABASE_FILE);
+}
+
+type Kind = { name: string; problem: RegExp; make(file: string): void | Promise<void> };
+
+const KINDS: Kind[] = [
+  {
+    name: "another program's SQLite file",
+    problem: /database fra et andet program/,
+    make: (file) => {
+      const db = new Database(file);
+      db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('keep me')");
+      db.close();
+    },
+  },
+  {
+    name: "another program's SQLite file with a schema version of its own",
+    problem: /database fra et andet program/,
+    make: (file) => {
+      const db = new Database(file);
+      db.exec('CREATE TABLE settings (k TEXT, v TEXT)');
+      db.pragma('user_version = 3');
+      db.close();
+    },
+  },
+  {
+    name: 'an empty SQLite database of no program',
+    problem: /database fra et andet program/,
+    make: (file) => {
+      const db = new Database(file);
+      db.pragma('user_version = 0');
+      db.exec('VACUUM');
+      db.close();
+    },
+  },
+  { name: 'a zero-length file', problem: /er tom \(0 byte\)/, make: (file) => writeFileSync(file, '') },
+  { name: 'a text file', problem: /er ikke en database for Sagsbehandler/, make: (file) => writeFileSync(file, 'navn;cpr\nJens;0101011234\n') },
+  {
+    name: 'a case store cut short by a failed copy',
+    problem: /er beskadiget/,
+    make: async (file) => {
+      const full = await caseStore(join(file, '..', 'source'));
+      writeFileSync(file, readFileSync(full));
+      truncateSync(file, Math.floor(statSync(file).size / 2));
+    },
+  },
+  {
+    name: 'a case store with a damaged first page',
+    problem: /er beskadiget|er ikke en database/,
+    make: async (file) => {
+      const full = await caseStore(join(file, '..', 'source'));
+      const bytes = readFileSync(full);
+      bytes.fill(0xa5, 100, 4096);
+      writeFileSync(file, bytes);
+    },
+  },
+];
+
+const digest = (file: string): string => readFileSync(file).toString('base64');
+
+async function wrongFile(kind: Kind): Promise<{ dir: string; file: string; before: string }> {
+  const dir = tempDir();
+  const file = join(dir, DATABASE_FILE);
+  await kind.make(file);
+  return { dir, file, before: digest(file) };
+}
+
+function expectUntouched(file: string, before: string): void {
+  expect(digest(file)).toBe(before);
+  expect(existsSync(`${file}-wal`)).toBe(false);
+}
+
+describe.each(KINDS)('$name', (kind) => {
+  it.each(['electron', 'web'] as const)('openApp (the %s host) refuses it, names the path in Danish and changes nothing', async (transport) => {
+    const { dir, file, before } = await wrongFile(kind);
+    let thrown: unknown;
+    try {
+      const app = openApp({ dataDir: dir, settings: new MemorySettingsStore(), secrets: new EnvSecretStore({}), transport });
+      await app.close();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    const message = (thrown as Error).message;
+    expect(message).toMatch(kind.problem);
+    expect(message).toContain(file);
+    expectUntouched(file, before);
+    // The Electron host shows it as is in its start-up box.
+    expect(startupErrorBox(thrown).content).toContain(file);
+  });
+
+  it('the web host process exits 1 with the Danish explanation, file unchanged', async () => {
+    const { dir, file, before } = await wrongFile(kind);
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/web/main.ts', '--port', '0', '--data-dir', dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(kind.problem);
+    expect(run.stderr).toContain(file);
+    expectUntouched(file, before);
+  });
+
+  it('the CLI refuses it (init and export), file unchanged', async () => {
+    const { dir, file, before } = await wrongFile(kind);
+    for (const command of ['init', 'export']) {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--db', file, command], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, CASEWORKER_DATA_DIR: dir, NODE_OPTIONS: '' },
+        timeout: 60_000,
+      });
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr).toMatch(kind.problem);
+      expect(run.stderr).toContain(file);
+      expectUntouched(file, before);
+    }
+  });
+});
+
+describe.skipIf(process.platform === 'win32' || process.getuid?.() === 0)('a read-only case store', () => {
+  it('is refused by openApp and the CLI with a clear message, never half-opened', async () => {
+    const dir = tempDir();
+    const file = await caseStore(dir);
+    chmodSync(file, 0o400);
+    const before = digest(file);
+    expect(() => openApp({ dataDir: dir, settings: new MemorySettingsStore(), secrets: new EnvSecretStore({}), transport: 'web' })).toThrow(
+      /skrivebeskyttet/,
+    );
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--db', file, 'export'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CASEWORKER_DATA_DIR: dir, NODE_OPTIONS: '' },
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/skrivebeskyttet.*read-only/);
+    expect(digest(file)).toBe(before);
+  });
+});
+
+describe('a store that cannot be created', () => {
+  it('is refused in Danish with the path, by openApp and the CLI, not with a raw system error', () => {
+    const dir = tempDir();
+    const notAFolder = join(dir, 'a-file');
+    writeFileSync(notAFolder, 'x');
+    const file = join(notAFolder, 'data', DATABASE_FILE);
+    expect(() =>
+      openApp({ dataDir: join(notAFolder, 'data'), settings: new MemorySettingsStore(), secrets: new EnvSecretStore({}), transport: 'electron' }),
+    ).toThrow(/kan ikke oprettes/);
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--db', file, 'init'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CASEWORKER_DATA_DIR: dir, NODE_OPTIONS: '' },
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`Databasefilen ${file} kan ikke oprettes`);
+  });
+});
+
+describe('demo data', () => {
+  it('is seeded only into a file created just now, never into an existing case store without records', async () => {
+    const dir = tempDir();
+    const app = openApp({ dataDir: dir, settings: new MemorySettingsStore(), secrets: new EnvSecretStore({}), transport: 'web', seedDemo: false });
+    await app.close();
+    const again = openApp({ dataDir: dir, settings: new MemorySettingsStore(), secrets: new EnvSecretStore({}), transport: 'web' });
+    const records = (again.services.db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+    await again.close();
+    expect(records).toBe(0);
+  });
+
+  it('a new data folder gets the demo, in a folder and files no other account can read', async () => {
+    const dir = join(tempDir(), 'fresh', 'Sagsbehandler');
+    const app = openApp({ dataDir: dir, settings: new MemorySettingsStore(), secrets: new EnvSecretStore({}), transport: 'web' });
+    const records = (app.services.db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+    await app.close();
+    expect(records).toBeGreaterThan(0);
+    if (process.platform !== 'win32') {
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+      expect(statSync(join(dir, DATABASE_FILE)).mode & 0o777).toBe(0o600);
+    }
+  });
+});
