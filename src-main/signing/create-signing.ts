@@ -57,8 +57,9 @@ export function createSigning(deps: SigningDeps): { service: SigningService; wor
         // Idura's roots for production come from a PEM file named in the environment (not secret, but per installation).
         const file = process.env.SIGNATURES_TRUST_ANCHORS_FILE;
         const pem = file && existsSync(file) ? readFileSync(file, 'utf8') : '';
-        // The sandbox's CA comes from the sandbox the calls go to (the resolved endpoint of the credentials).
-        const endpoint = signaturesCredentials(deps.integrationSettings, deps.secrets)?.endpoint ?? s.endpoint;
+        // The sandbox's CA comes from the sandbox the calls go to (the resolved endpoint of the credentials):
+        // the one this app started, wherever it listens, never whatever holds the stored default port.
+        const endpoint = signaturesCredentials(deps.integrationSettings, deps.secrets, deps.sandboxEndpoint)?.endpoint ?? null;
         return { pem, sandboxEndpoint: s.clientId === SANDBOX_CLIENT_ID ? endpoint : null };
       }),
     ),

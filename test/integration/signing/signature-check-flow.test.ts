@@ -1,5 +1,5 @@
 import type { Session } from '../../../src-main/app/session';
-import type { MethodInput, MethodName, MethodResults } from '../../../src-main/contract';
+import { EXAMPLE_LETTER, type MethodInput, type MethodName, type MethodResults } from '../../../src-main/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignaturesSimulator, type RunningSignaturesSandbox } from '../../../src-main/sandbox/signatures/signatures-simulator';
 import { TEST_CITIZENS } from '../../../src-main/sandbox/test-citizens';
@@ -32,6 +32,8 @@ async function signedByKaren(app: TestApp) {
   const d = demo(app);
   const session = d.adminSession();
   app.services.config.settings.update({ language: 'da' });
+  // The action must name a template that exists; the fake documents service generates from it.
+  const templateId = app.services.documents.templates.save({ name: 'Aftale', definition: EXAMPLE_LETTER }, d.admin.id);
   await call(app, 'saveSignaturesSettings', { endpoint: sandbox.url, clientId: 'sandbox-signatures', priceOre: 800, expiresInDays: 14, acrValue: 'urn:grn:authn:dk:mitid:substantial' }, session);
   await call(
     app,
@@ -40,7 +42,7 @@ async function signedByKaren(app: TestApp) {
       statusId: d.status('Afventer underskrift').id,
       type: 'request_signature',
       name: 'Send aftale til underskrift',
-      params: { templateId: 7, cprFieldKey: null, title: 'Aftale om tilskud', message: '', signedStatusId: d.status('Afsluttet').id, rejectedStatusId: null, expiredStatusId: null },
+      params: { templateId, cprFieldKey: null, title: 'Aftale om tilskud', message: '', signedStatusId: d.status('Afsluttet').id, rejectedStatusId: null, expiredStatusId: null },
       enabled: true,
       sortOrder: 5,
     },
