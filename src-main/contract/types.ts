@@ -131,6 +131,8 @@ export interface RecordPage {
   total: number;
   offset: number;
   rows: RecordSummary[];
+  /** The search held no letter or digit (only punctuation): it matched nothing. */
+  searchHasNoWords?: true;
 }
 
 export interface StatusHistoryEntry {
