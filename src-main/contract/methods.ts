@@ -10,8 +10,10 @@ import { actionTimingInput, guardTypesInput, timedActionMethodInputs, type Timed
 import type {
   ActionTypeView,
   AppInfo,
+  CsvImportProgress,
   CsvImportReport,
   CsvPreview,
+  CsvReportPage,
   FieldDef,
   GroupView,
   RecordDetail,
@@ -42,8 +44,19 @@ const fieldKey = z
   .min(1)
   .max(64)
   .regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _');
-/** CSV text is the one large input: 50 MB keeps a whole municipality's import in one go. */
-const csvText = z.string().max(50_000_000);
+/**
+ * A CSV file is the one large input: up to 50 MB keeps a whole municipality's
+ * import in one go. It reaches main in pieces (startCsvUpload, appendCsvUpload),
+ * so no single request is large; text inline is for small files only.
+ */
+export const CSV_MAX_BYTES = 50_000_000;
+export const CSV_UPLOAD_PIECE_BYTES = 1024 * 1024;
+const csvText = z.string().max(2_000_000);
+const uploadId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+/** Either the text of a small file or an uploaded file, never both. */
+const csvSource = { csv: csvText.optional(), uploadId: uploadId.optional(), firstRowIsData: z.boolean().optional() };
+const oneSource = (input: { csv?: string | undefined; uploadId?: string | undefined }) => (input.csv === undefined) !== (input.uploadId === undefined);
+const oneSourceMessage = { message: 'give either csv or uploadId' };
 
 export const methodInputs = {
   getAppInfo: empty,
@@ -132,13 +145,20 @@ export const methodInputs = {
   revealCpr: z.strictObject({ id, fieldKey }),
   previewStatusChange: z.strictObject({ id, toStatusId: id }),
   changeStatus: z.strictObject({ id, version: z.int().min(1), toStatusId: id, comment: z.string().max(2000) }),
-  previewCsvImport: z.strictObject({ csv: csvText }),
-  runCsvImport: z.strictObject({
-    csv: csvText,
-    workflowId: id,
-    /** CSV header → field key; unmapped headers are ignored. */
-    mapping: z.record(z.string().max(200), fieldKey),
-  }),
+  previewCsvImport: z.strictObject(csvSource).refine(oneSource, oneSourceMessage),
+  runCsvImport: z
+    .strictObject({
+      ...csvSource,
+      workflowId: id,
+      /** CSV header → field key; unmapped headers are ignored. */
+      mapping: z.record(z.string().max(200), fieldKey),
+    })
+    .refine(oneSource, oneSourceMessage),
+  startCsvUpload: z.strictObject({ size: z.int().min(1).max(CSV_MAX_BYTES) }),
+  /** One piece of the file, base64 (1 MiB of bytes is 1,398,104 characters). */
+  appendCsvUpload: z.strictObject({ uploadId, offset: z.int().min(0).max(CSV_MAX_BYTES), data: z.string().max(1_400_000) }),
+  getCsvImportProgress: z.strictObject({ uploadId }),
+  getCsvImportReport: z.strictObject({ reportId: uploadId, offset: z.int().min(0).max(CSV_MAX_BYTES), limit: z.int().min(1).max(5000) }),
   ...signingMethodInputs,
   ...notificationInputs,
   ...timedActionMethodInputs,
@@ -182,6 +202,10 @@ export interface MethodResults extends SigningMethodResults, NotificationResults
   changeStatus: RecordDetail;
   previewCsvImport: CsvPreview;
   runCsvImport: CsvImportReport;
+  startCsvUpload: { uploadId: string };
+  appendCsvUpload: { received: number };
+  getCsvImportProgress: CsvImportProgress | null;
+  getCsvImportReport: CsvReportPage;
 }
 
 export type MethodInput<M extends MethodName> = z.input<(typeof methodInputs)[M]>;
