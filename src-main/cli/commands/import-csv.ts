@@ -44,8 +44,6 @@ export const importCommand: CliCommand = {
     const bytes = readFileBytes(file);
     return withApp({ dbFile, dbGiven }, async (app) => {
       const { services } = app;
-      // Starts while the options are read, so the file's rows can be read on it.
-      services.csvRowChecking.warmUp();
       const ws = services.workspace.snapshot();
       const wanted = stringOption(options, 'workflow');
       if (wanted === undefined) {
@@ -57,6 +55,8 @@ export const importCommand: CliCommand = {
       const user = as === undefined ? null : findUser(services.users.listUsers(), as);
 
       let mapping = parseMapping(stringList(options, 'map'), new Set(ws.fieldsByKey.keys()));
+      // Started once the options are known to be good (a refused command need not wait for it).
+      services.csvRowChecking.warmUp();
       // Decoded, read and checked by the same code as the app's import screen (one decoder for both).
       const preview = await services.csvImport.preview({ bytes: new Uint8Array(bytes) });
       if (Object.keys(mapping).length === 0) {
