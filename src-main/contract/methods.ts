@@ -5,7 +5,7 @@ import type { MethodName } from './names';
 import { signingMethodInputs, type SigningMethodResults } from './signing';
 import { notificationInputs, type NotificationResults } from './notifications';
 import { mitidMethodInputs, type MitidMethodResults } from './mitid-methods';
-import { FIELD_ROLES, FIELD_TYPES } from './types';
+import { CSV_MAX_BYTES, FIELD_ROLES, FIELD_TYPES } from './types';
 import { actionTimingInput, guardTypesInput, timedActionMethodInputs, type TimedActionMethodResults } from './timed-actions';
 import type {
   ActionTypeView,
@@ -49,8 +49,6 @@ const fieldKey = z
  * import in one go. It reaches main in pieces (startCsvUpload, appendCsvUpload),
  * so no single request is large; text inline is for small files only.
  */
-export const CSV_MAX_BYTES = 50_000_000;
-export const CSV_UPLOAD_PIECE_BYTES = 1024 * 1024;
 const csvText = z.string().max(2_000_000);
 const uploadId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 /** Either the text of a small file or an uploaded file, never both. */

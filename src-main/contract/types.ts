@@ -198,6 +198,11 @@ export interface StatusChangePreview {
   guardFailures?: GuardFailureView[];
 }
 
+/** The largest CSV file an import takes, in bytes. */
+export const CSV_MAX_BYTES = 50_000_000;
+/** A CSV file reaches main in pieces of at most this many bytes (appendCsvUpload). */
+export const CSV_UPLOAD_PIECE_BYTES = 1024 * 1024;
+
 export interface CsvPreview {
   headers: string[];
   sampleRows: string[][];

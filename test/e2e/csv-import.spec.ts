@@ -49,6 +49,6 @@ test('CSV import reports bad rows by line and imports the rest', async ({ page, 
   // An imported record carries the mapped values (amount normalised by main).
   await page.getByLabel('Søg').fill('Vibeke');
   await page.getByTestId('record-row').filter({ hasText: 'Vibeke Importsen' }).click();
-  await expect(page.getByLabel('Ansøgt beløb (kr.)')).toHaveValue('2500.50');
+  await expect(page.getByLabel('Ansøgt beløb (kr.)')).toHaveValue('2.500,50');
   await expect(page.getByTestId('current-status')).toHaveText('Modtaget');
 });
