@@ -28,9 +28,8 @@ const touched = (ctx: HandlerContext, ids: number[]) => ctx.services.events.emit
 /** A CSV file as a method names it: text inline (small files), or an upload of this window that has fully arrived. */
 function csvSource(ctx: HandlerContext, input: { csv?: string | undefined; uploadId?: string | undefined }, take: boolean): CsvSource {
   if (input.csv !== undefined) return { text: input.csv };
-  const bytes = ctx.services.csvUploads.complete(input.uploadId as string, ctx.session, take);
-  // The preview reads a copy; the import takes the upload's own bytes.
-  return { bytes: take ? bytes : bytes.slice() };
+  // The preview's thread gets a copy as the job is posted; the import takes the upload's own bytes.
+  return { bytes: ctx.services.csvUploads.complete(input.uploadId as string, ctx.session, take) };
 }
 
 export const recordHandlers: HandlerTable<RecordMethods> = {

@@ -84,16 +84,53 @@ export class RowCheckingThread {
   ): Promise<void> {
     const control = new Int32Array(new SharedArrayBuffer(8));
     const transfer: TransferListItem[] = 'bytes' in job.source && ownsItsBuffer(job.source.bytes) ? [job.source.bytes.buffer] : [];
-    try {
-      await this.run({ kind: 'import', ...job, control: control.buffer as SharedArrayBuffer }, transfer, (message) => {
-        if (message.kind === 'progress') handlers.onProgress(message.rowsRead);
-        else if (message.kind === 'checked') handlers.onChecked(message.checked);
-        else if (message.kind === 'rows') {
-          handlers.onBatch(message.records);
+    // Batches are written one per turn of the event loop (setImmediate), never
+    // straight from the message handler: Node delivers a port's queued messages
+    // in one go, and writing (then acknowledging, so the thread sends the next)
+    // inside it would hold the event loop for the whole import.
+    const queue: PreparedRecord[][] = [];
+    let scheduled = false;
+    let failure: unknown = null;
+    let idle: (() => void) | null = null;
+    const abort: { fail?: (error: unknown) => void } = {};
+    const writeNext = (): void => {
+      scheduled = false;
+      const records = queue.shift();
+      if (records && failure === null) {
+        try {
+          handlers.onBatch(records);
           Atomics.add(control, CONTROL_WRITTEN, 1);
           Atomics.notify(control, CONTROL_WRITTEN);
+        } catch (error) {
+          failure = error;
+          abort.fail?.(error);
         }
-      });
+      }
+      if (queue.length && failure === null) schedule();
+      else idle?.();
+    };
+    const schedule = (): void => {
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(writeNext);
+    };
+    try {
+      await this.run(
+        { kind: 'import', ...job, control: control.buffer as SharedArrayBuffer },
+        transfer,
+        (message) => {
+          if (message.kind === 'progress') handlers.onProgress(message.rowsRead);
+          else if (message.kind === 'checked') handlers.onChecked(message.checked);
+          else if (message.kind === 'rows') {
+            queue.push(message.records);
+            schedule();
+          }
+        },
+        abort,
+      );
+      // "done" comes after the last batch; the batches still queued are written first.
+      if (queue.length || scheduled) await new Promise<void>((resolve) => (idle = resolve));
+      if (failure !== null) throw failure;
       this.filesChecked += 1;
     } catch (error) {
       // The writer gave up (or the thread did): let the thread stop reading.
@@ -104,7 +141,12 @@ export class RowCheckingThread {
   }
 
   /** Posts a job and settles when the thread says done (or failed); each message goes to `onMessage` as it arrives. */
-  private run(job: CsvJobRequest, transfer: TransferListItem[], onMessage: (message: CsvJobMessage) => void): Promise<void> {
+  private run(
+    job: CsvJobRequest,
+    transfer: TransferListItem[],
+    onMessage: (message: CsvJobMessage) => void,
+    abort: { fail?: (error: unknown) => void } = {},
+  ): Promise<void> {
     const worker = this.worker;
     if (!worker || !this.available()) return Promise.reject(new Error('RowCheckingThread: the thread is not available'));
     const { port1, port2 } = new MessageChannel();
@@ -125,6 +167,8 @@ export class RowCheckingThread {
         silence = setTimeout(() => settle(new DomainError('import_failed', 'reading the rows of the file stopped answering')), SILENCE_MS);
       };
       const onExit = (): void => settle(new DomainError('import_failed', 'reading the rows of the file stopped unexpectedly'));
+      // The writer failing ends the job at once (the thread is told to stop and sends nothing more).
+      abort.fail = (error) => settle(error);
       worker.on('exit', onExit);
       port1.on('message', (message: CsvJobMessage) => {
         if (settled) return;

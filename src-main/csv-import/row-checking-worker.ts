@@ -17,6 +17,8 @@ function run(job: CsvJob): void {
   const send = (message: CsvJobMessage): void => port.postMessage(message);
   try {
     const { text, encoding } = decodeSource(job.source);
+    // The bytes are not needed once decoded: let them go before the rows are read.
+    (job as { source: unknown }).source = null;
     const existing = readExistingCprs(job.dbFile);
     if (job.kind === 'preview') {
       send({ kind: 'preview', preview: previewText(text, encoding, { fields: job.fields, firstRowIsData: job.firstRowIsData, existing }) });

@@ -88,8 +88,6 @@ progress('import…');
 const report = await call<{ imported: number; failed: number; rowErrors: unknown[] }>('runCsvImport', { uploadId, workflowId, mapping: preview.suggestedMapping });
 const totalMs = performance.now() - start;
 const busy = await ask('figures');
-await ask('stop').catch(() => undefined);
-host.kill();
 
 const extra = { file_mb: Number((csv.length / 1e6).toFixed(1)), rows: preview.rowCount, imported: report.imported, failed: report.failed, answer_errors: report.rowErrors.length };
 reportLine('import', 'host_rss_peak_mb', busy.rss_peak_mb!, 'MB', { target: RSS_TARGET_MB, better: 'lower' }, { ...extra, idle_baseline_mb: Number(idle.rss_peak_mb!.toFixed(1)), max_rss_mb: Number(busy.max_rss_mb!.toFixed(1)) });
@@ -99,3 +97,8 @@ reportLine('import', 'host_event_loop_max_block_ms', busy.event_loop_max_block_m
   idle_libuv_delay_max_ms: Number(idle.event_loop_delay_max_ms!.toFixed(1)),
 });
 reportLine('import', 'import_records_per_s', report.imported / (totalMs / 1000), 'records/s', undefined, { total_ms: Math.round(totalMs) });
+
+// The host closes the store and removes its folder; it answers nothing to this.
+const exited = new Promise((resolve) => host.once('exit', resolve));
+host.stdin.write('stop\n');
+await exited;

@@ -92,7 +92,9 @@ async function run(): Promise<void> {
   const importStart = process.hrtime.bigint();
   for (const csv of files) {
     const { report: result } = await services.csvImport.run({ text: csv }, { workflowId: bench.workflow.id, mapping: CSV_MAPPING }, { userId: admin.id, via: 'csv import' }, BENCH_REPORT_ID);
-    if (result.failed > 0) throw new Error(`bench data invalid: ${JSON.stringify(result.rowErrors.slice(0, 3))}`);
+    // Random fictitious CPR numbers repeat now and then (~50 in 100,000): those rows are left out as duplicates, as in real use.
+    const invalid = result.rowErrors.filter((r) => !r.errors.every((e) => e.key === 'cpr_duplicate_in_file' || e.key === 'cpr_exists'));
+    if (invalid.length > 0) throw new Error(`bench data invalid: ${JSON.stringify(invalid.slice(0, 3))}`);
     imported += result.imported;
   }
   const importMs = elapsedMs(importStart);

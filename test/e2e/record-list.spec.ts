@@ -60,3 +60,43 @@ test('"Mine sager" shows the records the user is responsible for, directly or th
   await page.getByRole('link', { name: 'Mine sager' }).click();
   for (const text of await page.getByTestId('record-row').allTextContents()) expect(text).toContain('Lars Pedersen');
 });
+
+test('finds cases as caseworkers type them: the birth date the list shows, a sequence number, a Danish spelling; punctuation finds nothing', async ({ page, server }) => {
+  await openAs(page, server, 'Mette Jensen');
+  await page.getByRole('link', { name: 'Alle sager' }).click();
+  const rows = page.getByTestId('record-row');
+  const search = page.getByLabel('Søg');
+
+  // The birth date of record 2026-000042, as its row shows it (ddmmyy-****).
+  await search.fill('2026-000042');
+  await expect(rows).toHaveCount(1);
+  const masked = (await rows.first().locator('.cell-cpr').textContent())?.trim() ?? '';
+  expect(masked).toMatch(/^\d{6}-\*{4}$/);
+  const birthDate = masked.slice(0, 6);
+  await search.fill(birthDate);
+  await expect(rows.first()).toBeVisible();
+  for (const text of await rows.allTextContents()) expect(text).toContain(`${birthDate}-****`);
+  await expect(rows.filter({ hasText: '2026-000042' })).toHaveCount(1);
+
+  // The sequence part of a record number alone.
+  await search.fill('42');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('2026-000042');
+
+  // A Danish spelling finds the other one: the name of a record written with ø, å or æ, searched with oe, aa or ae.
+  await search.fill('');
+  const name = await page.evaluate(() => {
+    const names = [...document.querySelectorAll('[data-testid="record-row"] .cell-name')].map((e) => e.textContent ?? '');
+    return names.find((n) => /[øåæ]/i.test(n)) ?? null;
+  });
+  expect(name, 'a demo name with ø, å or æ on the first screen').not.toBeNull();
+  const word = (name ?? '').split(/\s+/).find((w) => /[øåæ]/i.test(w)) ?? '';
+  const asciiWord = word.toLowerCase().replace(/ø/g, 'oe').replace(/å/g, 'aa').replace(/æ/g, 'ae');
+  await search.fill(asciiWord);
+  await expect(rows.filter({ hasText: name ?? '' })).not.toHaveCount(0);
+
+  // Punctuation only: nothing, and the page says why (it used to list everyone).
+  await search.fill('-- ...');
+  await expect(page.getByTestId('record-empty')).toHaveText('Søgningen indeholder hverken bogstaver eller tal, så den finder ingen sager.');
+  await expect(page.getByTestId('record-total')).toHaveText('0 sager');
+});
