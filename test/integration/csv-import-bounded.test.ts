@@ -111,6 +111,15 @@ describe('Danish formats in a CSV file', () => {
   });
 });
 
+describe('Danish formats in forms (and the kiosk, which saves through the same check)', () => {
+  it('a record created with 4.500,75 and 15-01-2027 stores 4500.75 and 2027-01-15', async () => {
+    const created = value(
+      await app.dispatch('createRecord', { workflowId, values: { navn: 'Form Dansk', beloeb: '4.500,75', frist: '15-01-2027' } }, session),
+    ) as { values: Record<string, string | null> };
+    expect(created.values).toMatchObject({ beloeb: '4500.75', frist: '2027-01-15' });
+  });
+});
+
 describe('flagged before anything is written', () => {
   it('duplicate CPR numbers, in the file and against existing records: shown in the preview, the rows left out', async () => {
     const existing = app.services.db.prepare('SELECT cpr FROM records WHERE cpr IS NOT NULL LIMIT 1').pluck().get() as string;
