@@ -84,10 +84,11 @@ test('finds cases as caseworkers type them: the birth date the list shows, a seq
   await expect(rows.first()).toContainText('2026-000042');
 
   // A Danish spelling finds the other one: the demo's Sørensens and Østergaards, searched without ø.
-  for (const [typed, name] of [
+  const spellings: [string, string][] = [
     ['soerensen', 'Sørensen'],
     ['ostergaard', 'Østergaard'],
-  ]) {
+  ];
+  for (const [typed, name] of spellings) {
     await search.fill(typed);
     await expect(rows.first()).toContainText(name);
     for (const text of await rows.allTextContents()) expect(text).toContain(name);
