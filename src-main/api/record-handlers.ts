@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CsvSource } from '../csv-import/csv-file-check';
+import { DomainError } from '../shared/domain-error';
 import { listRecords } from '../records/record-list';
 import { recordDetail } from '../records/record-detail';
 import type { HandlerContext, HandlerTable } from './handler';
@@ -27,6 +28,8 @@ const touched = (ctx: HandlerContext, ids: number[]) => ctx.services.events.emit
 
 /** A CSV file as a method names it: text inline (small files), or an upload of this window that has fully arrived. */
 function csvSource(ctx: HandlerContext, input: { csv?: string | undefined; uploadId?: string | undefined }, take: boolean): CsvSource {
+  if (input.csv === undefined && input.uploadId === undefined) throw new DomainError('not_found', 'no file was given: choose a CSV file');
+  if (input.csv !== undefined && input.uploadId !== undefined) throw new DomainError('invalid_input', 'give either csv or uploadId, not both');
   if (input.csv !== undefined) return { text: input.csv };
   // The preview's thread gets a copy as the job is posted; the import takes the upload's own bytes.
   return { bytes: ctx.services.csvUploads.complete(input.uploadId as string, ctx.session, take) };

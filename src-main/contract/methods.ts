@@ -50,11 +50,9 @@ const fieldKey = z
  * so no single request is large; text inline is for small files only.
  */
 const csvText = z.string().max(2_000_000);
-const uploadId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
-/** Either the text of a small file or an uploaded file, never both. */
+const uploadId = z.string().regex(/^[A-Za-z0-9_-]{10,64}$/);
+/** Either the text of a small file or an uploaded file (the handler refuses both or neither). */
 const csvSource = { csv: csvText.optional(), uploadId: uploadId.optional(), firstRowIsData: z.boolean().optional() };
-const oneSource = (input: { csv?: string | undefined; uploadId?: string | undefined }) => (input.csv === undefined) !== (input.uploadId === undefined);
-const oneSourceMessage = { message: 'give either csv or uploadId' };
 
 export const methodInputs = {
   getAppInfo: empty,
@@ -143,15 +141,13 @@ export const methodInputs = {
   revealCpr: z.strictObject({ id, fieldKey }),
   previewStatusChange: z.strictObject({ id, toStatusId: id }),
   changeStatus: z.strictObject({ id, version: z.int().min(1), toStatusId: id, comment: z.string().max(2000) }),
-  previewCsvImport: z.strictObject(csvSource).refine(oneSource, oneSourceMessage),
-  runCsvImport: z
-    .strictObject({
-      ...csvSource,
-      workflowId: id,
-      /** CSV header → field key; unmapped headers are ignored. */
-      mapping: z.record(z.string().max(200), fieldKey),
-    })
-    .refine(oneSource, oneSourceMessage),
+  previewCsvImport: z.strictObject(csvSource),
+  runCsvImport: z.strictObject({
+    ...csvSource,
+    workflowId: id,
+    /** CSV header → field key; unmapped headers are ignored. */
+    mapping: z.record(z.string().max(200), fieldKey),
+  }),
   startCsvUpload: z.strictObject({ size: z.int().min(1).max(CSV_MAX_BYTES) }),
   /** One piece of the file, base64 (1 MiB of bytes is 1,398,104 characters). */
   appendCsvUpload: z.strictObject({ uploadId, offset: z.int().min(0).max(CSV_MAX_BYTES), data: z.string().max(1_400_000) }),

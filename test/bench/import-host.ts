@@ -31,8 +31,14 @@ const tick = setInterval(() => {
 const histogram = monitorEventLoopDelay({ resolution: 5 });
 
 let phaseRss = 0;
+/** The app thread's own memory when the process peaked (the rest is SQLite's and the second thread's). */
+let atPeak = { heap_used_mb: 0, external_mb: 0 };
 const rss = setInterval(() => {
-  phaseRss = Math.max(phaseRss, process.memoryUsage().rss);
+  const usage = process.memoryUsage();
+  if (usage.rss > phaseRss) {
+    phaseRss = usage.rss;
+    atPeak = { heap_used_mb: usage.heapUsed / 1024 / 1024, external_mb: usage.external / 1024 / 1024 };
+  }
 }, 20);
 
 const figures = () => ({
@@ -40,6 +46,7 @@ const figures = () => ({
   max_rss_mb: process.resourceUsage().maxRSS / 1024,
   event_loop_max_block_ms: longest,
   event_loop_delay_max_ms: histogram.max / 1e6,
+  ...atPeak,
 });
 
 process.stdout.write(`${JSON.stringify({ port: server.port, token: server.token })}\n`);
