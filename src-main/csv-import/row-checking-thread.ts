@@ -38,7 +38,7 @@ export class RowCheckingThread {
       const ready = new SharedArrayBuffer(4);
       // A bounded heap makes the thread collect a file's garbage (every parsed cell) as it goes instead of
       // growing first: a 50 MB file's text, its CPR numbers and the refused rows fit well within it.
-      const worker = new Worker(workerEntry(), { workerData: { ready }, resourceLimits: { maxOldGenerationSizeMb: 384 }, ...workerOptions() });
+      const worker = new Worker(workerEntry(), { workerData: { ready }, resourceLimits: { maxOldGenerationSizeMb: 256 }, ...workerOptions() });
       // Idle, it must not keep a CLI run or a test process alive.
       worker.unref();
       worker.on('error', () => this.lose(worker));

@@ -94,6 +94,7 @@ reportLine('import', 'host_rss_peak_mb', busy.rss_peak_mb!, 'MB', { target: RSS_
 reportLine('import', 'host_event_loop_max_block_ms', busy.event_loop_max_block_ms!, 'ms', { target: BLOCK_TARGET_MS, better: 'lower' }, {
   idle_baseline_ms: Number(idle.event_loop_max_block_ms!.toFixed(1)),
   libuv_delay_max_ms: Number(busy.event_loop_delay_max_ms!.toFixed(1)),
+  longest_write_transaction_ms: Number(busy.longest_write_ms!.toFixed(1)),
   idle_libuv_delay_max_ms: Number(idle.event_loop_delay_max_ms!.toFixed(1)),
 });
 reportLine('import', 'import_records_per_s', report.imported / (totalMs / 1000), 'records/s', undefined, { total_ms: Math.round(totalMs) });
