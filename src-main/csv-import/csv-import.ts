@@ -10,8 +10,8 @@ import { checkFile, decodeSource, previewText, type CheckedFile, type CsvSource,
 import type { ImportJournal, IdRange } from './import-journal';
 import type { RowCheckingThread } from './row-checking-thread';
 
-/** Records per write transaction: ~20 ms of work on an idle 2-core machine, after which the event loop gets a turn. */
-export const ROWS_PER_WRITE = 1000;
+/** Records per write transaction: ~10 ms of work on an idle 2-core machine, after which the event loop gets a turn (bench:import: 500 held it least). */
+export const ROWS_PER_WRITE = 500;
 /** Refused rows in an import's answer; the rest are read page by page from its report. */
 export const CSV_REPORT_FIRST_ERRORS = 100;
 /** Reports kept for reading (the latest ones; each is the refused rows of one import). */

@@ -189,7 +189,7 @@ describe('all or nothing, in steps', () => {
     const before = { records: count(db, 'records'), history: count(db, 'status_history'), audit: count(db, 'audit_log'), jobs: count(db, 'jobs') };
     const lines = ['Navn'];
     for (let i = 0; i < 2600; i += 1) lines.push(`Trin Borger ${i}`);
-    // The third write step fails (ROWS_PER_WRITE = 1,000 rows per step): two are committed by then.
+    // The third write step fails (ROWS_PER_WRITE = 500 rows per step): two are committed by then.
     const original = records.batchWriter.bind(records);
     let steps = 0;
     records.batchWriter = (...args) => {
