@@ -7,8 +7,6 @@ import { CONTROL_STOP, CONTROL_WRITTEN, type CsvJob, type CsvJobMessage, type Cs
 
 /** How long an import waits for the thread to start before reading the file on the app's thread instead. */
 const START_WAIT_MS = 15_000;
-/** What one write transaction of an import should take at most, so the event loop gets a turn well within 100 ms. */
-const WRITE_BUDGET_MS = 40;
 /** How long without a message from the thread before the import is given up. */
 const SILENCE_MS = 120_000;
 
@@ -97,20 +95,13 @@ export class RowCheckingThread {
     let failure: unknown = null;
     let idle: (() => void) | null = null;
     const abort: { fail?: (error: unknown) => void } = {};
-    // Batches written together while a write takes well under the budget (an idle machine): fewer
-    // commits and search-index segments; one batch at a time when writes are slow.
-    let lastWriteMs = WRITE_BUDGET_MS;
     const writeNext = (): void => {
       scheduled = false;
-      const together = Math.max(1, Math.min(queue.length, Math.floor(WRITE_BUDGET_MS / Math.max(lastWriteMs, 1))));
-      const taken = queue.splice(0, together);
-      const records = taken.length > 1 ? taken.flat() : taken[0];
+      const records = queue.shift();
       if (records && failure === null) {
         try {
-          const started = performance.now();
           handlers.onBatch(records);
-          lastWriteMs = (performance.now() - started) / taken.length;
-          Atomics.add(control, CONTROL_WRITTEN, taken.length);
+          Atomics.add(control, CONTROL_WRITTEN, 1);
           Atomics.notify(control, CONTROL_WRITTEN);
         } catch (error) {
           failure = error;
