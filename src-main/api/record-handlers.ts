@@ -1,4 +1,6 @@
-import { importCsv, previewCsv, readsOnSecondThread } from '../csv-import/csv-import';
+import { randomBytes } from 'node:crypto';
+import type { CsvSource } from '../csv-import/csv-file-check';
+import { DomainError } from '../shared/domain-error';
 import { listRecords } from '../records/record-list';
 import { recordDetail } from '../records/record-detail';
 import type { HandlerContext, HandlerTable } from './handler';
@@ -14,11 +16,24 @@ type RecordMethods =
   | 'previewStatusChange'
   | 'changeStatus'
   | 'previewCsvImport'
-  | 'runCsvImport';
+  | 'runCsvImport'
+  | 'startCsvUpload'
+  | 'appendCsvUpload'
+  | 'getCsvImportProgress'
+  | 'getCsvImportReport';
 
 const detail = (ctx: HandlerContext, id: number) => recordDetail(ctx.services.db, ctx.services.records, ctx.services.workspace, id);
 
 const touched = (ctx: HandlerContext, ids: number[]) => ctx.services.events.emit('recordsChanged', { recordIds: ids });
+
+/** A CSV file as a method names it: text inline (small files), or an upload of this window that has fully arrived. */
+function csvSource(ctx: HandlerContext, input: { csv?: string | undefined; uploadId?: string | undefined }, take: boolean): CsvSource {
+  if (input.csv === undefined && input.uploadId === undefined) throw new DomainError('not_found', 'no file was given: choose a CSV file');
+  if (input.csv !== undefined && input.uploadId !== undefined) throw new DomainError('invalid_input', 'give either csv or uploadId, not both');
+  if (input.csv !== undefined) return { text: input.csv };
+  // The preview's thread gets a copy as the job is posted; the import takes the upload's own bytes.
+  return { bytes: ctx.services.csvUploads.complete(input.uploadId as string, ctx.session, take) };
+}
 
 export const recordHandlers: HandlerTable<RecordMethods> = {
   listRecords: (input, ctx) => {
@@ -54,19 +69,46 @@ export const recordHandlers: HandlerTable<RecordMethods> = {
     return ctx.services.statusChanges.preview(input.id, input.toStatusId, language(ctx));
   },
   changeStatus: (input, ctx) => moveRecord(ctx, currentUser(ctx).id, input),
+  startCsvUpload: (input, ctx) => {
+    currentUser(ctx);
+    // The preview and the import follow: start the second thread now, so it is up by then.
+    ctx.services.csvRowChecking.warmUp();
+    return { uploadId: ctx.services.csvUploads.start(input.size, ctx.session) };
+  },
+  appendCsvUpload: (input, ctx) => {
+    currentUser(ctx);
+    return { received: ctx.services.csvUploads.append(input.uploadId, input.offset, input.data, ctx.session) };
+  },
   previewCsvImport: (input, ctx) => {
     currentUser(ctx);
-    // The import follows the preview: start its second thread now, so it is up by then.
-    if (readsOnSecondThread(input.csv)) ctx.services.csvRowChecking.warmUp();
-    return previewCsv(input.csv, ctx.services.workspace.snapshot().fields);
+    return ctx.services.csvImport.preview(csvSource(ctx, input, false), input.firstRowIsData);
   },
-  runCsvImport: (input, ctx) => {
+  runCsvImport: async (input, ctx) => {
     const user = currentUser(ctx);
-    const report = importCsv(ctx.services, input, { userId: user.id, via: 'csv import' });
-    if (report.recordIds.length) {
-      ctx.services.jobs.wake();
-      touched(ctx, report.recordIds.slice(0, 1000));
+    const source = csvSource(ctx, input, true);
+    const reportId = input.uploadId ?? randomBytes(18).toString('base64url');
+    try {
+      const { report, recordIds } = await ctx.services.csvImport.run(
+        source,
+        { workflowId: input.workflowId, mapping: input.mapping, firstRowIsData: input.firstRowIsData === true },
+        { userId: user.id, via: 'csv import' },
+        reportId,
+      );
+      if (recordIds.length) {
+        ctx.services.jobs.wake();
+        touched(ctx, recordIds.slice(0, 1000));
+      }
+      return report;
+    } finally {
+      if (input.uploadId !== undefined) ctx.services.csvUploads.drop(input.uploadId);
     }
-    return report;
+  },
+  getCsvImportProgress: (input, ctx) => {
+    currentUser(ctx);
+    return ctx.services.csvImport.progress(input.uploadId);
+  },
+  getCsvImportReport: (input, ctx) => {
+    currentUser(ctx);
+    return ctx.services.csvImport.reportPage(input.reportId, input.offset, input.limit);
   },
 };

@@ -1,3 +1,7 @@
+import { dirname } from 'node:path';
+import { CsvImportService } from '../csv-import/csv-import';
+import { CsvUploads } from '../csv-import/csv-uploads';
+import { ImportJournal } from '../csv-import/import-journal';
 import { RowCheckingThread } from '../csv-import/row-checking-thread';
 import { CostLedger } from '../costs/cost-ledger';
 import { DigitalPostService } from '../digital-post/digital-post-service';
@@ -89,7 +93,18 @@ export function createServices(config: ServiceConfig) {
     language,
   });
   const workspace = new WorkspaceRepo(db, actions, directory);
-  const records = new RecordsService(db, workspace, clock, directory, new AssignmentNotifier(notificationPort, directory));
+  const assignmentNotifier = new AssignmentNotifier(notificationPort, directory);
+  const records = new RecordsService(db, workspace, clock, directory, assignmentNotifier);
+  const csvRowChecking = new RowCheckingThread();
+  const csvImport = new CsvImportService({
+    db,
+    workspace,
+    records,
+    csvRowChecking,
+    assignments: assignmentNotifier,
+    journal: new ImportJournal(db.memory ? null : dirname(db.name)),
+  });
+  const csvUploads = new CsvUploads();
   const guards = new TransitionGuards()
     .register(noFailedStatusActionGuard)
     .register(allMessagesDeliveredGuard)
@@ -159,7 +174,11 @@ export function createServices(config: ServiceConfig) {
     workspace,
     records,
     /** The CSV import's second thread for reading and checking rows (started on the first large import). */
-    csvRowChecking: new RowCheckingThread(),
+    csvRowChecking,
+    /** Reads, checks and imports CSV files in bounded steps (issue 13). */
+    csvImport,
+    /** CSV files on their way from a renderer, piece by piece. */
+    csvUploads,
     statusChanges,
     transfer,
     jobs,

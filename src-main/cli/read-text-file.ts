@@ -1,21 +1,21 @@
 import { readFileSync } from 'node:fs';
+import { decodeCsvBytes, type CsvEncoding } from '../csv-import/decode-csv';
 import { fileError } from './cli-error';
+
+/** Reads a file's bytes, with the CLI's wording of a file that cannot be read. */
+export function readFileBytes(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw fileError(path, error);
+  }
+}
 
 /**
  * Reads a text file an administrator points at. Spreadsheets on Danish Windows
  * often save CSV as Windows-1252 rather than UTF-8; such a file is decoded as
- * Windows-1252 so æ, ø and å survive, and the caller is told.
+ * Windows-1252 so æ, ø and å survive (the same decoder as the app's CSV import).
  */
-export function readTextFile(path: string): { text: string; encoding: 'utf-8' | 'windows-1252' } {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw fileError(path, error);
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
-  }
+export function readTextFile(path: string): { text: string; encoding: CsvEncoding } {
+  return decodeCsvBytes(readFileBytes(path));
 }

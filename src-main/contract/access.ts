@@ -58,6 +58,11 @@ export const METHOD_ACCESS = {
   changeStatus: 'signed_in',
   previewCsvImport: 'signed_in',
   runCsvImport: 'signed_in',
+  // The file's bytes in pieces, the running import's progress and its full report.
+  startCsvUpload: 'signed_in',
+  appendCsvUpload: 'signed_in',
+  getCsvImportProgress: 'signed_in',
+  getCsvImportReport: 'signed_in',
   listSigningRequests: 'signed_in',
   cancelSigningRequest: 'signed_in',
   refreshSigningRequests: 'signed_in',

@@ -7,13 +7,15 @@ import { notificationInputs, type NotificationResults } from './notifications';
 import { mitidMethodInputs, type MitidMethodResults } from './mitid-methods';
 import { sandboxMethodInputs, type SandboxMethodResults } from './sandbox';
 import { accessMethodInputs, type AccessMethodResults } from './access-methods';
-import { FIELD_ROLES, FIELD_TYPES } from './types';
+import { CSV_MAX_BYTES, FIELD_ROLES, FIELD_TYPES } from './types';
 import { actionTimingInput, guardTypesInput, timedActionMethodInputs, type TimedActionMethodResults } from './timed-actions';
 import type {
   ActionTypeView,
   AppInfo,
+  CsvImportProgress,
   CsvImportReport,
   CsvPreview,
+  CsvReportPage,
   FieldDef,
   GroupView,
   RecordDetail,
@@ -45,8 +47,15 @@ const fieldKey = z
   .min(1)
   .max(64)
   .regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _');
-/** CSV text is the one large input: 50 MB keeps a whole municipality's import in one go. */
-const csvText = z.string().max(50_000_000);
+/**
+ * A CSV file is the one large input: up to 50 MB keeps a whole municipality's
+ * import in one go. It reaches main in pieces (startCsvUpload, appendCsvUpload),
+ * so no single request is large; text inline is for small files only.
+ */
+const csvText = z.string().max(2_000_000);
+const uploadId = z.string().regex(/^[A-Za-z0-9_-]{10,64}$/);
+/** Either the text of a small file or an uploaded file (the handler refuses both or neither). */
+const csvSource = { csv: csvText.optional(), uploadId: uploadId.optional(), firstRowIsData: z.boolean().optional() };
 
 export const methodInputs = {
   getAppInfo: empty,
@@ -136,13 +145,18 @@ export const methodInputs = {
   revealCpr: z.strictObject({ id, fieldKey }),
   previewStatusChange: z.strictObject({ id, toStatusId: id }),
   changeStatus: z.strictObject({ id, version: z.int().min(1), toStatusId: id, comment: z.string().max(2000) }),
-  previewCsvImport: z.strictObject({ csv: csvText }),
+  previewCsvImport: z.strictObject(csvSource),
   runCsvImport: z.strictObject({
-    csv: csvText,
+    ...csvSource,
     workflowId: id,
     /** CSV header → field key; unmapped headers are ignored. */
     mapping: z.record(z.string().max(200), fieldKey),
   }),
+  startCsvUpload: z.strictObject({ size: z.int().min(1).max(CSV_MAX_BYTES) }),
+  /** One piece of the file, base64 (1 MiB of bytes is 1,398,104 characters). */
+  appendCsvUpload: z.strictObject({ uploadId, offset: z.int().min(0).max(CSV_MAX_BYTES), data: z.string().max(1_400_000) }),
+  getCsvImportProgress: z.strictObject({ uploadId }),
+  getCsvImportReport: z.strictObject({ reportId: uploadId, offset: z.int().min(0).max(CSV_MAX_BYTES), limit: z.int().min(1).max(5000) }),
   ...signingMethodInputs,
   ...notificationInputs,
   ...timedActionMethodInputs,
@@ -191,6 +205,10 @@ export interface MethodResults extends SigningMethodResults, NotificationResults
   changeStatus: RecordDetail;
   previewCsvImport: CsvPreview;
   runCsvImport: CsvImportReport;
+  startCsvUpload: { uploadId: string };
+  appendCsvUpload: { received: number };
+  getCsvImportProgress: CsvImportProgress | null;
+  getCsvImportReport: CsvReportPage;
 }
 
 export type MethodInput<M extends MethodName> = z.input<(typeof methodInputs)[M]>;

@@ -147,6 +147,8 @@ export interface RecordPage {
   total: number;
   offset: number;
   rows: RecordSummary[];
+  /** The search held no letter or digit (only punctuation): it matched nothing. */
+  searchHasNoWords?: true;
 }
 
 export interface StatusHistoryEntry {
@@ -212,12 +214,33 @@ export interface StatusChangePreview {
   guardFailures?: GuardFailureView[];
 }
 
+/** The largest CSV file an import takes, in bytes. */
+export const CSV_MAX_BYTES = 50_000_000;
+/** A CSV file reaches main in pieces of at most this many bytes (appendCsvUpload). */
+export const CSV_UPLOAD_PIECE_BYTES = 1024 * 1024;
+
 export interface CsvPreview {
   headers: string[];
   sampleRows: string[][];
   rowCount: number;
   /** Suggested column → field key mapping by matching header names. */
   suggestedMapping: Record<string, string>;
+  /** How the file's bytes were read (the CLI and the import screen share one decoder). */
+  encoding: 'utf-8' | 'windows-1252';
+  /** Header cells that look like data (a CPR number, a date, a number, an e-mail): the file may have no header row. */
+  headerLooksLikeData: string[];
+  /** CPR numbers (in the column the suggested mapping puts into the CPR field) that are in the file twice or held by a record already. */
+  duplicateCprs: CsvDuplicateCprs;
+}
+
+export interface CsvDuplicateCprs {
+  inFile: number;
+  /** The first lines of them; the count says how many in all. */
+  inFileLines: number[];
+  existing: number;
+  existingLines: number[];
+  /** False when the store's CPR numbers could not be read (then `existing` is 0 without meaning none). */
+  existingChecked: boolean;
 }
 
 export interface CsvRowError {
@@ -226,11 +249,33 @@ export interface CsvRowError {
   errors: { field: string; key: string; params?: Record<string, string | number> }[];
 }
 
+/**
+ * The answer of an import: a summary, not every row. The first refused rows
+ * come along; all of them are read page by page with getCsvImportReport.
+ */
 export interface CsvImportReport {
   imported: number;
   failed: number;
+  /** The first refused rows (at most CSV_REPORT_FIRST_ERRORS), in file order. */
   rowErrors: CsvRowError[];
-  recordIds: number[];
+  /** Reads every refused row (getCsvImportReport) for as long as the app runs. */
+  reportId: string;
+  encoding: 'utf-8' | 'windows-1252';
+}
+
+/** How far an import has come (the import screen polls this while it runs). */
+export interface CsvImportProgress {
+  phase: 'checking' | 'writing' | 'done' | 'failed';
+  rowsRead: number;
+  /** Known once every row is checked. */
+  rowsToWrite: number | null;
+  rowsWritten: number;
+}
+
+export interface CsvReportPage {
+  total: number;
+  offset: number;
+  rows: CsvRowError[];
 }
 
 export interface AppInfo {

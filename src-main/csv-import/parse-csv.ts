@@ -33,7 +33,8 @@ const CHUNK_BYTES = 64 * 1024;
  * detected, a UTF-8 byte order mark is dropped, quoted fields may hold newlines,
  * and line numbers stay true across those and across blank lines.
  */
-export function openCsv(text: string): CsvFile {
+export function openCsv(text: string, options: { firstRowIsData?: boolean } = {}): CsvFile {
+  const firstRowIsData = options.firstRowIsData === true;
   const clean = text.replace(/^\uFEFF/, '');
   // Guess the delimiter on non-empty rows only: counting a trailing newline or a blank
   // line as a one-cell row makes Papa's guess fail for files with few columns (it then
@@ -44,7 +45,8 @@ export function openCsv(text: string): CsvFile {
   const { delimiter } = preview.meta;
   const newline = LINE_BREAKS.find((n) => n === preview.meta.linebreak);
   const first = Papa.parse<string[]>(clean, { delimiter, newline, preview: 1 }).data[0] ?? [];
-  const headers = first.map((h) => h.trim());
+  // A file without headers (the caseworker says so) gets numbered column names, and its first row is data.
+  const headers = firstRowIsData ? first.map((_, i) => `Kolonne ${i + 1}`) : first.map((h) => h.trim());
   if (headers.length === 0 || headers.every((h) => h === '')) throw new DomainError('import_failed', 'the file has no header row');
   return {
     headers,
@@ -67,7 +69,7 @@ export function openCsv(text: string): CsvFile {
           const plain = newline !== undefined && countLineFeeds(text) === lineFeedsBetweenRows(text, data, newline, cursor >= clean.length);
           for (const cells of data) {
             line += 1;
-            const isHeader = index === 0;
+            const isHeader = index === 0 && !firstRowIsData;
             index += 1;
             if (!isHeader && cells.length > 0 && !(cells.length === 1 && cells[0] === '')) onRow({ line, cells });
             if (!plain) line += newlines(cells);

@@ -1,24 +1,40 @@
 import type { MessagePort } from 'node:worker_threads';
-import type { CsvRowError, ErrorCode, FieldDef } from '../contract';
+import type { CsvPreview, ErrorCode, FieldDef } from '../contract';
 import type { PreparedRecord } from '../records/record-preparer';
-import type { PeopleLists } from '../users/people-finder';
+import type { CheckedFile, CheckOptions, CsvSource } from './csv-file-check';
 
-/** One file to check, sent to the row-checking thread with the port its answers come back on. */
-export interface RowCheckJob {
-  csv: string;
-  allFields: FieldDef[];
-  fields: FieldDef[];
-  columns: number[];
-  /** The users and groups that exist now (the writer holds the write lock: none can appear or go). */
-  people: PeopleLists;
-  port: MessagePort;
-  /** A counter the checker raises after each message, so the writer can sleep until there is one. */
-  signal: SharedArrayBuffer;
-}
+/** The store's file, read by the thread for the CPR numbers it holds (null for an in-memory store). */
+type Store = { dbFile: string | null };
 
-export type RowCheckMessage =
-  /** The next rows in file order: the good ones prepared for the writer, and the refused ones with their lines. */
-  | { kind: 'rows'; records: PreparedRecord[]; refused: CsvRowError[] }
+/** Work for the import's second thread, sent with the port its answers come back on. */
+export type CsvJob =
+  | (Store & { kind: 'preview'; source: CsvSource; fields: FieldDef[]; firstRowIsData: boolean; port: MessagePort })
+  | (Store & {
+      kind: 'import';
+      source: CsvSource;
+      options: Omit<CheckOptions, 'existing'>;
+      batchSize: number;
+      port: MessagePort;
+      /**
+       * Int32 [0]: batches the writer has written (the thread sends at most a few
+       * ahead, so a fast reader does not fill memory); [1]: 1 when the writer gave up.
+       */
+      control: SharedArrayBuffer;
+    });
+
+export type CsvJobMessage =
+  | { kind: 'preview'; preview: CsvPreview }
+  | { kind: 'progress'; rowsRead: number }
+  /** Every row checked: what will be written and what is refused, before anything is written. */
+  | { kind: 'checked'; checked: CheckedFile }
+  /** The next good rows in file order, prepared for the writer. */
+  | { kind: 'rows'; records: PreparedRecord[] }
   | { kind: 'done' }
   /** `code` for a DomainError, null for anything else. */
   | { kind: 'failed'; code: ErrorCode | null; message: string };
+
+/** A job as the app's thread writes it; the port is added when it is posted. */
+export type CsvJobRequest = { [K in CsvJob['kind']]: Omit<Extract<CsvJob, { kind: K }>, 'port'> }[CsvJob['kind']];
+
+export const CONTROL_WRITTEN = 0;
+export const CONTROL_STOP = 1;

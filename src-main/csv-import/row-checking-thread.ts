@@ -1,21 +1,27 @@
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type TransferListItem } from 'node:worker_threads';
+import type { CsvPreview, FieldDef } from '../contract';
+import type { PreparedRecord } from '../records/record-preparer';
 import { DomainError } from '../shared/domain-error';
-import type { RowCheckJob, RowCheckMessage } from './row-check-protocol';
+import type { CheckedFile, CheckOptions, CsvSource } from './csv-file-check';
+import { CONTROL_STOP, CONTROL_WRITTEN, type CsvJob, type CsvJobMessage, type CsvJobRequest } from './row-check-protocol';
 
-/** How long the writer waits for the next rows before giving the import up. */
-const ROWS_WAIT_MS = 60_000;
+/** How long an import waits for the thread to start before reading the file on the app's thread instead. */
+const START_WAIT_MS = 15_000;
+/** How long without a message from the thread before the import is given up. */
+const SILENCE_MS = 120_000;
 
-type Rows = Extract<RowCheckMessage, { kind: 'rows' }>;
+export interface ImportHandlers {
+  onProgress(rowsRead: number): void;
+  onChecked(checked: CheckedFile): void;
+  /** Writes one batch (synchronously, in its own transaction); throwing stops the thread and fails the import. */
+  onBatch(records: PreparedRecord[]): void;
+}
 
 /**
- * A second thread that reads and checks a CSV file's rows while the app's
- * thread writes the rows already checked: on a two-core machine the import
- * takes about as long as its database writes alone, instead of writes plus
- * parsing plus checking.
- *
- * The writer receives rows synchronously (receiveMessageOnPort, sleeping on a
- * shared counter in between), so the whole import stays inside one synchronous
- * transaction: no other code runs on the app's connection while it is open.
+ * The CSV import's second thread: it decodes, reads and checks the file and
+ * prepares the good rows, so the app's thread only writes them, one small
+ * transaction per batch, and its event loop stays free in between (issue 13:
+ * no more than 100 ms at a time). Jobs run one after the other.
  */
 export class RowCheckingThread {
   private worker: Worker | null = null;
@@ -25,16 +31,14 @@ export class RowCheckingThread {
   /** Files whose rows this thread has read (for the app's diagnostics and tests). */
   filesChecked = 0;
 
-  /**
-   * Starts the thread if it is not running, without waiting for it (the import
-   * screen calls this when a file is previewed, so the thread is up by the time
-   * it is imported).
-   */
+  /** Starts the thread if it is not running, without waiting for it (the import screen calls this when a file is chosen). */
   warmUp(): void {
     if (this.broken || this.worker) return;
     try {
       const ready = new SharedArrayBuffer(4);
-      const worker = new Worker(workerEntry(), { workerData: { ready }, ...workerOptions() });
+      // A bounded heap makes the thread collect a file's garbage (every parsed cell) as it goes instead of
+      // growing first: a 50 MB file's text, its CPR numbers and the refused rows fit well within it.
+      const worker = new Worker(workerEntry(), { workerData: { ready }, resourceLimits: { maxOldGenerationSizeMb: 256 }, ...workerOptions() });
       // Idle, it must not keep a CLI run or a test process alive.
       worker.unref();
       worker.on('error', () => this.lose(worker));
@@ -46,50 +50,145 @@ export class RowCheckingThread {
     }
   }
 
-  /**
-   * Whether the thread is up and listening. It never waits: while the thread is
-   * still starting (or could not start), the import reads its rows on the app's
-   * own thread, which gives the same result a little slower.
-   */
+  /** Whether the thread is up and listening now. */
   available(): boolean {
     this.warmUp();
     return this.worker !== null && this.ready !== null && Atomics.load(this.ready, 0) === 1;
   }
 
-  /**
-   * The checked rows of one file, in file order, as the thread sends them. Blocks
-   * between messages. Throws the checker's own error (e.g. a file without a header).
-   */
-  *check(job: Omit<RowCheckJob, 'port' | 'signal'>): Generator<Rows, void, undefined> {
-    const worker = this.worker;
-    if (!worker || !this.available()) throw new Error('RowCheckingThread.check while the thread is not available');
-    const { port1, port2 } = new MessageChannel();
-    const signal = new SharedArrayBuffer(4);
-    const counter = new Int32Array(signal);
-    worker.postMessage({ ...job, port: port2, signal } satisfies RowCheckJob, [port2]);
-    try {
-      for (;;) {
-        const seen = Atomics.load(counter, 0);
-        const received = receiveMessageOnPort(port1);
-        if (!received) {
-          if (Atomics.wait(counter, 0, seen, ROWS_WAIT_MS) === 'timed-out') {
-            this.lose(worker);
-            void worker.terminate();
-            throw new DomainError('import_failed', 'checking the rows of the file stopped answering');
-          }
-          continue;
-        }
-        const message = received.message as RowCheckMessage;
-        if (message.kind === 'done') {
-          this.filesChecked += 1;
-          return;
-        }
-        if (message.kind === 'failed') throw message.code ? new DomainError(message.code, message.message) : new Error(message.message);
-        yield message;
-      }
-    } finally {
-      port1.close();
+  /** Waits (without blocking) until the thread listens; false when it cannot start. */
+  async whenAvailable(timeoutMs = START_WAIT_MS): Promise<boolean> {
+    const until = Date.now() + timeoutMs;
+    while (!this.available()) {
+      if (this.broken || Date.now() > until) return false;
+      await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    return true;
+  }
+
+  /** The preview of a file, read on the thread. The source's bytes are copied, not moved. */
+  async preview(job: { source: CsvSource; fields: FieldDef[]; firstRowIsData: boolean; dbFile: string | null }): Promise<CsvPreview> {
+    let preview: CsvPreview | null = null;
+    await this.run({ kind: 'preview', ...job }, [], (message) => {
+      if (message.kind === 'preview') preview = message.preview;
+    });
+    if (!preview) throw new Error('the row-checking thread sent no preview');
+    return preview;
+  }
+
+  /**
+   * Checks a file on the thread and writes its good rows through `handlers`,
+   * batch by batch. The source's bytes are moved to the thread (the upload is used up).
+   */
+  async import(
+    job: { source: CsvSource; options: Omit<CheckOptions, 'existing'>; batchSize: number; dbFile: string | null },
+    handlers: ImportHandlers,
+  ): Promise<void> {
+    const control = new Int32Array(new SharedArrayBuffer(8));
+    const transfer: TransferListItem[] = 'bytes' in job.source && ownsItsBuffer(job.source.bytes) ? [job.source.bytes.buffer] : [];
+    // Batches are written one per turn of the event loop (setImmediate), never
+    // straight from the message handler: Node delivers a port's queued messages
+    // in one go, and writing (then acknowledging, so the thread sends the next)
+    // inside it would hold the event loop for the whole import.
+    const queue: PreparedRecord[][] = [];
+    let scheduled = false;
+    let failure: unknown = null;
+    let idle: (() => void) | null = null;
+    const abort: { fail?: (error: unknown) => void } = {};
+    const writeNext = (): void => {
+      scheduled = false;
+      const records = queue.shift();
+      if (records && failure === null) {
+        try {
+          handlers.onBatch(records);
+          Atomics.add(control, CONTROL_WRITTEN, 1);
+          Atomics.notify(control, CONTROL_WRITTEN);
+        } catch (error) {
+          failure = error;
+          abort.fail?.(error);
+        }
+      }
+      if (queue.length && failure === null) schedule();
+      else idle?.();
+    };
+    const schedule = (): void => {
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(writeNext);
+    };
+    try {
+      await this.run(
+        { kind: 'import', ...job, control: control.buffer as SharedArrayBuffer },
+        transfer,
+        (message) => {
+          if (message.kind === 'progress') handlers.onProgress(message.rowsRead);
+          else if (message.kind === 'checked') handlers.onChecked(message.checked);
+          else if (message.kind === 'rows') {
+            queue.push(message.records);
+            schedule();
+          }
+        },
+        abort,
+      );
+      // "done" comes after the last batch; the batches still queued are written first.
+      if (queue.length || scheduled) await new Promise<void>((resolve) => (idle = resolve));
+      if (failure !== null) throw failure;
+      this.filesChecked += 1;
+    } catch (error) {
+      // The writer gave up (or the thread did): let the thread stop reading.
+      Atomics.store(control, CONTROL_STOP, 1);
+      Atomics.notify(control, CONTROL_WRITTEN);
+      throw error;
+    }
+  }
+
+  /** Posts a job and settles when the thread says done (or failed); each message goes to `onMessage` as it arrives. */
+  private run(
+    job: CsvJobRequest,
+    transfer: TransferListItem[],
+    onMessage: (message: CsvJobMessage) => void,
+    abort: { fail?: (error: unknown) => void } = {},
+  ): Promise<void> {
+    const worker = this.worker;
+    if (!worker || !this.available()) return Promise.reject(new Error('RowCheckingThread: the thread is not available'));
+    const { port1, port2 } = new MessageChannel();
+    return new Promise<void>((resolve, reject) => {
+      let settled = false;
+      let silence: NodeJS.Timeout;
+      const settle = (error?: unknown): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(silence);
+        worker.off('exit', onExit);
+        port1.close();
+        if (error === undefined) resolve();
+        else reject(error instanceof Error ? error : new Error(String(error)));
+      };
+      const listen = (): void => {
+        clearTimeout(silence);
+        silence = setTimeout(() => settle(new DomainError('import_failed', 'reading the rows of the file stopped answering')), SILENCE_MS);
+      };
+      const onExit = (): void => settle(new DomainError('import_failed', 'reading the rows of the file stopped unexpectedly'));
+      // The writer failing ends the job at once (the thread is told to stop and sends nothing more).
+      abort.fail = (error) => settle(error);
+      worker.on('exit', onExit);
+      port1.on('message', (message: CsvJobMessage) => {
+        if (settled) return;
+        listen();
+        try {
+          if (message.kind === 'done' || message.kind === 'preview') {
+            onMessage(message);
+            settle();
+          } else if (message.kind === 'failed') {
+            settle(message.code ? new DomainError(message.code, message.message) : new Error(message.message));
+          } else onMessage(message);
+        } catch (error) {
+          settle(error);
+        }
+      });
+      listen();
+      worker.postMessage({ ...job, port: port2 } as CsvJob, [port2, ...transfer]);
+    });
   }
 
   /** Ends the thread (the app is closing). */
@@ -103,13 +202,18 @@ export class RowCheckingThread {
     await worker.terminate();
   }
 
-  /** A thread that failed or ended is not started again: imports stay on the app's thread. */
+  /** A thread that failed or ended is not started again: imports then read their rows on the app's thread. */
   private lose(worker: Worker): void {
     if (this.worker !== worker) return;
     this.worker = null;
     this.ready = null;
     this.broken = true;
   }
+}
+
+/** Only a view over a whole ArrayBuffer of its own may be moved (a small Buffer may share Node's pool). */
+function ownsItsBuffer(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.byteLength > 8192;
 }
 
 /**

@@ -1,54 +1,55 @@
-// The CSV import's second thread: reads, checks and prepares the file's rows
-// (recordPreparer) while the app's thread writes the ones already prepared (see checked-rows.ts). Pure
-// functions only: no database, no Electron.
+// The CSV import's second thread: decodes, reads and checks a file's rows and
+// prepares the good ones (csv-file-check.ts) while the app's thread stays free
+// and writes the prepared rows in small transactions. No Electron.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CsvRowError } from '../contract';
-import { recordPreparer, type PreparedRecord } from '../records/record-preparer';
-import { rowChecker } from '../records/row-checker';
 import { DomainError } from '../shared/domain-error';
-import { peopleFinder } from '../users/people-finder';
-import { openCsv } from './parse-csv';
-import type { RowCheckJob, RowCheckMessage } from './row-check-protocol';
+import { checkFile, decodeSource, previewText } from './csv-file-check';
+import { readExistingCprs } from './existing-cprs';
+import { CONTROL_STOP, CONTROL_WRITTEN, type CsvJob, type CsvJobMessage } from './row-check-protocol';
 
-/** Rows per message: enough that messaging costs little. The first is small, so the writer starts at once. */
-const ROWS_PER_MESSAGE = 256;
-const ROWS_IN_FIRST_MESSAGE = 32;
+/** Batches sent ahead of the writer: enough to keep it busy, few enough to bound memory. */
+const BATCHES_AHEAD = 4;
 
-function run(job: RowCheckJob): void {
+class Stopped extends Error {}
+
+function run(job: CsvJob): void {
   const { port } = job;
-  const signal = new Int32Array(job.signal);
-  const send = (message: RowCheckMessage): void => {
-    port.postMessage(message);
-    // Wakes the writer, which waits on this counter when it has nothing to write.
-    Atomics.add(signal, 0, 1);
-    Atomics.notify(signal, 0);
-  };
+  const send = (message: CsvJobMessage): void => port.postMessage(message);
   try {
-    const users = new Set(job.people.users.map((u) => u.id));
-    const groups = new Set(job.people.groups.map((g) => g.id));
-    const check = rowChecker(job.allFields, job.fields, job.columns, {
-      userExists: (id) => users.has(id),
-      groupExists: (id) => groups.has(id),
-      finder: peopleFinder(job.people),
-    });
-    const { prepare } = recordPreparer(job.fields);
-    let records: PreparedRecord[] = [];
-    let refused: CsvRowError[] = [];
-    let sent = false;
-    openCsv(job.csv).eachRow((row) => {
-      const checked = check(row.cells);
-      if (checked.errors) refused.push({ line: row.line, errors: checked.errors });
-      else records.push(prepare(checked.values));
-      if (records.length + refused.length >= (sent ? ROWS_PER_MESSAGE : ROWS_IN_FIRST_MESSAGE)) {
-        sent = true;
-        send({ kind: 'rows', records, refused });
-        records = [];
-        refused = [];
-      }
-    });
-    send({ kind: 'rows', records, refused });
+    const { text, encoding } = decodeSource(job.source);
+    // The bytes are not needed once decoded: let them go before the rows are read.
+    (job as { source: unknown }).source = null;
+    const existing = readExistingCprs(job.dbFile);
+    if (job.kind === 'preview') {
+      send({ kind: 'preview', preview: previewText(text, encoding, { fields: job.fields, firstRowIsData: job.firstRowIsData, existing }) });
+      return;
+    }
+    const control = new Int32Array(job.control);
+    let sent = 0;
+    checkFile(
+      text,
+      encoding,
+      { ...job.options, existing },
+      {
+        onProgress: (rowsRead) => send({ kind: 'progress', rowsRead }),
+        onChecked: (checked) => send({ kind: 'checked', checked }),
+        onBatch: (records) => {
+          // Waits while the writer is BATCHES_AHEAD behind; stops when it gave up.
+          for (;;) {
+            if (Atomics.load(control, CONTROL_STOP) === 1) throw new Stopped();
+            const written = Atomics.load(control, CONTROL_WRITTEN);
+            if (sent - written < BATCHES_AHEAD) break;
+            Atomics.wait(control, CONTROL_WRITTEN, written, 1000);
+          }
+          send({ kind: 'rows', records });
+          sent += 1;
+        },
+      },
+      job.batchSize,
+    );
     send({ kind: 'done' });
   } catch (error) {
+    if (error instanceof Stopped) return;
     // A DomainError travels as itself; anything else as a plain failure (the app's thread reports it as internal).
     const code = error instanceof DomainError ? error.code : null;
     send({ kind: 'failed', code, message: error instanceof Error ? error.message : String(error) });
@@ -57,7 +58,7 @@ function run(job: RowCheckJob): void {
   }
 }
 
-parentPort?.on('message', (job: RowCheckJob) => run(job));
+parentPort?.on('message', (job: CsvJob) => run(job));
 
 // Listening: tell the thread that started this one, which may be waiting for it.
 const ready = new Int32Array((workerData as { ready: SharedArrayBuffer }).ready);

@@ -1,6 +1,6 @@
 import type { FieldDef, FieldError } from '../contract';
 import { checkCpr } from '../cpr/cpr';
-import { isRealDate } from '../shared/calendar';
+import { parseDate, parseNumber } from '../shared/danish-formats';
 import type { Found, PeopleFinder } from '../users/people-finder';
 
 /** What a value refers to outside itself: users and groups must exist. */
@@ -21,7 +21,6 @@ const MAX_LONG_TEXT = 20_000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Danish numbers (8 digits, optional +45) and international ones with a +. */
 const PHONE = /^(\+\d{1,3}[ ]?)?(\d[ -]?){6,14}\d$/;
-const NUMBER = /^-?\d+([.,]\d+)?$/;
 
 /** A checked value in its stored form, or why it was refused. */
 export type CheckedValue = string | null | FieldError;
@@ -75,11 +74,13 @@ function typedCheck(field: FieldDef, ctx: ValueContext): (value: string) => Chec
       };
     case 'number': {
       const error = invalid('number_invalid');
-      return (value) => (NUMBER.test(value) ? value.replace(',', '.') : error);
+      // Danish input (4.500,75) and plain (4500.75) alike; stored with a point, no grouping.
+      return (value) => parseNumber(value) ?? error;
     }
     case 'date': {
       const error = invalid('date_invalid');
-      return (value) => (isIsoDate(value) ? value : error);
+      // dd-mm-åååå, dd.mm.åååå or ISO; stored as ISO.
+      return (value) => parseDate(value) ?? error;
     }
     case 'choice': {
       const options = new Set(field.options);
@@ -140,10 +141,3 @@ const YES_NO: Record<string, 'true' | 'false'> = {
 };
 
 const isId = (v: string): boolean => /^[1-9]\d{0,15}$/.test(v);
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** YYYY-MM-DD of a real calendar day. */
-function isIsoDate(value: string): boolean {
-  return ISO_DATE.test(value) && isRealDate(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10)));
-}

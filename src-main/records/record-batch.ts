@@ -49,7 +49,9 @@ export class RecordBatchWriter {
   private readonly preparer: RecordPreparer;
   private readonly records: BulkInsert;
   private readonly data: BulkInsert;
-  private readonly assigned = new BatchAssignments();
+  private readonly assigned: BatchAssignments;
+  /** Whether the caller tells the hook itself, once for many batches (a CSV import written in several transactions). */
+  private readonly assignmentsGathered: boolean;
   private finished = false;
 
   /** `fields` are the fields every record's values fill, in the order `add` gets them. */
@@ -59,7 +61,10 @@ export class RecordBatchWriter {
     private readonly target: BatchTarget,
     fields: FieldDef[],
     private readonly actor: Actor,
+    options: { assignments?: BatchAssignments } = {},
   ) {
+    this.assigned = options.assignments ?? new BatchAssignments();
+    this.assignmentsGathered = options.assignments !== undefined;
     const { db } = deps;
     if (!db.inTransaction) throw new Error('RecordBatchWriter writes inside the caller’s transaction');
     // One transaction is one moment: every record of the batch is made at the same time.
@@ -141,7 +146,7 @@ export class RecordBatchWriter {
     }
 
     const people = this.assigned.list();
-    if (this.deps.assignments && people.length) this.deps.assignments.assignedInBatch(people, this.actor);
+    if (this.deps.assignments && people.length && !this.assignmentsGathered) this.deps.assignments.assignedInBatch(people, this.actor);
 
     preparedOnce(db, "INSERT INTO records_search (rowid, name) SELECT id, name FROM records WHERE id BETWEEN ? AND ? AND name <> ''").run(
       this.first,

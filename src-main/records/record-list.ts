@@ -1,5 +1,7 @@
 import type { MethodParsed, RecordPage } from '../contract';
 import { checkCpr } from '../cpr/cpr';
+import { isRealDate } from '../shared/calendar';
+import { danishSpellings } from './danish-spellings';
 import type { Db } from '../store/database';
 import { preparedOnce } from '../store/statement-cache';
 import { RECORD_COLUMNS, toSummary, type RecordRow } from './record-row';
@@ -18,19 +20,41 @@ const SORT_COLUMNS = {
 } as const;
 
 const RECORD_NUMBER = /^\d{4}-\d{1,8}$/;
+/** Digits alone: the sequence part of a record number (199 for 2026-000199), or a birth date. */
+const DIGITS = /^\d{1,8}$/;
 
 /**
- * Turns free text into an FTS5 query of word prefixes ("jens han" → "jens"* AND "han"*).
+ * Turns free text into an FTS5 query of word prefixes ("jens han" → "jens"* AND "han"*),
+ * each word in all its Danish spellings ("aase" → ("aase"* OR "åse"*), see danishSpellings).
  * Quotes are doubled so user input can never become FTS syntax.
  */
 export function ftsPrefixQuery(text: string): string | null {
-  const words = text
+  const words = searchWords(text);
+  if (words.length === 0) return null;
+  return words
+    .map((w) => {
+      const terms = danishSpellings(w).map((s) => `"${s.replace(/"/g, '""')}"*`);
+      return terms.length === 1 ? terms[0] : `(${terms.join(' OR ')})`;
+    })
+    .join(' AND ');
+}
+
+/** The letters-and-digits words of a search, lower-cased, at most eight. */
+const searchWords = (text: string): string[] =>
+  text
     .toLocaleLowerCase('da-DK')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0)
     .slice(0, 8);
-  if (words.length === 0) return null;
-  return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' AND ');
+
+/** A birth date as the list shows it (190347 of 190347-****): ddmmyy of some real day in any century. */
+function isBirthDate(digits: string): boolean {
+  if (!/^\d{6}$/.test(digits)) return false;
+  const day = Number(digits.slice(0, 2));
+  const month = Number(digits.slice(2, 4));
+  const year = Number(digits.slice(4, 6));
+  // 29 February exists in 2000, so any yy that is a leap year in some century counts.
+  return isRealDate(2000 + year, month, day);
 }
 
 /**
@@ -63,13 +87,26 @@ function listInSnapshot(db: Db, q: ListQuery, currentUser: { id: number; groupId
       const [year, seq] = search.split('-') as [string, string];
       args.push(`${year}-${seq.padStart(6, '0')}`);
       exactSearch = true;
+    } else if (DIGITS.test(search)) {
+      // A record number's sequence part is its id (recordNumber). Six digits may
+      // also be a birth date: every CPR starting with them, as a prefix of the
+      // ten-digit token in the CPR index (nothing new is stored for it).
+      if (isBirthDate(search)) {
+        where.push('(r.id = ? OR r.id IN (SELECT rowid FROM records_cpr WHERE records_cpr MATCH ?))');
+        args.push(Number(search), `"${search}"*`);
+      } else {
+        where.push('r.id = ?');
+        args.push(Number(search));
+      }
+      exactSearch = true;
     } else {
       const match = ftsPrefixQuery(search);
-      if (match) {
-        where.push('r.id IN (SELECT rowid FROM records_search WHERE records_search MATCH ?)');
-        args.push(match);
-        nameSearch = true;
-      }
+      // Punctuation alone names no record: it matches nothing (a mailing filter
+      // like that must not select everyone), and the page says why.
+      if (!match) return { total: 0, offset: q.offset, rows: [], searchHasNoWords: true };
+      where.push('r.id IN (SELECT rowid FROM records_search WHERE records_search MATCH ?)');
+      args.push(match);
+      nameSearch = true;
     }
   }
   if (q.workflowId !== undefined) {

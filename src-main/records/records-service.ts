@@ -18,7 +18,7 @@ import { rowChecker } from './row-checker';
 import { peopleFinder, type PeopleLists } from '../users/people-finder';
 import { hotColumns, INSERT_CPR_SQL, INSERT_RECORD_DATA_SQL, INSERT_RECORD_SQL, recordNumber, storedValues } from './record-columns';
 import type { RecordRow } from './record-row';
-import { assignmentsIn, type AssignmentHook } from './assignment-hook';
+import { assignmentsIn, type AssignmentHook, type BatchAssignments } from './assignment-hook';
 
 export type Values = Record<string, string | null>;
 
@@ -147,8 +147,8 @@ export class RecordsService {
    * caller's transaction (CSV import): the same rows as `insert` per record,
    * written in bulk. See RecordBatchWriter.
    */
-  batchWriter(ws: WorkspaceSnapshot, target: BatchTarget, fields: FieldDef[], actor: Actor): RecordBatchWriter {
-    return new RecordBatchWriter({ db: this.db, clock: this.clock, assignments: this.assignments }, ws, target, fields, actor);
+  batchWriter(ws: WorkspaceSnapshot, target: BatchTarget, fields: FieldDef[], actor: Actor, options: { assignments?: BatchAssignments } = {}): RecordBatchWriter {
+    return new RecordBatchWriter({ db: this.db, clock: this.clock, assignments: this.assignments }, ws, target, fields, actor, options);
   }
 
   /** A caseworker's edit: refused with `conflict` when the record changed since they loaded it. */

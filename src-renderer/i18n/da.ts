@@ -3,6 +3,7 @@ import { daSettingFieldErrors, daSettingFields } from './da-settings-checks';
 import { daTimedActions } from './da-timed-actions';
 import { daWorkspaceImportReasons, daWorkspaceTools } from './da-workspace-tools';
 import { daSandbox } from './da-sandbox';
+import { daCsvImport } from './da-csv-import';
 import { daMitid } from './da-mitid';
 // Danish is the caseworker's first language and the source catalogue: en.ts must
 // carry exactly the same keys (the Catalogue type enforces it at compile time).
@@ -341,6 +342,7 @@ export const da = {
   },
   timedActions: daTimedActions,
   workspaceTools: daWorkspaceTools,
+  csvImport: daCsvImport,
   errors: {
     title: 'Der opstod en fejl',
     validationSummary: 'Ret de markerede felter og prøv igen.',
@@ -366,8 +368,10 @@ export const da = {
       too_long: 'Teksten er for lang (højst {{max}} tegn)',
       cpr_format: 'CPR-nummeret skal være 10 cifre (DDMMÅÅXXXX eller DDMMÅÅ-XXXX)',
       cpr_invalid_date: 'CPR-nummeret indeholder ikke en gyldig fødselsdato',
-      number_invalid: 'Skal være et tal, fx 12,5',
-      date_invalid: 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD)',
+      number_invalid: 'Skal være et tal, fx 4.500,75 eller 12,5',
+      date_invalid: 'Skal være en gyldig dato, fx 15-01-2027, 15.01.2027 eller 2027-01-15',
+      cpr_duplicate_in_file: 'CPR-nummeret står også i en tidligere række i filen',
+      cpr_exists: 'Der findes allerede en sag med dette CPR-nummer',
       choice_invalid: 'Vælg en af de tilladte værdier',
       email_invalid: 'Ugyldig e-mailadresse',
       phone_invalid: 'Ugyldigt telefonnummer',

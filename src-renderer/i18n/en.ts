@@ -3,6 +3,7 @@ import { enSettingFieldErrors, enSettingFields } from './en-settings-checks';
 import { enTimedActions } from './en-timed-actions';
 import { enWorkspaceImportReasons, enWorkspaceTools } from './en-workspace-tools';
 import { enSandbox } from './en-sandbox';
+import { enCsvImport } from './en-csv-import';
 import { enDocumentFieldErrors, enDocuments } from './en-documents';
 import type { Catalogue } from './catalogue';
 import { enSigning } from './en-signing';
@@ -343,6 +344,7 @@ export const en: Catalogue = {
   },
   timedActions: enTimedActions,
   workspaceTools: enWorkspaceTools,
+  csvImport: enCsvImport,
   errors: {
     title: 'Something went wrong',
     validationSummary: 'Correct the marked fields and try again.',
@@ -368,8 +370,10 @@ export const en: Catalogue = {
       too_long: 'The text is too long (at most {{max}} characters)',
       cpr_format: 'The CPR number must be 10 digits (DDMMYYXXXX or DDMMYY-XXXX)',
       cpr_invalid_date: 'The CPR number does not contain a valid date of birth',
-      number_invalid: 'Must be a number, e.g. 12.5',
-      date_invalid: 'Must be a valid date (YYYY-MM-DD)',
+      number_invalid: 'Must be a number, e.g. 4,500.75 or 12.5',
+      date_invalid: 'Must be a valid date, e.g. 15-01-2027, 15.01.2027 or 2027-01-15',
+      cpr_duplicate_in_file: 'The CPR number is also on an earlier row of the file',
+      cpr_exists: 'A record with this CPR number already exists',
       choice_invalid: 'Choose one of the allowed values',
       email_invalid: 'Invalid email address',
       phone_invalid: 'Invalid phone number',

@@ -11,13 +11,15 @@ import { join } from 'node:path';
 import { openApp } from '../../src-main/app/open-app';
 import { EnvSecretStore } from '../../src-main/app/secrets';
 import { MemorySettingsStore } from '../../src-main/app/settings';
-import { importCsv } from '../../src-main/csv-import/csv-import';
 import { seededRandom } from '../../src-main/demo/demo-people';
 import { myResponsibilities } from '../../src-main/notifications/responsibilities';
 import type { Clock } from '../../src-main/shared/clock';
 import { generateRow, toCsv, CSV_MAPPING } from './bench-data';
 import { buildBenchWorkspace } from './bench-workspace';
 import { elapsedMs, latencyFigure, progress, sampleLatencies, type Figure } from './measure';
+
+/** Each bench import's report replaces the last (only the counts are read). */
+const BENCH_REPORT_ID = 'bench-import-report';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
 const USERS = 200;
@@ -84,8 +86,10 @@ async function run(): Promise<void> {
   const importStart = process.hrtime.bigint();
   for (let done = 0; done < RECORDS; done += BATCH) {
     const csv = toCsv(Array.from({ length: Math.min(BATCH, RECORDS - done) }, () => generateRow(rowCtx)));
-    const result = importCsv(services, { csv, workflowId: bench.workflow.id, mapping }, { userId: admin.id, via: 'csv import' });
-    if (result.failed > 0) throw new Error(`bench data invalid: ${JSON.stringify(result.rowErrors.slice(0, 3))}`);
+    const { report: result } = await services.csvImport.run({ text: csv }, { workflowId: bench.workflow.id, mapping }, { userId: admin.id, via: 'csv import' }, BENCH_REPORT_ID);
+    // Random fictitious CPR numbers repeat now and then (~50 in 100,000): those rows are left out as duplicates, as in real use.
+    const invalid = result.rowErrors.filter((r) => !r.errors.every((e) => e.key === 'cpr_duplicate_in_file' || e.key === 'cpr_exists'));
+    if (invalid.length > 0) throw new Error(`bench data invalid: ${JSON.stringify(invalid.slice(0, 3))}`);
   }
   const importMs = elapsedMs(importStart);
   // Fixture, not measured: an import tells each person once (a summary), so the

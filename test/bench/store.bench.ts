@@ -10,7 +10,6 @@ import { openApp } from '../../src-main/app/open-app';
 import { EnvSecretStore } from '../../src-main/app/secrets';
 import { MemorySettingsStore } from '../../src-main/app/settings';
 import type { MethodParsed } from '../../src-main/contract';
-import { importCsv } from '../../src-main/csv-import/csv-import';
 import { seededRandom } from '../../src-main/demo/demo-people';
 import { listRecords } from '../../src-main/records/record-list';
 import type { Clock } from '../../src-main/shared/clock';
@@ -18,6 +17,9 @@ import { openDatabase } from '../../src-main/store/database';
 import { generateRow, CSV_MAPPING, toCsv, type GeneratedRow } from './bench-data';
 import { buildBenchWorkspace } from './bench-workspace';
 import { cpuMs, elapsedMs, latencyFigure, percentile, progress, report, sampleLatencies, timeOnce } from './measure';
+
+/** Each bench import's report replaces the last (only the counts are read). */
+const BENCH_REPORT_ID = 'bench-import-report';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
 const BATCH = 10_000;
@@ -89,8 +91,10 @@ async function run(): Promise<void> {
   const importCpuStart = cpuMs();
   const importStart = process.hrtime.bigint();
   for (const csv of files) {
-    const result = importCsv(services, { csv, workflowId: bench.workflow.id, mapping: CSV_MAPPING }, { userId: admin.id, via: 'csv import' });
-    if (result.failed > 0) throw new Error(`bench data invalid: ${JSON.stringify(result.rowErrors.slice(0, 3))}`);
+    const { report: result } = await services.csvImport.run({ text: csv }, { workflowId: bench.workflow.id, mapping: CSV_MAPPING }, { userId: admin.id, via: 'csv import' }, BENCH_REPORT_ID);
+    // Random fictitious CPR numbers repeat now and then (~50 in 100,000): those rows are left out as duplicates, as in real use.
+    const invalid = result.rowErrors.filter((r) => !r.errors.every((e) => e.key === 'cpr_duplicate_in_file' || e.key === 'cpr_exists'));
+    if (invalid.length > 0) throw new Error(`bench data invalid: ${JSON.stringify(invalid.slice(0, 3))}`);
     imported += result.imported;
   }
   const importMs = elapsedMs(importStart);

@@ -60,3 +60,42 @@ test('"Mine sager" shows the records the user is responsible for, directly or th
   await page.getByRole('link', { name: 'Mine sager' }).click();
   for (const text of await page.getByTestId('record-row').allTextContents()) expect(text).toContain('Lars Pedersen');
 });
+
+test('finds cases as caseworkers type them: the birth date the list shows, a sequence number, a Danish spelling; punctuation finds nothing', async ({ page, server }) => {
+  await openAs(page, server, 'Mette Jensen');
+  await page.getByRole('link', { name: 'Alle sager' }).click();
+  const rows = page.getByTestId('record-row');
+  const search = page.getByLabel('Søg');
+
+  // The birth date of record 2026-000042, as its row shows it (ddmmyy-****).
+  await search.fill('2026-000042');
+  await expect(rows).toHaveCount(1);
+  const masked = (await rows.first().locator('.cell-cpr').textContent())?.trim() ?? '';
+  expect(masked).toMatch(/^\d{6}-\*{4}$/);
+  const birthDate = masked.slice(0, 6);
+  await search.fill(birthDate);
+  await expect(rows.first()).toBeVisible();
+  for (const text of await rows.allTextContents()) expect(text).toContain(`${birthDate}-****`);
+  await expect(rows.filter({ hasText: '2026-000042' })).toHaveCount(1);
+
+  // The sequence part of a record number alone.
+  await search.fill('42');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('2026-000042');
+
+  // A Danish spelling finds the other one: the demo's Sørensens and Østergaards, searched without ø.
+  const spellings: [string, string][] = [
+    ['soerensen', 'Sørensen'],
+    ['ostergaard', 'Østergaard'],
+  ];
+  for (const [typed, name] of spellings) {
+    await search.fill(typed);
+    await expect(rows.first()).toContainText(name);
+    for (const text of await rows.allTextContents()) expect(text).toContain(name);
+  }
+
+  // Punctuation only: nothing, and the page says why (it used to list everyone).
+  await search.fill('-- ...');
+  await expect(page.getByTestId('record-empty')).toHaveText('Søgningen indeholder hverken bogstaver eller tal, så den finder ingen sager.');
+  await expect(page.getByTestId('record-total')).toHaveText('0 sager');
+});

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../src-main/app/session';
 import type { CsvImportReport, CsvPreview } from '../../src-main/contract';
-import { count, demo, type TestApp, useTestApps, value } from './helpers/test-app';
+import { count, demo, type TestApp, useTestApps, value, csvImportedIds } from './helpers/test-app';
 
 const { open } = useTestApps();
 
@@ -55,7 +55,7 @@ describe('CSV import', () => {
     const after = tableCounts();
     expect(after.records - before.records).toBe(3);
     expect(after.status_history - before.status_history).toBe(3);
-    const [karen, niels, hc] = report.recordIds;
+    const [karen, niels, hc] = csvImportedIds(app);
     const values = (id: number | undefined) => app.services.records.maskedValues(id ?? -1);
     expect(values(karen)).toEqual({
       navn: 'Karen Blixen',
@@ -100,7 +100,7 @@ describe('CSV import', () => {
       { line: 5, errors: [{ field: 'sagsbehandler', key: 'user_ambiguous' }] },
       { line: 6, errors: [{ field: 'sagsbehandler', key: 'user_unknown' }, { field: 'team', key: 'group_unknown' }] },
     ]);
-    const responsible = report.recordIds.map((id) => {
+    const responsible = csvImportedIds(app).map((id) => {
       const row = app.services.records.row(id);
       return [row.name, row.responsible_user_id, row.responsible_group_id];
     });

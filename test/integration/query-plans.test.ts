@@ -78,6 +78,22 @@ describe('record list queries use their indexes', () => {
     }
   });
 
+  it('a birth-date search goes through the records_cpr index (a prefix of its token) and the primary key', async () => {
+    const plans = await plansFor(/FROM records r/, () => list({ search: '010190' }));
+    for (const { query, plan } of plans) {
+      if (!isPageRows(query)) expect(plan).toMatch(/SCAN records_cpr VIRTUAL TABLE/);
+      expect(plan).not.toMatch(fullScan('records'));
+    }
+  });
+
+  it('a sequence-number search reads one record by its primary key', async () => {
+    const plans = await plansFor(/FROM records r/, () => list({ search: '199' }));
+    for (const { plan } of plans) {
+      expect(plan).toMatch(/SEARCH r USING INTEGER PRIMARY KEY/);
+      expect(plan).not.toMatch(fullScan('records'));
+    }
+  });
+
   it('record number search uses the unique index on number', async () => {
     const plans = await plansFor(/FROM records r/, () => list({ search: '2026-12' }));
     for (const { query, plan } of plans) {

@@ -1,11 +1,11 @@
 import { basename } from 'node:path';
-import { importCsv, previewCsv, readsOnSecondThread } from '../../csv-import/csv-import';
+import { randomBytes } from 'node:crypto';
 import { withApp } from '../cli-app';
 import { CliError, EXIT_OK, EXIT_SOME_ROWS_FAILED } from '../cli-error';
 import { stringList, stringOption, type CliCommand } from '../command';
 import { fieldErrorText } from '../field-error-text';
 import { findUser, findWorkflow } from '../lookups';
-import { readTextFile } from '../read-text-file';
+import { readFileBytes } from '../read-text-file';
 
 /** `--map "Header=field_key"`: split at the last `=`, since field keys never hold one and headers might. */
 function parseMapping(entries: string[], fieldKeys: ReadonlySet<string>): Record<string, string> {
@@ -21,6 +21,8 @@ function parseMapping(entries: string[], fieldKeys: ReadonlySet<string>): Record
   }
   return mapping;
 }
+
+const rows = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -39,11 +41,9 @@ export const importCommand: CliCommand = {
   async run({ args, options, dbFile, dbGiven, io }) {
     if (args.length !== 1) throw new CliError('Give exactly one CSV file: import <file.csv> --workflow <name|id>.');
     const file = args[0] as string;
-    const { text, encoding } = readTextFile(file);
-    return withApp({ dbFile, dbGiven }, (app) => {
+    const bytes = readFileBytes(file);
+    return withApp({ dbFile, dbGiven }, async (app) => {
       const { services } = app;
-      // Starts while the options and the header are read, so a large file's rows can be read on it.
-      if (readsOnSecondThread(text)) services.csvRowChecking.warmUp();
       const ws = services.workspace.snapshot();
       const wanted = stringOption(options, 'workflow');
       if (wanted === undefined) {
@@ -55,8 +55,11 @@ export const importCommand: CliCommand = {
       const user = as === undefined ? null : findUser(services.users.listUsers(), as);
 
       let mapping = parseMapping(stringList(options, 'map'), new Set(ws.fieldsByKey.keys()));
+      // Started once the options are known to be good (a refused command need not wait for it).
+      services.csvRowChecking.warmUp();
+      // Decoded, read and checked by the same code as the app's import screen (one decoder for both).
+      const preview = await services.csvImport.preview({ bytes: new Uint8Array(bytes) });
       if (Object.keys(mapping).length === 0) {
-        const preview = previewCsv(text, ws.fields);
         mapping = preview.suggestedMapping;
         if (Object.keys(mapping).length === 0) {
           throw new CliError(
@@ -67,13 +70,25 @@ export const importCommand: CliCommand = {
         const ignored = preview.headers.filter((h) => !(h in mapping));
         if (ignored.length) io.out(`Columns without a matching field are ignored: ${ignored.join(', ')}.`);
       }
-      if (encoding === 'windows-1252') io.out('The file is not UTF-8; it was read as Windows-1252 (Western European).');
+      if (preview.headerLooksLikeData.length) {
+        io.out(`Warning: the first line looks like data, not column headers (${preview.headerLooksLikeData.length} of its cells). It is read as the header row.`);
+      }
+      const { duplicateCprs } = preview;
+      if (duplicateCprs.inFile) io.out(`${rows(duplicateCprs.inFile)} repeat a CPR number of an earlier row; they are left out.`);
+      if (duplicateCprs.existing) io.out(`${rows(duplicateCprs.existing)} have a CPR number an existing record has; they are left out.`);
+      if (preview.encoding === 'windows-1252') io.out('The file is not UTF-8; it was read as Windows-1252 (Western European).');
       io.out(`Importing ${basename(file)} into "${workflow.name}": ${Object.entries(mapping).map(([h, k]) => `${h} → ${k}`).join(', ')}.`);
 
-      const report = importCsv(services, { csv: text, workflowId: workflow.id, mapping }, { userId: user?.id ?? null, via: 'csv import' });
-      const rows = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
+      const reportId = randomBytes(18).toString('base64url');
+      const { report } = await services.csvImport.run(
+        { bytes },
+        { workflowId: workflow.id, mapping },
+        { userId: user?.id ?? null, via: 'csv import' },
+        reportId,
+      );
       io.out(`Imported ${report.imported} ${report.imported === 1 ? 'record' : 'records'}; ${rows(report.failed)} failed.`);
-      for (const row of report.rowErrors) {
+      // Every refused line: the CLI's output is the administrator's full report.
+      for (const row of services.csvImport.reportPage(reportId, 0, report.failed).rows) {
         io.out(`  Line ${row.line}: ${row.errors.map((e) => fieldErrorText(e, ws.fieldsByKey)).join('; ')}`);
       }
       const initial = workflow.statuses.find((s) => s.id === workflow.initialStatusId);

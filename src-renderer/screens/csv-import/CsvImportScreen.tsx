@@ -1,64 +1,115 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError, CsvImportReport, CsvPreview } from '../../../src-main/contract';
+import type { AppError, CsvImportProgress, CsvImportReport, CsvPreview } from '../../../src-main/contract';
+import { CSV_MAX_BYTES } from '../../../src-main/contract/types';
 import { useApi } from '../../api/api-context';
 import { useWorkspace } from '../../app/workspace-context';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { UnplacedFieldErrors } from '../../components/fields/UnplacedFieldErrors';
 import { ImportReport } from './ImportReport';
 import { MappingTable } from './MappingTable';
+import { PreviewWarnings } from './PreviewWarnings';
+import { uploadCsv } from './upload-csv';
 import { WorkflowOptions } from '../../components/WorkflowOptions';
 
 const NOTHING_PLACED: ReadonlySet<string> = new Set();
+/** How often the screen asks how far a running import has come. */
+const PROGRESS_POLL_MS = 400;
+
+type Busy = { kind: 'uploading'; fraction: number } | { kind: 'reading' } | { kind: 'running'; progress: CsvImportProgress | null } | null;
 
 /**
- * Three steps on one page: read a file, map its columns, import. Main parses the
- * CSV (one parser for UI, CLI and tests); the renderer only shows and maps.
+ * Three steps on one page: send a file, map its columns, import. Main decodes
+ * and parses the CSV (one decoder and parser for UI, CLI and tests); the
+ * renderer sends the bytes in pieces, shows and maps, and follows the import's
+ * progress. The rest of the app stays usable meanwhile.
  */
 export function CsvImportScreen(): ReactNode {
   const { t } = useTranslation();
   const api = useApi();
   const ws = useWorkspace();
-  const [csv, setCsv] = useState<string | null>(null);
+  const [uploadId, setUploadId] = useState<string | null>(null);
   const [preview, setPreview] = useState<CsvPreview | null>(null);
+  const [firstRowIsData, setFirstRowIsData] = useState(false);
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [workflowId, setWorkflowId] = useState<number | null>(ws.view.workflows[0]?.id ?? null);
   const [report, setReport] = useState<CsvImportReport | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState<'reading' | 'running' | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
   const [fileKey, setFileKey] = useState(0);
+
+  const loadPreview = async (id: string, dataFirst: boolean): Promise<void> => {
+    setBusy({ kind: 'reading' });
+    const result = await api.previewCsvImport({ uploadId: id, firstRowIsData: dataFirst });
+    setBusy(null);
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    setPreview(result.value);
+    setMapping(result.value.suggestedMapping);
+  };
 
   const readFile = async (file: File | undefined): Promise<void> => {
     setReport(null);
     setPreview(null);
     setError(null);
+    setUploadId(null);
+    setFirstRowIsData(false);
     if (!file) return;
-    setBusy('reading');
-    const text = await file.text();
-    const result = await api.previewCsvImport({ csv: text });
-    setBusy(null);
-    if (!result.ok) return setError(result.error);
-    setCsv(text);
-    setPreview(result.value);
-    setMapping(result.value.suggestedMapping);
+    if (file.size > CSV_MAX_BYTES) {
+      return setError({ code: 'invalid_input', message: t('csvImport.tooLarge', { max: CSV_MAX_BYTES / 1_000_000 }) });
+    }
+    setBusy({ kind: 'uploading', fraction: 0 });
+    const sent = await uploadCsv(api, file, (fraction) => setBusy({ kind: 'uploading', fraction }));
+    if (!sent.ok) {
+      setBusy(null);
+      return setError(sent.error);
+    }
+    setUploadId(sent.uploadId);
+    await loadPreview(sent.uploadId, false);
   };
 
+  const toggleFirstRowIsData = (value: boolean): void => {
+    setFirstRowIsData(value);
+    if (uploadId) void loadPreview(uploadId, value);
+  };
+
+  const running = busy?.kind === 'running';
+  useEffect(() => {
+    if (!running || uploadId === null) return;
+    const timer = setInterval(() => {
+      void api.getCsvImportProgress({ uploadId }).then((result) => {
+        if (result.ok && result.value) {
+          const progress = result.value;
+          setBusy((b) => (b?.kind === 'running' ? { kind: 'running', progress } : b));
+        }
+      });
+    }, PROGRESS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [running, uploadId, api]);
+
   const run = async (): Promise<void> => {
-    if (csv === null || workflowId === null) return;
-    setBusy('running');
-    const result = await api.runCsvImport({ csv, workflowId, mapping });
+    if (uploadId === null || workflowId === null) return;
+    setBusy({ kind: 'running', progress: null });
+    const result = await api.runCsvImport({ uploadId, workflowId, mapping, firstRowIsData });
     setBusy(null);
-    if (!result.ok) return setError(result.error);
+    // The upload is used up either way: another try starts from the file.
+    setUploadId(null);
+    if (!result.ok) {
+      setPreview(null);
+      setFileKey((k) => k + 1);
+      return setError(result.error);
+    }
     setError(null);
     setReport(result.value);
   };
 
   const startOver = (): void => {
-    setCsv(null);
+    setUploadId(null);
     setPreview(null);
     setReport(null);
     setError(null);
+    setFirstRowIsData(false);
     setFileKey((k) => k + 1);
   };
 
@@ -71,9 +122,25 @@ export function CsvImportScreen(): ReactNode {
       <div className="panel">
         <div className="field-row">
           <label htmlFor="csv-file">{t('csv.file')}</label>
-          <input key={fileKey} id="csv-file" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void readFile(e.target.files?.[0])} />
+          <input
+            key={fileKey}
+            id="csv-file"
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            disabled={busy !== null}
+            onChange={(e) => void readFile(e.target.files?.[0])}
+          />
         </div>
-        {busy === 'reading' && <p className="muted">{t('csv.reading')}</p>}
+        {busy?.kind === 'uploading' && (
+          <p className="muted" role="status" data-testid="csv-upload-progress">
+            {t('csvImport.uploading', { percent: Math.round(busy.fraction * 100) })}
+          </p>
+        )}
+        {busy?.kind === 'reading' && (
+          <p className="muted" role="status">
+            {t('csv.reading')}
+          </p>
+        )}
         <ErrorBanner error={error}>
           <UnplacedFieldErrors error={error} placed={NOTHING_PLACED} />
         </ErrorBanner>
@@ -88,6 +155,8 @@ export function CsvImportScreen(): ReactNode {
           }}
         >
           <p data-testid="csv-row-count">{t('csv.rows', { count: preview.rowCount })}</p>
+          {preview.encoding === 'windows-1252' && <Notice>{t('csvImport.windows1252')}</Notice>}
+          <PreviewWarnings preview={preview} firstRowIsData={firstRowIsData} onFirstRowIsData={toggleFirstRowIsData} disabled={busy !== null} />
           <div className="field-row">
             <label htmlFor="csv-workflow">{t('csv.workflow')}</label>
             <select id="csv-workflow" value={workflowId ?? ''} onChange={(e) => setWorkflowId(Number(e.target.value))}>
@@ -109,10 +178,11 @@ export function CsvImportScreen(): ReactNode {
           />
           {!mapped && <p className="muted">{t('csv.noMapping')}</p>}
           <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={!mapped || busy !== null || workflowId === null}>
-              {busy === 'running' ? t('csv.running') : t('csv.run')}
+            <button type="submit" className="btn btn-primary" disabled={!mapped || busy !== null || workflowId === null || uploadId === null}>
+              {running ? t('csv.running') : t('csv.run')}
             </button>
           </div>
+          {running && <RunProgress progress={busy.progress} />}
         </form>
       )}
 
@@ -125,5 +195,27 @@ export function CsvImportScreen(): ReactNode {
         </>
       )}
     </section>
+  );
+}
+
+/** Where a running import is: checking rows, then writing records; the rest of the app stays usable meanwhile. */
+function RunProgress({ progress }: { progress: CsvImportProgress | null }): ReactNode {
+  const { t } = useTranslation();
+  const total = progress?.rowsToWrite ?? null;
+  return (
+    <div className="import-progress" role="status" data-testid="csv-import-progress">
+      {progress && progress.phase === 'writing' && total !== null ? (
+        <>
+          <progress max={total} value={progress.rowsWritten} aria-label={t('csv.running')} />
+          <span>{t('csvImport.writing', { done: progress.rowsWritten, total })}</span>
+        </>
+      ) : (
+        <>
+          <progress aria-label={t('csv.running')} />
+          <span>{t('csvImport.checking', { count: progress?.rowsRead ?? 0 })}</span>
+        </>
+      )}
+      <p className="muted">{t('csvImport.keepWorking')}</p>
+    </div>
   );
 }

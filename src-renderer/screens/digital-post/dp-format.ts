@@ -1,7 +1,8 @@
 import type { AppError } from '../../../src-main/contract';
+import { formatKroner } from '../../../src-main/shared/danish-formats';
 
-/** Øre as kroner with two decimals, Danish style. */
-export const kroner = (ore: number | null): string => (ore === null ? '' : `${(ore / 100).toFixed(2).replace('.', ',')} kr.`);
+/** Øre as kroner with two decimals, Danish style (1.234,50 kr.). */
+export const kroner = (ore: number | null): string => (ore === null ? '' : `${formatKroner(ore)} kr.`);
 
 /** The plain-words texts the server put on a refused letter (e.g. a forbidden file name), in the caseworker's language. */
 export function problemTexts(error: AppError | null): string[] {

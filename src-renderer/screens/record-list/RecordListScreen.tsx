@@ -40,7 +40,7 @@ export function RecordListScreen({ scope }: { scope: RecordScope }): ReactNode {
       <ErrorBanner error={pages.error} />
       {pages.total === 0 ? (
         <p className="empty" data-testid="record-empty">
-          {t('list.noResults')}
+          {pages.searchHasNoWords ? t('csvImport.searchHasNoWords') : t('list.noResults')}
         </p>
       ) : (
         <RecordTable pages={pages} sortBy={filters.sortBy} sortDir={filters.sortDir} onSort={onSort} queryKey={JSON.stringify(query)} />

@@ -12,6 +12,8 @@ const REFRESH_DEBOUNCE_MS = 300;
 export interface RecordPages {
   /** Null until the first page for the current query has arrived. */
   total: number | null;
+  /** The search held only punctuation: nothing matches it (main says so rather than listing everyone). */
+  searchHasNoWords: boolean;
   error: AppError | null;
   rowAt: (index: number) => RecordSummary | undefined;
   /** Tell the loader which rows are on screen; it fetches the pages they need. */
@@ -28,6 +30,7 @@ export function useRecordPages(query: ListQuery): RecordPages {
   const api = useApi();
   const queryKey = JSON.stringify(query);
   const [total, setTotal] = useState<number | null>(null);
+  const [searchHasNoWords, setSearchHasNoWords] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [, setRenderTick] = useState(0);
 
@@ -56,6 +59,7 @@ export function useRecordPages(query: ListQuery): RecordPages {
       fresh.current.add(page);
       evictFarPages(pages.current, fresh.current, Math.floor(range.current[0] / PAGE_SIZE));
       setTotal(result.value.total);
+      setSearchHasNoWords(result.value.searchHasNoWords === true);
       setRenderTick((n) => n + 1);
     },
     [api],
@@ -102,7 +106,7 @@ export function useRecordPages(query: ListQuery): RecordPages {
 
   const rowAt = useCallback((index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);
 
-  return { total, error, rowAt, ensureRange };
+  return { total, searchHasNoWords, error, rowAt, ensureRange };
 }
 
 function evictFarPages(pages: Map<number, RecordSummary[]>, fresh: Set<number>, currentPage: number): void {

@@ -8,6 +8,7 @@ import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { FieldRow } from '../../components/fields/FieldRow';
 import { UnplacedFieldErrors } from '../../components/fields/UnplacedFieldErrors';
 import { fieldErrorsByKey } from '../../i18n/translate-error';
+import { shownFieldValue } from '../../components/format';
 import type { Draft } from './use-record';
 
 interface Props {
@@ -35,12 +36,15 @@ export function RecordFields({ record, draft, setDraft, onSaved, onReload, onRev
   const fieldErrors = fieldErrorsByKey(t, error);
   const dirty = Object.keys(draft).length > 0;
 
+  /** A stored value as the form shows it: numbers in Danish format (7.500,50), which main reads back the same. */
+  const storedShown = (key: string): string | null => shownFieldValue(ws.fieldByKey.get(key)?.type ?? 'text', record.values[key] ?? null);
+
   const change = (key: string, value: string | null): void => {
     setSavedNotice(false);
     setDraft((d) => {
       const next = { ...d };
       // Typing a value back to what is stored is "no change", so nothing is sent.
-      if (same(value, revealed[key] ?? record.values[key])) delete next[key];
+      if (same(value, revealed[key] ?? storedShown(key))) delete next[key];
       else next[key] = value;
       return next;
     });
@@ -99,7 +103,7 @@ export function RecordFields({ record, draft, setDraft, onSaved, onReload, onRev
       <div className="field-grid">
         {ws.fields.map((field) => {
           const stored = record.values[field.key] ?? null;
-          const shown = field.key in draft ? (draft[field.key] ?? null) : (revealed[field.key] ?? stored);
+          const shown = field.key in draft ? (draft[field.key] ?? null) : (revealed[field.key] ?? storedShown(field.key));
           // A CPR field, or free text the server showed with CPR numbers masked: both behind the audited reveal.
           const hidesCpr = field.type === 'cpr' || ((field.type === 'text' || field.type === 'longtext') && /\d{6}-\*{4}/.test(stored ?? ''));
           const canReveal = hidesCpr && stored !== null && !(field.key in draft) && !revealed[field.key];

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { AuditEntry } from '../../../src-main/contract';
 import type { Workspace } from '../../app/workspace-context';
 import { i18n } from '../../i18n/i18n';
+import { formatStoredNumber } from '../../components/format';
 
 const dynamicT = (t: TFunction): ((key: string) => string) => t as unknown as (key: string) => string;
 
@@ -24,6 +25,7 @@ function shownValue(ws: Workspace, fieldKey: string, value: unknown): string {
   const field = ws.fieldByKey.get(fieldKey);
   if (field?.type === 'user') return ws.userById.get(Number(text))?.name ?? text;
   if (field?.type === 'group') return ws.groupById.get(Number(text))?.name ?? text;
+  if (field?.type === 'number') return formatStoredNumber(text);
   return text;
 }
 

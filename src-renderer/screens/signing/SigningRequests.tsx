@@ -1,3 +1,4 @@
+import { formatKroner } from '../../../src-main/shared/danish-formats';
 import { useCallback, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../components/format';
 import { openPdf } from './pdf-file';
 
-const kroner = (ore: number): string => (ore / 100).toLocaleString('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const kroner = (ore: number): string => formatKroner(ore);
 
 /** The record's signing requests: document, signer (masked), status, links, signed PDF, cost; cancel an open one. */
 export function SigningRequests({ recordId }: { recordId: number }): ReactNode {

@@ -93,3 +93,10 @@ export async function createDemoRecord(app: TestApp, session: Session, values: R
   const input = { workflowId: workflow.id, values: { navn: 'Test Person', ...values } };
   return value(await app.dispatch('createRecord', input, session)) as RecordDetail;
 }
+
+/** The ids of the records CSV imports made, in order (an import's answer is a summary without them). */
+export const csvImportedIds = (app: TestApp): number[] =>
+  app.services.db
+    .prepare("SELECT record_id FROM audit_log WHERE action = 'record.created' AND json_extract(details, '$.via') = 'csv import' ORDER BY record_id")
+    .pluck()
+    .all() as number[];
