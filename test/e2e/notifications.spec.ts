@@ -119,7 +119,7 @@ test('a "Notify" status action reaches its recipients', async ({ page, server })
   await form.getByLabel('Besked').fill('Sagen om {{navn}} er under behandling');
   await form.getByRole('button', { name: 'Gem' }).click();
   await expect(editor.getByTestId('admin-action-row').filter({ hasText: 'Giv besked om behandling' })).toContainText(
-    '→ Lars Pedersen, [Sagsbehandler]: Sagen om {{navn}} er under behandling',
+    'Besked til Lars Pedersen, [Sagsbehandler]: Sagen om {{navn}} er under behandling',
   );
 
   const number = await newRecord(page, 'Handling Testesen', async (p) => {
