@@ -65,8 +65,11 @@ export type MitidFailureReason =
   | 'timeout'
   | 'unreachable'
   | 'invalid_claims'
+  /** The token's level (acr/authenticationtype) is weaker than, or another kind than, the one asked for. */
   | 'weaker_level'
+  /** The CPR was asked for (the `ssn` scope) and the token carries none. */
   | 'missing_cpr'
+  /** Idura answered HTTP 429 (its login rate limit). */
   | 'rate_limited';
 
 /** Where a kiosk run stands. The citizen's CPR never appears here, only masked. */

@@ -1,24 +1,15 @@
 import * as oidc from 'openid-client';
+import type { MitidFailureReason } from '../contract';
 import type { BrowserOpener } from './browser-opener';
 import { startLoopbackListener } from './loopback-listener';
 import { acrSatisfies } from './mitid-levels';
 import { identityFromClaims, type MitidIdentity } from './mitid-identity';
 
-/** Why a login produced no identity; each has its own message for the caseworker. */
-export type MitidFailure =
-  | 'cancelled'
-  | 'core_client_error'
-  | 'access_denied'
-  | 'refused'
-  | 'timeout'
-  | 'unreachable'
-  | 'invalid_claims'
-  /** The token's level (acr/authenticationtype) is weaker than, or another kind than, the one asked for. */
-  | 'weaker_level'
-  /** The CPR was asked for (the `ssn` scope) and the token carries none. */
-  | 'missing_cpr'
-  /** Idura answered HTTP 429 (its login rate limit). */
-  | 'rate_limited';
+/**
+ * Why a login produced no identity; each has its own message for the caseworker.
+ * The contract's list, so the renderer words exactly the reasons main can give.
+ */
+export type MitidFailure = MitidFailureReason;
 
 export class MitidLoginError extends Error {
   constructor(
