@@ -210,6 +210,29 @@ describe('two signatories on one order', () => {
     expect((await call(app, 'getRecord', { id: record.id }, session)).statusId).toBe(d.status('Under behandling').id);
   }, 60_000);
 
+  it("both signed but main's own check fails (sandbox fault switch): not stored, the record stays, the request waits for the caseworker", async () => {
+    const app = apps.open();
+    const { d, session, signing, record } = await setUp(app, soren.cpr);
+    const db = app.services.db;
+    await signing.worker.runDue();
+    const row = db.prepare('SELECT * FROM signing_requests WHERE record_id = ?').get(record.id) as { id: number; signing_href: string; second_signing_href: string };
+    await fetch(new URL('/sandbox/faults', sandbox.url), { method: 'POST', body: JSON.stringify({ brokenSignature: true }) });
+    try {
+      expect((await new SigningPageVisitor(row.signing_href).loginAndSign(karen.uuid)).status).toBe(200);
+      expect((await new SigningPageVisitor(row.second_signing_href).loginAndSign(soren.uuid)).status).toBe(200);
+      await call(app, 'refreshSigningRequests', { recordId: record.id }, session);
+      await signing.worker.runDue();
+    } finally {
+      await fetch(new URL('/sandbox/faults', sandbox.url), { method: 'POST', body: JSON.stringify({ brokenSignature: false }) });
+    }
+    const after = signingRequest(db, row.id)!;
+    expect(after.state).toBe('signature_invalid');
+    expect(after.signed_pdf).toBeNull();
+    expect(after.last_error).toMatch(/the document was changed after it was signed|dokumentet er ændret efter underskriften/); // the test app's language
+    expect((await call(app, 'getRecord', { id: record.id }, session)).statusId).toBe(d.status('Afventer underskrift').id);
+    expect(app.services.costs.forRecord(record.id)).toEqual([]);
+  }, 60_000);
+
   it('an empty second CPR field fails the job with a Danish message and creates no request and no order', async () => {
     const app = apps.open();
     const orders = () => (sandbox.store as unknown as { orders: Map<string, unknown> }).orders.size;
