@@ -29,13 +29,18 @@ export interface SigningRequestView {
   title: string;
   /** `DDMMYY-****`: the signer is shown masked, like every CPR in lists. */
   signerCprMasked: string;
+  /** The second signatory (signs after the first), masked; null when one person signs. */
+  secondSignerCprMasked: string | null;
   documentFileName: string | null;
   hasDocument: boolean;
   hasSignedPdf: boolean;
   orderId: string | null;
   /** The citizen's signing link (only the citizen's MitID can sign through it). */
   signingHref: string | null;
+  /** The second signatory's own link; it opens for signing once the first has signed. */
+  secondSigningHref: string | null;
   letterMessageId: number | null;
+  secondLetterMessageId: number | null;
   createdAt: string;
   linkSentAt: string | null;
   signedAt: string | null;

@@ -3,6 +3,7 @@ import { checkCpr } from '../cpr/cpr';
 import { DomainError } from '../shared/domain-error';
 import { importRefusal } from '../workspace/import-refusal';
 import { actingUserOf, type StatusActionType } from '../status-actions/action-type';
+import type { Db } from '../store/database';
 import type { WorkspaceSnapshot } from '../workspace/workspace-snapshot';
 import { insertSigningRequest } from './signing-request-row';
 
@@ -11,6 +12,8 @@ const params = z.strictObject({
   templateId: z.int().min(1),
   /** The CPR field whose person signs; null = the record's CPR field (role `cpr`). */
   cprFieldKey: z.string().min(1).max(64).nullable().default(null),
+  /** A second CPR field (e.g. a co-applicant's) whose person signs after the first; null = one signatory. */
+  secondCprFieldKey: z.string().min(1).max(64).nullable().default(null),
   title: z.string().trim().min(1).max(120),
   /** Shown in the MitID app while signing (MitID allows 130 characters). */
   message: z.string().max(130).default(''),
@@ -32,6 +35,26 @@ function cprField(p: RequestSignatureParams, ws: WorkspaceSnapshot) {
   return p.cprFieldKey === null ? ws.fieldByRole.get('cpr') : ws.fieldsByKey.get(p.cprFieldKey);
 }
 
+/** The CPR stored in a field of the record, or undefined when the field is empty. */
+function storedValue(db: Db, recordId: number, fieldId: number): string | undefined {
+  return db.prepare('SELECT value FROM record_values WHERE record_id = ? AND field_id = ?').pluck().get(recordId, fieldId) as string | undefined;
+}
+
+/** The second signatory's CPR, checked; null when the action has one signatory. Errors in Danish: the caseworker reads them. */
+function secondSigner(p: RequestSignatureParams, ws: WorkspaceSnapshot, db: Db, recordId: number, firstCpr: string): string | null {
+  if (p.secondCprFieldKey === null) return null;
+  const field = ws.fieldsByKey.get(p.secondCprFieldKey);
+  if (!field) throw new DomainError('invalid_input', `feltet "${p.secondCprFieldKey}" til den anden underskriver findes ikke længere`);
+  const value = storedValue(db, recordId, field.id);
+  if (!value?.trim()) {
+    throw new DomainError('invalid_input', `Sagen har intet CPR-nummer i "${field.label}", så den anden underskriver kan ikke bedes om at underskrive. Udfyld feltet og skift status igen.`);
+  }
+  const cpr = checkCpr(value);
+  if (!cpr.ok) throw new DomainError('invalid_input', `CPR-nummeret i "${field.label}" (den anden underskriver) er ikke gyldigt`);
+  if (cpr.cpr === firstCpr) throw new DomainError('invalid_input', `"${field.label}" har samme CPR-nummer som den første underskriver; to forskellige personer skal underskrive`);
+  return cpr.cpr;
+}
+
 /**
  * "Request MitID signature": records a signing request inside the job's
  * transaction, so it exists exactly when the job completes. The signing worker
@@ -47,6 +70,12 @@ export const requestSignatureAction: StatusActionType<RequestSignatureParams> = 
     const field = cprField(p, ws);
     if (!field) return p.cprFieldKey === null ? 'the workspace has no CPR field' : `unknown field "${p.cprFieldKey}"`;
     if (field.type !== 'cpr') return `"${field.key}" is not a CPR field`;
+    if (p.secondCprFieldKey !== null) {
+      const second = ws.fieldsByKey.get(p.secondCprFieldKey);
+      if (!second) return `unknown field "${p.secondCprFieldKey}"`;
+      if (second.type !== 'cpr') return `"${second.key}" is not a CPR field`;
+      if (second.id === field.id) return 'the second signatory needs another CPR field than the first';
+    }
     if (dir.templateName(p.templateId) === null) return `document template ${p.templateId} does not exist`;
     const own = ownWorkflowStatuses(ws, ownStatusId);
     for (const key of STATUS_KEYS) {
@@ -61,18 +90,23 @@ export const requestSignatureAction: StatusActionType<RequestSignatureParams> = 
   describe(p, ws, _dir, lang) {
     const name = (id: number | null) => (id === null ? null : (ws.statusesById.get(id)?.name ?? `#${id}`));
     const signed = name(p.signedStatusId);
-    if (lang === 'da') return `Borgeren bedes underskrive "${p.title}" med MitID${signed ? `; underskrevet → "${signed}"` : ''}`;
-    return `The citizen is asked to sign "${p.title}" with MitID${signed ? `; signed → "${signed}"` : ''}`;
+    const second = p.secondCprFieldKey === null ? null : (ws.fieldsByKey.get(p.secondCprFieldKey)?.label ?? p.secondCprFieldKey);
+    if (lang === 'da') {
+      const who = second ? `Borgeren og derefter "${second}" bedes` : 'Borgeren bedes';
+      return `${who} underskrive "${p.title}" med MitID${signed ? `; underskrevet → "${signed}"` : ''}`;
+    }
+    const who = second ? `The citizen and then "${second}" are` : 'The citizen is';
+    return `${who} asked to sign "${p.title}" with MitID${signed ? `; signed → "${signed}"` : ''}`;
   },
   apply(p, ctx) {
     const field = cprField(p, ctx.workspace);
     if (!field) throw new DomainError('invalid_input', 'the workspace has no CPR field to find the signer');
-    const value = ctx.db.prepare('SELECT value FROM record_values WHERE record_id = ? AND field_id = ?').pluck().get(ctx.recordId, field.id) as
-      | string
-      | undefined;
+    const value = storedValue(ctx.db, ctx.recordId, field.id);
     if (!value) throw new DomainError('invalid_input', `the record has no CPR number in "${field.label}", so nobody can be asked to sign`);
     const cpr = checkCpr(value);
     if (!cpr.ok) throw new DomainError('invalid_input', `the CPR number in "${field.label}" is not valid`);
+    // Checked before anything is recorded: with the second CPR missing, no request (and so no order) exists.
+    const secondCpr = secondSigner(p, ctx.workspace, ctx.db, ctx.recordId, cpr.cpr);
     const responsible = ctx.db.prepare('SELECT responsible_user_id FROM records WHERE id = ?').pluck().get(ctx.recordId) as number | null;
     const id = insertSigningRequest(ctx.db, {
       recordId: ctx.recordId,
@@ -80,6 +114,7 @@ export const requestSignatureAction: StatusActionType<RequestSignatureParams> = 
       idempotencyKey: ctx.idempotencyKey,
       templateId: p.templateId,
       signerCpr: cpr.cpr,
+      secondSignerCpr: secondCpr,
       title: p.title,
       message: p.message,
       signedStatusId: p.signedStatusId,
@@ -97,6 +132,7 @@ export const requestSignatureAction: StatusActionType<RequestSignatureParams> = 
       // By name: template ids differ between installations (the file carries the templates).
       template: dir.templateName(p.templateId),
       cprFieldKey: p.cprFieldKey,
+      secondCprFieldKey: p.secondCprFieldKey,
       title: p.title,
       message: p.message,
       signedStatus: name(p.signedStatusId),
@@ -126,6 +162,7 @@ export const requestSignatureAction: StatusActionType<RequestSignatureParams> = 
     return params.parse({
       templateId,
       cprFieldKey: portable.cprFieldKey ?? null,
+      secondCprFieldKey: portable.secondCprFieldKey ?? null,
       title: portable.title,
       message: portable.message ?? '',
       signedStatusId: id(portable.signedStatus),

@@ -14,12 +14,26 @@ import type { SignaturesCredentials } from './signing-settings';
 export type OrderStatus = 'OPEN' | 'CLOSED' | 'CANCELLED' | 'EXPIRED';
 export type SignatoryStatus = 'OPEN' | 'SIGNED' | 'REJECTED' | 'ERROR' | 'DELETED' | 'APPROVED';
 
+export interface SignatorySnapshot {
+  id: string;
+  status: SignatoryStatus;
+  statusReason: string | null;
+  href: string;
+  reference: string | null;
+}
+
 export interface OrderSnapshot {
   orderId: string;
   status: OrderStatus;
   expiresAt: string;
-  signatory: { id: string; status: SignatoryStatus; statusReason: string | null; href: string } | null;
+  /** The first signatory (the only one of a one-signatory order). */
+  signatory: SignatorySnapshot | null;
+  /** Every signatory, as Idura lists them. */
+  signatories: SignatorySnapshot[];
 }
+
+/** The second signatory's reference on the order: our request's reference with this suffix. */
+export const SECOND_SIGNATORY_SUFFIX = '-2';
 
 export interface CreateOrderRequest {
   /** Our request's reference, stored on the order, document and signatory, to find the order after a crash. */
@@ -28,6 +42,8 @@ export interface CreateOrderRequest {
   documentTitle: string;
   pdf: Uint8Array;
   signerCpr: string;
+  /** A second person who signs after the first (Idura's signingSequence); each is bound to their own CPR. */
+  secondSignerCpr?: string | null;
   /** Shown in the MitID app while signing. */
   message: string;
   language: 'da' | 'en';
@@ -60,13 +76,14 @@ export interface SignaturesGateway {
 type SdkOrder = Awaited<ReturnType<CriiptoSignatures['querySignatureOrder']>>;
 
 function snapshot(order: NonNullable<SdkOrder>): OrderSnapshot {
-  const s = order.signatories[0];
-  return {
-    orderId: order.id,
-    status: order.status as OrderStatus,
-    expiresAt: order.expiresAt,
-    signatory: s ? { id: s.id, status: s.status as SignatoryStatus, statusReason: s.statusReason ?? null, href: s.href } : null,
-  };
+  const signatories = order.signatories.map((s) => ({
+    id: s.id,
+    status: s.status as SignatoryStatus,
+    statusReason: s.statusReason ?? null,
+    href: s.href,
+    reference: s.reference ?? null,
+  }));
+  return { orderId: order.id, status: order.status as OrderStatus, expiresAt: order.expiresAt, signatory: signatories[0] ?? null, signatories };
 }
 
 function closedFrom(order: { status: string; documents: unknown[] }): ClosedOrder {
@@ -129,7 +146,17 @@ export class SdkSignaturesGateway implements SignaturesGateway {
         ui: { language: req.language === 'da' ? 'DA_DK' : 'EN_US' },
         evidenceProviders: [{ criiptoVerify: { acrValues: [req.acrValue], ...(req.message ? { message: req.message.slice(0, 130) } : {}) } }],
         documents: [{ pdf: { title: req.documentTitle, blob: Buffer.from(req.pdf), storageMode: 'Temporary', reference: req.reference } }],
-        signatories: [{ reference: req.reference, evidenceValidation: [{ key: 'cprNumberIdentifier', value: req.signerCpr }] }],
+        signatories: req.secondSignerCpr
+          ? [
+              // Idura's signingSequence: the lower number signs first; the second cannot sign before the first has.
+              { reference: req.reference, signingSequence: 1, evidenceValidation: [{ key: 'cprNumberIdentifier', value: req.signerCpr }] },
+              {
+                reference: req.reference + SECOND_SIGNATORY_SUFFIX,
+                signingSequence: 2,
+                evidenceValidation: [{ key: 'cprNumberIdentifier', value: req.secondSignerCpr }],
+              },
+            ]
+          : [{ reference: req.reference, evidenceValidation: [{ key: 'cprNumberIdentifier', value: req.signerCpr }] }],
       }),
     );
     return snapshot(order as NonNullable<SdkOrder>);

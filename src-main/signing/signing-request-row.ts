@@ -16,6 +16,11 @@ export interface SigningRequestRow {
   state: SigningState;
   template_id: number;
   signer_cpr: string;
+  /** The second signatory (signs after the first); null when one person signs. */
+  second_signer_cpr: string | null;
+  second_signatory_id: string | null;
+  second_signing_href: string | null;
+  second_letter_message_id: number | null;
   title: string;
   message: string;
   signed_status_id: number | null;
@@ -56,6 +61,8 @@ export interface NewSigningRequest {
   idempotencyKey: string;
   templateId: number;
   signerCpr: string;
+  /** A second person who signs after the first; null or absent when one person signs. */
+  secondSignerCpr?: string | null;
   title: string;
   message: string;
   signedStatusId: number | null;
@@ -73,9 +80,9 @@ export interface NewSigningRequest {
 export function insertSigningRequest(db: Db, r: NewSigningRequest): number {
   const at = new Date(r.now).toISOString();
   db.prepare(
-    `INSERT INTO signing_requests (record_id, job_id, idempotency_key, reference, state, template_id, signer_cpr, title, message,
+    `INSERT INTO signing_requests (record_id, job_id, idempotency_key, reference, state, template_id, signer_cpr, second_signer_cpr, title, message,
        signed_status_id, rejected_status_id, expired_status_id, caseworker_user_id, next_attempt_at, created_at, updated_at)
-     VALUES (?, ?, ?, 'sr-' || lower(hex(randomblob(12))), 'requested', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     VALUES (?, ?, ?, 'sr-' || lower(hex(randomblob(12))), 'requested', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (idempotency_key) DO NOTHING`,
   ).run(
     r.recordId,
@@ -83,6 +90,7 @@ export function insertSigningRequest(db: Db, r: NewSigningRequest): number {
     r.idempotencyKey,
     r.templateId,
     r.signerCpr,
+    r.secondSignerCpr ?? null,
     r.title,
     r.message,
     r.signedStatusId,

@@ -13,10 +13,25 @@ import type { Db } from '../store/database';
 import type { StatusChanges } from '../workflow/status-change';
 import { pollDelayMs as defaultPollDelay, retryDelayMs } from './poll-schedule';
 import type { SignedDocumentCheck, SignedDocumentProblem } from './signature-check';
-import { SignaturesApiError, type ClosedOrder, type OrderSnapshot, type SignaturesGateway } from './signatures-client';
+import {
+  SECOND_SIGNATORY_SUFFIX,
+  SignaturesApiError,
+  type ClosedOrder,
+  type OrderSnapshot,
+  type SignatorySnapshot,
+  type SignaturesGateway,
+} from './signatures-client';
 import { dueSigningRequests, nextSigningWakeAt, signingRequest, type SigningRequestRow, type SigningState } from './signing-request-row';
 import type { SignaturesSettings } from './signing-settings';
 import { signingTexts } from './signing-texts';
+
+/** The request's signatories on the order: found by the references we gave them (by position for orders made before). */
+function signatoriesOf(order: OrderSnapshot, row: SigningRequestRow): { first: SignatorySnapshot | null; second: SignatorySnapshot | null } {
+  const byReference = (reference: string) => order.signatories.find((s) => s.reference === reference) ?? null;
+  const first = byReference(row.reference) ?? order.signatory;
+  const second = row.second_signer_cpr ? byReference(row.reference + SECOND_SIGNATORY_SUFFIX) : null;
+  return { first, second };
+}
 
 export interface SigningWorkerDeps {
   db: Db;
@@ -172,25 +187,33 @@ export class SigningWorker {
       documentTitle: row.document_title ?? row.title,
       pdf: row.document_pdf ?? new Uint8Array(),
       signerCpr: row.signer_cpr,
+      secondSignerCpr: row.second_signer_cpr,
       message: row.message,
       // The citizen signs in Danish, whatever language the caseworker's app shows.
       language: 'da',
       expiresInDays: settings.expiresInDays,
       acrValue: settings.acrValue,
     });
-    if (!order.signatory) throw new SignaturesApiError('Idura Signatures returned an order without a signatory', true);
+    const { first, second } = signatoriesOf(order, row);
+    if (!first) throw new SignaturesApiError('Idura Signatures returned an order without a signatory', true);
+    if (row.second_signer_cpr && !second) throw new SignaturesApiError('Idura Signatures returned the order without its second signatory', true);
     const created = order;
     this.transaction(() => {
       this.update(row.id, {
         state: 'order_created',
         order_id: created.orderId,
-        signatory_id: created.signatory!.id,
-        signing_href: created.signatory!.href,
+        signatory_id: first.id,
+        signing_href: first.href,
+        ...(second ? { second_signatory_id: second.id, second_signing_href: second.href } : {}),
         order_expires_at: created.expiresAt,
         attempts: 0,
         last_error: '',
       });
-      this.audit(row, 'signing.order_created', { orderId: created.orderId, signer: maskCpr(row.signer_cpr) });
+      this.audit(row, 'signing.order_created', {
+        orderId: created.orderId,
+        signer: maskCpr(row.signer_cpr),
+        ...(row.second_signer_cpr ? { secondSigner: maskCpr(row.second_signer_cpr) } : {}),
+      });
     });
     return 'again';
   }
@@ -201,24 +224,29 @@ export class SigningWorker {
     const citizen = signingTexts('da');
     const number = this.recordNumber(row.record_id);
     const now = this.deps.clock.now();
-    this.transaction(() => {
-      const queued = this.deps.digitalPost.queue({
+    const letter = (recipientCpr: string, url: string, idempotencyKey: string) =>
+      this.deps.digitalPost.queue({
         recordId: row.record_id,
-        recipientCpr: row.signer_cpr,
+        recipientCpr,
         subject: row.title.slice(0, 120),
         notification: citizen.letterNotification(row.title).slice(0, 150),
         mainDocument: { fileName: row.document_file_name ?? 'dokument.pdf', content: row.document_pdf ?? new Uint8Array(), mimeType: 'application/pdf' },
-        actions: [{ label: citizen.letterActionLabel, action: 'UNDERSKRIV', url: row.signing_href ?? '' }],
-        idempotencyKey: `signing-request:${row.reference}:link`,
+        actions: [{ label: citizen.letterActionLabel, action: 'UNDERSKRIV', url }],
+        idempotencyKey,
       });
+    this.transaction(() => {
+      const queued = letter(row.signer_cpr, row.signing_href ?? '', `signing-request:${row.reference}:link`);
+      // The second signatory gets their own link now; Idura's signing sequence keeps it closed until the first has signed.
+      const second = row.second_signer_cpr ? letter(row.second_signer_cpr, row.second_signing_href ?? '', `signing-request:${row.reference}:link-2`) : null;
       this.notify(row, 'signature_requested', t.requested(row.title, number));
       this.update(row.id, {
         state: 'awaiting_signature',
         letter_message_id: queued.messageId,
+        ...(second ? { second_letter_message_id: second.messageId } : {}),
         link_sent_at: now,
         next_attempt_at: now + this.pollDelay(0),
       });
-      this.audit(row, 'signing.link_sent', { orderId: row.order_id, messageId: queued.messageId });
+      this.audit(row, 'signing.link_sent', { orderId: row.order_id, messageId: queued.messageId, ...(second ? { secondMessageId: second.messageId } : {}) });
     });
     return 'wait';
   }
@@ -241,8 +269,11 @@ export class SigningWorker {
     }
     if (order.status === 'EXPIRED') return this.finish(row, 'expired');
     if (order.status === 'CANCELLED') return this.finish(row, 'cancelled');
-    const signatory = order.signatory;
-    if (signatory?.status === 'SIGNED') {
+    const { first, second } = signatoriesOf(order, row);
+    const signers = row.second_signer_cpr ? [first, second] : [first];
+    const rejected = signers.find((s) => s?.status === 'REJECTED');
+    // Closed only when every signatory has signed: the first alone is half a signed document.
+    if (!rejected && signers.every((s) => s?.status === 'SIGNED')) {
       let closed: ClosedOrder;
       try {
         closed = await gateway.closeOrder(row.order_id!);
@@ -255,10 +286,10 @@ export class SigningWorker {
       await this.accept(row, closed);
       return 'wait';
     }
-    if (signatory?.status === 'REJECTED') {
-      // The order stays open at Idura after a rejection; cancel it so the link stops working.
+    if (rejected) {
+      // The order stays open at Idura after a rejection; cancel it so the links stop working.
       await gateway.cancelOrder(row.order_id!).catch(() => undefined);
-      return this.finish(row, 'rejected', signatory.statusReason ?? '');
+      return this.finish(row, 'rejected', rejected.statusReason ?? '');
     }
     this.update(row.id, {
       last_polled_at: now,
@@ -275,7 +306,9 @@ export class SigningWorker {
    * (cancel it, or ask again), the record does not move, and they are told why.
    */
   private async accept(row: SigningRequestRow, closed: ClosedOrder): Promise<void> {
-    const problems = await this.deps.checkSignedDocument(closed, [row.signer_cpr]);
+    // Each signatory's evidence must carry the CPR they were bound to.
+    const bound = row.second_signer_cpr ? [row.signer_cpr, row.second_signer_cpr] : [row.signer_cpr];
+    const problems = await this.deps.checkSignedDocument(closed, bound);
     if (problems.length === 0) this.complete(row, closed);
     else this.refuse(row, problems);
   }

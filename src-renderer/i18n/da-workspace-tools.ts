@@ -36,6 +36,7 @@ export const daWorkspaceTools = {
     digitalPostAttachments_other: '{{count}} vedhæftede dokumenter',
     fixedRecipient: 'fast modtager',
     signature: 'Underskrift med MitID: »{{title}}«',
+    secondSigner: 'derefter underskriver [{{field}}]',
     signedMoves: 'underskrevet → {{status}}',
     rejectedMoves: 'afvist → {{status}}',
     expiredMoves: 'udløbet → {{status}}',

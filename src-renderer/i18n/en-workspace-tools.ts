@@ -39,6 +39,7 @@ export const enWorkspaceTools: Widen<typeof daWorkspaceTools> = {
     digitalPostAttachments_other: '{{count}} attached documents',
     fixedRecipient: 'a fixed recipient',
     signature: 'MitID signature: “{{title}}”',
+    secondSigner: 'then [{{field}}] signs',
     signedMoves: 'signed → {{status}}',
     rejectedMoves: 'rejected → {{status}}',
     expiredMoves: 'expired → {{status}}',

@@ -12,6 +12,7 @@ import { migration009 } from './009-fewer-record-indexes';
 import { migration010 } from './010-danish-name-order';
 import { migration011 } from './011-running-jobs';
 import { migration012 } from './012-digital-post-receipts';
+import { migration013 } from './013-second-signatory';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration is a new file added here. */
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

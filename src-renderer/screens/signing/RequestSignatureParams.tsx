@@ -8,6 +8,7 @@ import { CprFieldOptions } from '../../components/CprFieldOptions';
 export const requestSignatureDefaults = (): Record<string, unknown> => ({
   templateId: null,
   cprFieldKey: null,
+  secondCprFieldKey: null,
   title: '',
   message: '',
   signedStatusId: null,
@@ -73,6 +74,11 @@ export function RequestSignatureParams({
       <label htmlFor="rs-cpr">{t('signing.params.cprField')}</label>
       <select id="rs-cpr" value={str('cprFieldKey')} onChange={(e) => set('cprFieldKey', e.target.value || null)}>
         <option value="">{t('signing.params.cprFieldDefault')}</option>
+        <CprFieldOptions />
+      </select>
+      <label htmlFor="rs-second-cpr">{t('signing.params.secondCprField')}</label>
+      <select id="rs-second-cpr" value={str('secondCprFieldKey')} onChange={(e) => set('secondCprFieldKey', e.target.value || null)}>
+        <option value="">{t('signing.params.secondCprFieldNone')}</option>
         <CprFieldOptions />
       </select>
       <label htmlFor="rs-title">{t('signing.params.title')}</label>

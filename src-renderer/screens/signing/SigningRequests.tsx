@@ -70,6 +70,12 @@ export function SigningRequests({ recordId }: { recordId: number }): ReactNode {
             </div>
             <div className="muted small">
               {t('signing.signer')}: <span className="mono">{r.signerCprMasked}</span>
+              {r.secondSignerCprMasked && (
+                <>
+                  {' '}
+                  · {t('signing.secondSigner')}: <span className="mono">{r.secondSignerCprMasked}</span>
+                </>
+              )}
               {r.linkSentAt && <> · {t('signing.sent')} {formatDateTime(r.linkSentAt)}</>}
               {r.signedAt && <> · {t('signing.signedAt', { at: formatDateTime(r.signedAt) })}</>}
               {r.state === 'awaiting_signature' && r.orderExpiresAt && <> · {t('signing.expires', { at: formatDateTime(r.orderExpiresAt) })}</>}
@@ -103,7 +109,13 @@ export function SigningRequests({ recordId }: { recordId: number }): ReactNode {
                   {t('signing.signingLink')}
                 </a>
               )}
+              {r.secondSigningHref && !r.hasSignedPdf && r.state === 'awaiting_signature' && (
+                <a href={r.secondSigningHref} target="_blank" rel="noopener noreferrer" data-testid="second-signing-link">
+                  {t('signing.secondSigningLink')}
+                </a>
+              )}
               {r.letterMessageId !== null && <span className="muted small">{t('signing.letter', { id: r.letterMessageId })}</span>}
+              {r.secondLetterMessageId !== null && <span className="muted small">{t('signing.secondLetter', { id: r.secondLetterMessageId })}</span>}
             </div>
             {r.canCancel && (
               <button type="button" className="btn btn-small btn-danger-quiet" onClick={() => void cancel(r.id)}>

@@ -64,6 +64,9 @@ export function paramsSummary(t: TFunction, action: StatusActionDef, ws: Workspa
       ] as const;
       return [
         t('workspaceTools.summary.signature', { title: typeof p.title === 'string' ? p.title : '' }),
+        ...(typeof p.secondCprFieldKey === 'string'
+          ? [t('workspaceTools.summary.secondSigner', { field: ws.fieldByKey.get(p.secondCprFieldKey)?.label ?? p.secondCprFieldKey })]
+          : []),
         ...moves.flatMap(([key, name]) => (name ? [t(`workspaceTools.summary.${key}`, { status: name })] : [])),
       ].join('; ');
     }
