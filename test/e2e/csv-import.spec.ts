@@ -39,15 +39,15 @@ test('CSV import reports bad rows by line and imports the rest', async ({ page, 
 
   // The good rows are real records now; the bad ones are not there at all.
   await page.getByRole('link', { name: 'Alle sager' }).click();
-  await page.getByLabel('Søg').fill('Importsen');
+  await page.getByLabel('Søg', { exact: true }).fill('Importsen');
   await expect(page.getByTestId('record-total')).toHaveText('3 sager');
   await expect(page.getByTestId('record-row')).toHaveCount(3);
   await expect(page.getByTestId('record-row').filter({ hasText: 'Vibeke Importsen' })).toContainText('020285-****');
-  await page.getByLabel('Søg').fill('Fejlsen');
+  await page.getByLabel('Søg', { exact: true }).fill('Fejlsen');
   await expect(page.getByTestId('record-empty')).toBeVisible();
 
   // An imported record carries the mapped values (amount normalised by main).
-  await page.getByLabel('Søg').fill('Vibeke');
+  await page.getByLabel('Søg', { exact: true }).fill('Vibeke');
   await page.getByTestId('record-row').filter({ hasText: 'Vibeke Importsen' }).click();
   await expect(page.getByLabel('Ansøgt beløb (kr.)')).toHaveValue('2.500,50');
   await expect(page.getByTestId('current-status')).toHaveText('Modtaget');
@@ -68,7 +68,7 @@ test('a Windows-1252 file (what Danish Excel writes) reads as the CLI reads it',
 
   // Danish in, Danish out: 4.500,75 was read, and is shown the same way.
   await page.getByRole('link', { name: 'Alle sager' }).click();
-  await page.getByLabel('Søg').fill('ostergard');
+  await page.getByLabel('Søg', { exact: true }).fill('ostergard');
   await page.getByTestId('record-row').filter({ hasText: 'Søren Østergård' }).click();
   await expect(page.getByLabel('Ansøgt beløb (kr.)')).toHaveValue('4.500,75');
 });
@@ -88,7 +88,7 @@ test('a file without a header row is flagged before import, and its first row ca
   await page.getByRole('button', { name: 'Importér', exact: true }).click();
   await expect(page.getByTestId('import-imported')).toHaveText('2 sager importeret');
   await page.getByRole('link', { name: 'Alle sager' }).click();
-  await page.getByLabel('Søg').fill('Hovedløs');
+  await page.getByLabel('Søg', { exact: true }).fill('Hovedløs');
   await expect(page.getByTestId('record-total')).toHaveText('2 sager');
 });
 

@@ -102,7 +102,7 @@ export async function openStatusActions(page: Page, statusName: string): Promise
 /** Opens a record from the "Alle sager" list by searching for it. */
 export async function openRecordBySearch(page: Page, search: string): Promise<void> {
   await page.getByRole('link', { name: 'Alle sager' }).click();
-  await page.getByLabel('Søg').fill(search);
+  await page.getByLabel('Søg', { exact: true }).fill(search);
   const row = page.getByTestId('record-row').filter({ hasText: search }).first();
   await row.click();
   await expect(page.getByTestId('record-view')).toBeVisible();

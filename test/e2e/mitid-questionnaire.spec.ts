@@ -123,7 +123,7 @@ test('a cancelled MitID login leaves nothing half-written', async ({ page, serve
   await leaveKiosk(page);
 
   await page.getByRole('link', { name: 'Alle sager' }).click();
-  await page.getByLabel('Søg').fill('Æbelø');
+  await page.getByLabel('Søg', { exact: true }).fill('Æbelø');
   await expect(page.getByTestId('record-row')).toHaveCount(0);
 });
 

@@ -28,13 +28,13 @@ test('the list is virtualised, sorts, filters and searches by number and CPR', a
   await expect(page.getByTestId('record-total')).toHaveText('200 sager');
 
   // Search by record number.
-  await page.getByLabel('Søg').fill('2026-000042');
+  await page.getByLabel('Søg', { exact: true }).fill('2026-000042');
   await expect(page.getByTestId('record-total')).toHaveText('1 sag');
   await rows.first().click();
   // Going back keeps the caseworker's search.
   await page.getByRole('link', { name: /Tilbage til listen/ }).click();
   await expect(page.getByRole('heading', { name: 'Alle sager' })).toBeVisible();
-  await expect(page.getByLabel('Søg')).toHaveValue('2026-000042');
+  await expect(page.getByLabel('Søg', { exact: true })).toHaveValue('2026-000042');
   await rows.first().click();
 
   // Search by a full CPR number (revealed first, which is audited).
@@ -42,7 +42,7 @@ test('the list is virtualised, sorts, filters and searches by number and CPR', a
   await expect(page.getByLabel('CPR-nummer')).toHaveValue(/^\d{6}-\d{4}$/);
   const cpr = await page.getByLabel('CPR-nummer').inputValue();
   await page.getByRole('link', { name: 'Alle sager' }).click();
-  await page.getByLabel('Søg').fill(cpr);
+  await page.getByLabel('Søg', { exact: true }).fill(cpr);
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('2026-000042');
   await expect(rows.first()).toContainText(`${cpr.slice(0, 6)}-****`);
@@ -65,7 +65,7 @@ test('finds cases as caseworkers type them: the birth date the list shows, a seq
   await openAs(page, server, 'Mette Jensen');
   await page.getByRole('link', { name: 'Alle sager' }).click();
   const rows = page.getByTestId('record-row');
-  const search = page.getByLabel('Søg');
+  const search = page.getByLabel('Søg', { exact: true });
 
   // The birth date of record 2026-000042, as its row shows it (ddmmyy-****).
   await search.fill('2026-000042');
