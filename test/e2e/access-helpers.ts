@@ -1,4 +1,4 @@
-import type { WebServer } from './fixtures';
+import { apiFor, type WebServer } from './fixtures';
 
 /**
  * The browser transport's API as an administrator, the way the renderer calls it
@@ -6,18 +6,7 @@ import type { WebServer } from './fixtures';
  * the idle time an administrator would set in Administration.
  */
 export async function adminApi(server: WebServer) {
-  const token = new URL(server.url).hash.replace('#token=', '');
-  const clientId = `e2e-admin-${Math.random().toString(36).slice(2, 10)}`;
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const res = await fetch(new URL(`/api/${method}`, server.url), {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'X-Client-Id': clientId, 'Content-Type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    const result = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-    if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-    return result.value as T;
-  };
+  const call = apiFor(server);
   const users = await call<{ id: number; name: string }[]>('listUsers', {});
   const userId = (name: string): number => {
     const user = users.find((u) => u.name === name);

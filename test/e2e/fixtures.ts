@@ -82,6 +82,26 @@ export const test = base.extend<{ server: WebServer }>({
 
 export { expect };
 
+/**
+ * The browser transport's API, called the way the renderer calls it (its own
+ * client id = its own session). For set-up only: what an administrator would
+ * otherwise click through in Administration.
+ */
+export function apiFor(server: WebServer) {
+  const token = new URL(server.url).hash.replace('#token=', '');
+  const clientId = `e2e-setup-${Math.random().toString(36).slice(2, 10)}`;
+  return async <T>(method: string, input: unknown): Promise<T> => {
+    const res = await fetch(new URL(`/api/${method}`, server.url), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'X-Client-Id': clientId, 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    const result = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+    if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
+    return result.value as T;
+  };
+}
+
 /** Opens the app in a page (a new browser tab = a new client) and picks a user. */
 export async function openAs(page: Page, server: WebServer, userName: string): Promise<void> {
   await page.goto(server.url);

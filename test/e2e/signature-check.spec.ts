@@ -1,12 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { EXAMPLE_LETTER } from '../../src-main/contract/document-example';
 import { createSignaturesSimulator, type RunningSignaturesSandbox } from '../../src-main/sandbox/signatures/signatures-simulator';
 import { TEST_CITIZENS } from '../../src-main/sandbox/test-citizens';
-import { expect, openAs, test, type WebServer } from './fixtures';
+import { validateSignedPdf } from './pdf-validators';
+import { apiFor, expect, openAs, test, type WebServer } from './fixtures';
 
 // Issue 12 in the browser transport: the signed PDF the record gets is PAdES
 // that pdfsig and pyHanko accept (and reject after one changed byte), the
@@ -15,7 +15,6 @@ import { expect, openAs, test, type WebServer } from './fixtures';
 // while the record stays where it was.
 
 const karen = TEST_CITIZENS[0]!;
-const REPORT = resolve(process.cwd(), '../shared/tools/pyhanko/pdf-signature-report');
 let sandbox: RunningSignaturesSandbox;
 let dir: string;
 test.beforeEach(async () => {
@@ -27,21 +26,6 @@ test.afterEach(async () => {
   await sandbox.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-function apiFor(server: WebServer) {
-  const token = new URL(server.url).hash.replace('#token=', '');
-  const clientId = `e2e-setup-${Math.random().toString(36).slice(2, 10)}`;
-  return async <T>(method: string, input: unknown): Promise<T> => {
-    const res = await fetch(new URL(`/api/${method}`, server.url), {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'X-Client-Id': clientId, 'Content-Type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    const result = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-    if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-    return result.value as T;
-  };
-}
 
 async function setUp(page: Page, server: WebServer) {
   await openAs(page, server, 'Mette Jensen');
@@ -105,14 +89,6 @@ async function karenSigns(page: Page, browser: Browser) {
   return request;
 }
 
-function validators(bytes: Buffer, name: string) {
-  const file = join(dir, name);
-  writeFileSync(file, bytes);
-  const pdfsig = spawnSync('/usr/bin/pdfsig', [file], { encoding: 'utf8' }).stdout;
-  const py = spawnSync(REPORT, ['--json', '--trust', join(dir, 'ca.pem'), file], { encoding: 'utf8', timeout: 120_000 });
-  return { pdfsig, pyhankoExit: py.status, pyhanko: JSON.parse(py.stdout) as { doc_timestamps: number; has_dss: boolean; signatures: Record<string, unknown>[] } };
-}
-
 test('the signed PDF on the record is PAdES both validators accept, stored and moved only after main checked it', async ({ page, server, browser }) => {
   test.setTimeout(180_000);
   await setUp(page, server);
@@ -123,7 +99,7 @@ test('the signed PDF on the record is PAdES both validators accept, stored and m
   const downloading = page.waitForEvent('download');
   await request.getByTestId('download-signed').click();
   const bytes = readFileSync(await (await downloading).path());
-  const good = validators(bytes, 'signed.pdf');
+  const good = validateSignedPdf(dir, bytes, 'signed.pdf');
   expect(good.pdfsig).toContain('Signature Validation: Signature is Valid.');
   expect(good.pdfsig).toContain('Signature Type: ETSI.CAdES.detached');
   expect(good.pyhankoExit).toBe(0);
@@ -137,7 +113,7 @@ test('the signed PDF on the record is PAdES both validators accept, stored and m
   const tampered = Buffer.from(bytes);
   const at = tampered.indexOf('/MediaBox [');
   tampered[at + 2] = tampered[at + 2]! ^ 0x20; // /MediaBox → /MEdiaBox: same length, signed bytes differ
-  const bad = validators(tampered, 'tampered.pdf');
+  const bad = validateSignedPdf(dir, tampered, 'tampered.pdf');
   expect(bad.pdfsig).not.toContain('Signature is Valid.');
   expect(bad.pyhankoExit).not.toBe(0);
 });

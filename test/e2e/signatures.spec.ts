@@ -2,7 +2,7 @@ import type { Browser, Page } from '@playwright/test';
 import { createSignaturesSimulator, type RunningSignaturesSandbox } from '../../src-main/sandbox/signatures/signatures-simulator';
 import { EXAMPLE_LETTER } from '../../src-main/contract/document-example';
 import { TEST_CITIZENS } from '../../src-main/sandbox/test-citizens';
-import { expect, openAs, openStatusActions, test, type WebServer } from './fixtures';
+import { apiFor, expect, openAs, openStatusActions, test, type WebServer } from './fixtures';
 
 // Evidence for issue 5 in the browser transport: status change → document
 // generated from a document template → order in the Signatures sandbox → link
@@ -19,22 +19,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await sandbox.close();
 });
-
-/** The browser transport's API, called the way the renderer calls it (admin set-up only). */
-function apiFor(server: WebServer) {
-  const token = new URL(server.url).hash.replace('#token=', '');
-  const clientId = `e2e-setup-${Math.random().toString(36).slice(2, 10)}`;
-  return async <T>(method: string, input: unknown): Promise<T> => {
-    const res = await fetch(new URL(`/api/${method}`, server.url), {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'X-Client-Id': clientId, 'Content-Type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    const result = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-    if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-    return result.value as T;
-  };
-}
 
 /** The citizen's own browser; it trusts the sandbox's self-signed certificate as a tester would after one warning. */
 async function citizenPage(browser: Browser): Promise<Page> {

@@ -1,12 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { EXAMPLE_LETTER } from '../../src-main/contract/document-example';
 import { createSignaturesSimulator, type RunningSignaturesSandbox } from '../../src-main/sandbox/signatures/signatures-simulator';
 import { TEST_CITIZENS } from '../../src-main/sandbox/test-citizens';
-import { expect, openAs, openStatusActions, test, type WebServer } from './fixtures';
+import { validateSignedPdf } from './pdf-validators';
+import { apiFor, expect, openAs, openStatusActions, test } from './fixtures';
 
 // Issue 12's two-signatory evidence in the browser transport: an admin adds a
 // co-applicant CPR field and a "Request MitID signature" action with a second
@@ -16,7 +16,6 @@ import { expect, openAs, openStatusActions, test, type WebServer } from './fixtu
 // pyHanko, and one changed byte breaks it for both.
 
 const [karen, soren] = [TEST_CITIZENS[0]!, TEST_CITIZENS[1]!];
-const REPORT = resolve(process.cwd(), '../shared/tools/pyhanko/pdf-signature-report');
 let sandbox: RunningSignaturesSandbox;
 let dir: string;
 test.beforeEach(async () => {
@@ -29,29 +28,6 @@ test.afterEach(async () => {
   await sandbox.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-function apiFor(server: WebServer) {
-  const token = new URL(server.url).hash.replace('#token=', '');
-  const clientId = `e2e-setup-${Math.random().toString(36).slice(2, 10)}`;
-  return async <T>(method: string, input: unknown): Promise<T> => {
-    const res = await fetch(new URL(`/api/${method}`, server.url), {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'X-Client-Id': clientId, 'Content-Type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    const result = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-    if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-    return result.value as T;
-  };
-}
-
-function validators(bytes: Buffer, name: string) {
-  const file = join(dir, name);
-  writeFileSync(file, bytes);
-  const pdfsig = spawnSync('/usr/bin/pdfsig', [file], { encoding: 'utf8' }).stdout;
-  const py = spawnSync(REPORT, ['--json', '--trust', join(dir, 'ca.pem'), file], { encoding: 'utf8', timeout: 120_000 });
-  return { pdfsig, pyhankoExit: py.status, pyhanko: JSON.parse(py.stdout) as { doc_timestamps: number; has_dss: boolean; signatures: Record<string, unknown>[] } };
-}
 
 async function signAs(browser: Browser, href: string, name: string): Promise<Page> {
   const citizen = await (await browser.newContext({ ignoreHTTPSErrors: true, locale: 'da-DK' })).newPage();
@@ -152,7 +128,7 @@ test('two signatories in sequence: the record moves after both; the signed PDF h
   const downloading = page.waitForEvent('download');
   await request.getByTestId('download-signed').click();
   const bytes = readFileSync(await (await downloading).path());
-  const good = validators(bytes, 'signed.pdf');
+  const good = validateSignedPdf(dir, bytes, 'signed.pdf');
   expect(good.pdfsig.match(/Signature Validation: Signature is Valid\./g)).toHaveLength(2);
   expect(good.pyhankoExit).toBe(0);
   const signatures = good.pyhanko.signatures.filter((s) => s.kind === 'signature');
@@ -166,7 +142,7 @@ test('two signatories in sequence: the record moves after both; the signed PDF h
   const tampered = Buffer.from(bytes);
   const at = tampered.indexOf('/MediaBox [');
   tampered[at + 2] = tampered[at + 2]! ^ 0x20; // /MediaBox → /MEdiaBox: same length, signed bytes differ
-  const bad = validators(tampered, 'tampered.pdf');
+  const bad = validateSignedPdf(dir, tampered, 'tampered.pdf');
   expect(bad.pdfsig).not.toContain('Signature is Valid.');
   expect(bad.pyhankoExit).not.toBe(0);
 });

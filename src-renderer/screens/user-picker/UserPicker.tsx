@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError, AppInfo, Language, UserView } from '../../../src-main/contract';
-import { useApi } from '../../api/api-context';
+import type { AppInfo, Language, UserView } from '../../../src-main/contract';
 import { LanguageSelect, SandboxBadge } from '../../app/LanguageSelect';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useSandboxPicker } from '../sign-in/use-sandbox-picker';
 import { MitidSignIn } from './MitidSignIn';
 import '../../styles/access.css';
 
@@ -21,20 +20,8 @@ interface Props {
 
 /** The sandbox picker: the caseworker says who they are, clearly labelled as the sandbox's stand-in for a sign-in. */
 export function UserPicker({ info, currentUserId, onSelected, onLanguage, onCancel, locked = false }: Props): ReactNode {
-  const api = useApi();
   const { t } = useTranslation();
-  const [users, setUsers] = useState<UserView[] | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-
-  useEffect(() => {
-    void api.listUsers({}).then((r) => (r.ok ? setUsers(r.value) : setError(r.error)));
-  }, [api]);
-
-  const select = async (user: UserView): Promise<void> => {
-    const result = await api.selectUser({ userId: user.id });
-    if (!result.ok) return setError(result.error);
-    if (result.value.user) onSelected(result.value.user);
-  };
+  const { users, error, select } = useSandboxPicker(onSelected);
 
   return (
     <main className="centered-page" id="main">
