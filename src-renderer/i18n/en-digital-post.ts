@@ -1,6 +1,5 @@
 import type { daDigitalPost } from './da-digital-post';
-
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+import type { Widen } from './catalogue';
 
 export const enDigitalPost: Widen<typeof daDigitalPost> = {
   tab: 'Digital Post',

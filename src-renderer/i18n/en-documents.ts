@@ -1,6 +1,5 @@
 import type { daDocumentFieldErrors, daDocuments } from './da-documents';
-
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+import type { Widen } from './catalogue';
 
 // Texts of document templates and mailings (English; same keys as Danish).
 export const enDocuments: Widen<typeof daDocuments> = {

@@ -1,6 +1,5 @@
 import type { daNotifications } from './da-notifications';
-
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+import type { Widen } from './catalogue';
 
 export const enNotifications: Widen<typeof daNotifications> = {
   bell: 'Notifications',

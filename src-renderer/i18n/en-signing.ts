@@ -1,6 +1,5 @@
 import type { daSigning } from './da-signing';
-
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+import type { Widen } from './catalogue';
 
 export const enSigning: Widen<typeof daSigning> = {
   section: 'Signatures',

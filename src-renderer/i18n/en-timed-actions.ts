@@ -1,6 +1,5 @@
 import type { daTimedActions } from './da-timed-actions';
-
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+import type { Widen } from './catalogue';
 
 export const enTimedActions: Widen<typeof daTimedActions> = {
   trigger: {

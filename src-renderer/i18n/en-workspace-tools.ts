@@ -1,6 +1,5 @@
 import type { daWorkspaceImportReasons, daWorkspaceTools } from './da-workspace-tools';
-
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+import type { Widen } from './catalogue';
 
 export const enWorkspaceTools: Widen<typeof daWorkspaceTools> = {
   preview: {
