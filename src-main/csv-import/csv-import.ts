@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { CsvImportProgress, CsvImportReport, CsvPreview, CsvReportPage, CsvRowError, FieldDef } from '../contract';
 import { BatchAssignments, type AssignmentHook } from '../records/assignment-hook';
 import type { PreparedRecord } from '../records/record-preparer';
@@ -7,15 +8,28 @@ import type { Db } from '../store/database';
 import { readPeopleLists } from '../users/directory';
 import type { WorkspaceRepo } from '../workspace/workspace-repo';
 import { checkFile, decodeSource, previewText, type CheckedFile, type CsvSource, type ExistingCprs } from './csv-file-check';
+import { CsvReports } from './csv-reports';
+import { cprsOf } from './existing-cprs';
 import type { ImportJournal, IdRange } from './import-journal';
 import type { RowCheckingThread } from './row-checking-thread';
+import { WriteSizer } from './write-sizer';
 
-/** Records per write transaction: ~10 ms of work on an idle 2-core machine, after which the event loop gets a turn (bench:import: 500 held it least). */
-export const ROWS_PER_WRITE = 500;
+/** Rows the second thread prepares per message; the writer joins messages into transactions. */
+export const ROWS_PER_BATCH = 250;
+/** Messages of rows the second thread is ahead of the writer at most: bounds the rows in memory (~4 MB). */
+const BATCHES_AHEAD = 24;
+/**
+ * How long one write transaction should hold the app's thread: the event loop
+ * then gets a turn at least every ~40 ms, well within issue 13's 100 ms, with
+ * room for a slow commit (a checkpoint or a garbage collection landing in it).
+ */
+export const WRITE_TARGET_MS = 35;
+/** Bounds of the rows per write transaction (write-sizer.ts). */
+export const WRITE_ROWS = { min: ROWS_PER_BATCH, max: 5_000, start: 500 };
+/** Rows per transaction when the file is read on the app's thread (no second thread). */
+const ROWS_PER_WRITE_HERE = 500;
 /** Refused rows in an import's answer; the rest are read page by page from its report. */
 export const CSV_REPORT_FIRST_ERRORS = 100;
-/** Reports kept for reading (the latest ones; each is the refused rows of one import). */
-const REPORTS_KEPT = 8;
 
 export interface CsvImportDeps {
   db: Db;
@@ -26,6 +40,8 @@ export interface CsvImportDeps {
   assignments?: AssignmentHook;
   /** Where an import that is running keeps the ids it has written, so a crash part-way is undone at the next start. */
   journal: ImportJournal;
+  /** Where the full reports are kept (default: files in the store's folder, in memory for an in-memory store). */
+  reports?: CsvReports;
 }
 
 export interface ImportArgs {
@@ -43,13 +59,13 @@ export interface CsvImportResult {
 /**
  * Reads, checks and imports CSV files as new records, with bounded work on the
  * app's thread (issue 13): the file is decoded, read and checked on the
- * import's second thread; the app's thread writes the good rows in
- * transactions of ROWS_PER_WRITE, so its event loop never waits long.
+ * import's second thread, slice by slice; the app's thread writes the good
+ * rows as they come, in transactions sized to take ~WRITE_TARGET_MS, so its
+ * event loop never waits long.
  *
  * All or nothing, in another form than one transaction: a transaction over a
  * whole 50 MB file holds the store's write lock for seconds, and every other
- * write of the app (and its event loop) waits behind it. Instead every row is
- * checked before the first is written, the ids written so far are kept in the
+ * write of the app (and its event loop) waits behind it. Instead the ids written so far are kept in the
  * import journal, and an import that fails part-way (a write error, the
  * thread failing, the app closing or crashing) has its records removed again:
  * right away, or at the next start from the journal. While an import runs, its
@@ -57,9 +73,10 @@ export interface CsvImportResult {
  */
 export class CsvImportService {
   private readonly progressById = new Map<string, CsvImportProgress>();
-  private readonly reports = new Map<string, CsvRowError[]>();
+  private readonly reports: CsvReports;
 
   constructor(private readonly deps: CsvImportDeps) {
+    this.reports = deps.reports ?? new CsvReports(deps.db.memory ? null : dirname(deps.db.name));
     // An import cut off by a crash or by closing the app is undone before anything else runs.
     this.deps.journal.undoUnfinished((ranges) => this.remove(ranges));
   }
@@ -71,8 +88,8 @@ export class CsvImportService {
     if (await thread.whenAvailable()) {
       return thread.preview({ source, fields, firstRowIsData, dbFile: this.dbFile() });
     }
-    const { text, encoding } = decodeSource(source);
-    return previewText(text, encoding, { fields, firstRowIsData, existing: this.existingCprs() });
+    const { slices, encoding } = decodeSource(source);
+    return previewText(slices, encoding, { fields, firstRowIsData, existing: this.existingCprs() });
   }
 
   /** How far the import of an upload has come, or null when none ran for it. */
@@ -82,9 +99,7 @@ export class CsvImportService {
 
   /** A page of an import's refused rows, in file order. */
   reportPage(reportId: string, offset: number, limit: number): CsvReportPage {
-    const rows = this.reports.get(reportId);
-    if (!rows) throw notFound('Import report');
-    return { total: rows.length, offset, rows: rows.slice(offset, offset + limit) };
+    return this.reports.page(reportId, offset, limit);
   }
 
   /**
@@ -120,6 +135,9 @@ export class CsvImportService {
     const written: IdRange[] = [];
     const recordIds: number[] = [];
     const journal = this.deps.journal.begin(reportId);
+    // Every refused row goes to the report as it is found; the answer carries the first ones.
+    const report = this.reports.begin(reportId);
+    const firstErrors: CsvRowError[] = [];
     let checked: CheckedFile | null = null;
     const writeBatch = (batch: PreparedRecord[]): void => {
       db.transaction(() => {
@@ -135,10 +153,16 @@ export class CsvImportService {
       }).immediate();
       progress.phase = 'writing';
       progress.rowsWritten += batch.length;
+      if (progress.rowsToWrite !== null && progress.rowsToWrite < progress.rowsWritten) progress.rowsToWrite = progress.rowsWritten;
     };
     const handlers = {
-      onProgress: (rowsRead: number) => {
+      onProgress: (rowsRead: number, rowsToWrite: number) => {
         progress.rowsRead = rowsRead;
+        progress.rowsToWrite = Math.max(rowsToWrite, progress.rowsWritten);
+      },
+      onRefused: (rows: CsvRowError[]) => {
+        report.add(rows);
+        for (const row of rows) if (firstErrors.length < CSV_REPORT_FIRST_ERRORS) firstErrors.push(row);
       },
       onChecked: (result: CheckedFile) => {
         checked = result;
@@ -151,11 +175,12 @@ export class CsvImportService {
     try {
       const thread = this.deps.csvRowChecking;
       if (await thread.whenAvailable()) {
-        await thread.import({ source, options, batchSize: ROWS_PER_WRITE, dbFile: this.dbFile() }, handlers);
+        const sizer = new WriteSizer({ targetMs: WRITE_TARGET_MS, minRows: WRITE_ROWS.min, maxRows: WRITE_ROWS.max, startRows: WRITE_ROWS.start });
+        await thread.import({ source, options, batchSize: ROWS_PER_BATCH, batchesAhead: BATCHES_AHEAD, dbFile: this.dbFile() }, handlers, sizer);
       } else {
         // Without the second thread (it could not start), the file is read here, in one go.
-        const { text, encoding } = decodeSource(source);
-        checkFile(text, encoding, { ...options, existing: this.existingCprs() }, handlers, ROWS_PER_WRITE);
+        const { slices, encoding, shareRead } = decodeSource(source);
+        checkFile(slices, encoding, { ...options, existing: this.existingCprs() }, handlers, ROWS_PER_WRITE_HERE, shareRead);
       }
       const people = assigned.list();
       if (this.deps.assignments && people.length) {
@@ -164,31 +189,30 @@ export class CsvImportService {
       }
     } catch (error) {
       progress.phase = 'failed';
+      report.discard();
       await this.removeInSteps(written);
       journal.end();
       throw error;
     }
     journal.end();
-    progress.phase = 'done';
     const done = checked as CheckedFile | null;
-    if (!done) throw new Error('the CSV import ended without checking its rows');
-    this.keepReport(reportId, done.refused);
+    if (!done) {
+      progress.phase = 'failed';
+      report.discard();
+      throw new Error('the CSV import ended without checking its rows');
+    }
+    report.finish();
+    progress.phase = 'done';
     return {
       report: {
         imported: recordIds.length,
-        failed: done.refused.length,
-        rowErrors: done.refused.slice(0, CSV_REPORT_FIRST_ERRORS),
+        failed: done.refused,
+        rowErrors: firstErrors,
         reportId,
         encoding: done.encoding,
       },
       recordIds,
     };
-  }
-
-  private keepReport(reportId: string, refused: CsvRowError[]): void {
-    this.reports.delete(reportId);
-    this.reports.set(reportId, refused);
-    while (this.reports.size > REPORTS_KEPT) this.reports.delete(this.reports.keys().next().value as string);
   }
 
   /** Removes an unfinished import's records, a transaction per step, giving the event loop a turn in between. */
@@ -224,6 +248,6 @@ export class CsvImportService {
 
   /** The store's CPR numbers, read on this thread (only when the second thread is not there). */
   private existingCprs(): ExistingCprs {
-    return new Set(this.deps.db.prepare('SELECT cpr FROM records WHERE cpr IS NOT NULL').pluck().all() as string[]);
+    return cprsOf(this.deps.db);
   }
 }

@@ -1,6 +1,13 @@
 import Database from 'better-sqlite3';
 import type { ExistingCprs } from './csv-file-check';
 
+/** The store's CPR numbers as numbers (see ExistingCprs), read through `db`. */
+export function cprsOf(db: Database.Database): Set<number> {
+  const cprs = new Set<number>();
+  for (const cpr of db.prepare('SELECT cpr FROM records WHERE cpr IS NOT NULL').pluck().iterate() as Iterable<string>) cprs.add(Number(cpr));
+  return cprs;
+}
+
 /**
  * The CPR numbers the store's records hold, read on the import's second thread
  * through a read-only connection of its own (WAL: it waits for no writer), so
@@ -12,7 +19,7 @@ export function readExistingCprs(dbFile: string | null): ExistingCprs {
   try {
     const db = new Database(dbFile, { readonly: true, fileMustExist: true });
     try {
-      return new Set(db.prepare('SELECT cpr FROM records WHERE cpr IS NOT NULL').pluck().all() as string[]);
+      return cprsOf(db);
     } finally {
       db.close();
     }

@@ -1,5 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
-import type { CsvPreview, ErrorCode, FieldDef } from '../contract';
+import type { CsvPreview, CsvRowError, ErrorCode, FieldDef } from '../contract';
 import type { PreparedRecord } from '../records/record-preparer';
 import type { CheckedFile, CheckOptions, CsvSource } from './csv-file-check';
 
@@ -13,7 +13,10 @@ export type CsvJob =
       kind: 'import';
       source: CsvSource;
       options: Omit<CheckOptions, 'existing'>;
+      /** Rows per message; the writer puts as many messages into one transaction as its time budget allows. */
       batchSize: number;
+      /** Messages of rows sent ahead of the writer at most. */
+      batchesAhead: number;
       port: MessagePort;
       /**
        * Int32 [0]: batches the writer has written (the thread sends at most a few
@@ -24,11 +27,14 @@ export type CsvJob =
 
 export type CsvJobMessage =
   | { kind: 'preview'; preview: CsvPreview }
-  | { kind: 'progress'; rowsRead: number }
-  /** Every row checked: what will be written and what is refused, before anything is written. */
-  | { kind: 'checked'; checked: CheckedFile }
+  /** Rows read, and the rows to write as estimated from the share of the file read. */
+  | { kind: 'progress'; rowsRead: number; rowsToWrite: number }
+  /** Refused rows, in file order, before the rows that follow them. */
+  | { kind: 'refused'; rows: CsvRowError[] }
   /** The next good rows in file order, prepared for the writer. */
   | { kind: 'rows'; records: PreparedRecord[] }
+  /** Every row read and checked (after the last rows). */
+  | { kind: 'checked'; checked: CheckedFile }
   | { kind: 'done' }
   /** `code` for a DomainError, null for anything else. */
   | { kind: 'failed'; code: ErrorCode | null; message: string };

@@ -1,8 +1,9 @@
 import { MessageChannel, Worker, type TransferListItem } from 'node:worker_threads';
-import type { CsvPreview, FieldDef } from '../contract';
+import type { CsvPreview, CsvRowError, FieldDef } from '../contract';
 import type { PreparedRecord } from '../records/record-preparer';
 import { DomainError } from '../shared/domain-error';
 import type { CheckedFile, CheckOptions, CsvSource } from './csv-file-check';
+import type { WriteSizer } from './write-sizer';
 import { CONTROL_STOP, CONTROL_WRITTEN, type CsvJob, type CsvJobMessage, type CsvJobRequest } from './row-check-protocol';
 
 /** How long an import waits for the thread to start before reading the file on the app's thread instead. */
@@ -11,7 +12,8 @@ const START_WAIT_MS = 15_000;
 const SILENCE_MS = 120_000;
 
 export interface ImportHandlers {
-  onProgress(rowsRead: number): void;
+  onProgress(rowsRead: number, rowsToWrite: number): void;
+  onRefused(rows: CsvRowError[]): void;
   onChecked(checked: CheckedFile): void;
   /** Writes one batch (synchronously, in its own transaction); throwing stops the thread and fails the import. */
   onBatch(records: PreparedRecord[]): void;
@@ -37,7 +39,7 @@ export class RowCheckingThread {
     try {
       const ready = new SharedArrayBuffer(4);
       // A bounded heap makes the thread collect a file's garbage (every parsed cell) as it goes instead of
-      // growing first: a 50 MB file's text, its CPR numbers and the refused rows fit well within it.
+      // growing first: it holds one slice of the file's text at a time and the CPR numbers seen (as numbers).
       const worker = new Worker(workerEntry(), { workerData: { ready }, resourceLimits: { maxOldGenerationSizeMb: 256 }, ...workerOptions() });
       // Idle, it must not keep a CLI run or a test process alive.
       worker.unref();
@@ -77,16 +79,19 @@ export class RowCheckingThread {
   }
 
   /**
-   * Checks a file on the thread and writes its good rows through `handlers`,
-   * batch by batch. The source's bytes are moved to the thread (the upload is used up).
+   * Checks a file on the thread and writes its good rows through `handlers`:
+   * as many of the batches the thread has sent as `sizer` allows in one
+   * transaction, one transaction per turn of the event loop. The source's
+   * bytes are moved to the thread (the upload is used up).
    */
   async import(
-    job: { source: CsvSource; options: Omit<CheckOptions, 'existing'>; batchSize: number; dbFile: string | null },
+    job: { source: CsvSource; options: Omit<CheckOptions, 'existing'>; batchSize: number; batchesAhead: number; dbFile: string | null },
     handlers: ImportHandlers,
+    sizer: WriteSizer,
   ): Promise<void> {
     const control = new Int32Array(new SharedArrayBuffer(8));
     const transfer: TransferListItem[] = 'bytes' in job.source && ownsItsBuffer(job.source.bytes) ? [job.source.bytes.buffer] : [];
-    // Batches are written one per turn of the event loop (setImmediate), never
+    // Batches are written one transaction per turn of the event loop (setImmediate), never
     // straight from the message handler: Node delivers a port's queued messages
     // in one go, and writing (then acknowledging, so the thread sends the next)
     // inside it would hold the event loop for the whole import.
@@ -97,11 +102,20 @@ export class RowCheckingThread {
     const abort: { fail?: (error: unknown) => void } = {};
     const writeNext = (): void => {
       scheduled = false;
-      const records = queue.shift();
-      if (records && failure === null) {
+      if (queue.length && failure === null) {
+        // Whole batches, up to the sizer's rows (at least one batch).
+        const allowed = sizer.rows();
+        let records = queue.shift() as PreparedRecord[];
+        let taken = 1;
+        while (queue.length && records.length + (queue[0] as PreparedRecord[]).length <= allowed) {
+          records = records.concat(queue.shift() as PreparedRecord[]);
+          taken += 1;
+        }
         try {
+          const started = performance.now();
           handlers.onBatch(records);
-          Atomics.add(control, CONTROL_WRITTEN, 1);
+          sizer.observe(records.length, performance.now() - started);
+          Atomics.add(control, CONTROL_WRITTEN, taken);
           Atomics.notify(control, CONTROL_WRITTEN);
         } catch (error) {
           failure = error;
@@ -121,7 +135,8 @@ export class RowCheckingThread {
         { kind: 'import', ...job, control: control.buffer as SharedArrayBuffer },
         transfer,
         (message) => {
-          if (message.kind === 'progress') handlers.onProgress(message.rowsRead);
+          if (message.kind === 'progress') handlers.onProgress(message.rowsRead, message.rowsToWrite);
+          else if (message.kind === 'refused') handlers.onRefused(message.rows);
           else if (message.kind === 'checked') handlers.onChecked(message.checked);
           else if (message.kind === 'rows') {
             queue.push(message.records);

@@ -7,38 +7,38 @@ import { checkFile, decodeSource, previewText } from './csv-file-check';
 import { readExistingCprs } from './existing-cprs';
 import { CONTROL_STOP, CONTROL_WRITTEN, type CsvJob, type CsvJobMessage } from './row-check-protocol';
 
-/** Batches sent ahead of the writer: enough to keep it busy, few enough to bound memory. */
-const BATCHES_AHEAD = 4;
-
 class Stopped extends Error {}
 
 function run(job: CsvJob): void {
   const { port } = job;
   const send = (message: CsvJobMessage): void => port.postMessage(message);
   try {
-    const { text, encoding } = decodeSource(job.source);
-    // The bytes are not needed once decoded: let them go before the rows are read.
-    (job as { source: unknown }).source = null;
+    // Decoded slice by slice as the rows are read: the file's whole text is never held.
+    const { slices, encoding, shareRead } = decodeSource(job.source);
     const existing = readExistingCprs(job.dbFile);
     if (job.kind === 'preview') {
-      send({ kind: 'preview', preview: previewText(text, encoding, { fields: job.fields, firstRowIsData: job.firstRowIsData, existing }) });
+      send({ kind: 'preview', preview: previewText(slices, encoding, { fields: job.fields, firstRowIsData: job.firstRowIsData, existing }) });
       return;
     }
     const control = new Int32Array(job.control);
     let sent = 0;
+    const stopped = (): void => {
+      if (Atomics.load(control, CONTROL_STOP) === 1) throw new Stopped();
+    };
     checkFile(
-      text,
+      slices,
       encoding,
       { ...job.options, existing },
       {
-        onProgress: (rowsRead) => send({ kind: 'progress', rowsRead }),
+        onProgress: (rowsRead, rowsToWrite) => send({ kind: 'progress', rowsRead, rowsToWrite }),
+        onRefused: (rows) => send({ kind: 'refused', rows }),
         onChecked: (checked) => send({ kind: 'checked', checked }),
         onBatch: (records) => {
-          // Waits while the writer is BATCHES_AHEAD behind; stops when it gave up.
+          // Waits while the writer is batchesAhead behind; stops when it gave up.
           for (;;) {
-            if (Atomics.load(control, CONTROL_STOP) === 1) throw new Stopped();
+            stopped();
             const written = Atomics.load(control, CONTROL_WRITTEN);
-            if (sent - written < BATCHES_AHEAD) break;
+            if (sent - written < job.batchesAhead) break;
             Atomics.wait(control, CONTROL_WRITTEN, written, 1000);
           }
           send({ kind: 'rows', records });
@@ -46,6 +46,7 @@ function run(job: CsvJob): void {
         },
       },
       job.batchSize,
+      shareRead,
     );
     send({ kind: 'done' });
   } catch (error) {

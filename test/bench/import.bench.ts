@@ -73,9 +73,9 @@ await new Promise((resolve) => setTimeout(resolve, 3000));
 const idle = await ask('figures');
 
 await ask('reset');
-const workflowId = (await call<{ workflows: { id: number; name: string }[] }>('getWorkspace', {})).workflows.find((w) => w.name === 'Ansøgning om tilskud')!.id;
 const users = await call<{ id: number; isAdmin: boolean }[]>('listUsers', {});
 await call('selectUser', { userId: users.find((u) => u.isAdmin)!.id });
+const workflowId = (await call<{ workflows: { id: number; name: string }[] }>('getWorkspace', {})).workflows.find((w) => w.name === 'Ansøgning om tilskud')!.id;
 const start = performance.now();
 progress(`uploading ${(csv.length / 1e6).toFixed(1)} MB (${rows} rows) in 1 MiB pieces…`);
 const { uploadId } = await call<{ uploadId: string }>('startCsvUpload', { size: csv.length });
