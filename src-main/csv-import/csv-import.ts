@@ -15,9 +15,9 @@ import type { RowCheckingThread } from './row-checking-thread';
 import { WriteSizer } from './write-sizer';
 
 /** Rows the second thread prepares per message; the writer joins messages into transactions. */
-export const ROWS_PER_BATCH = 250;
+export const ROWS_PER_BATCH = 100;
 /** Messages of rows the second thread is ahead of the writer at most: bounds the rows in memory (~4 MB). */
-const BATCHES_AHEAD = 24;
+const BATCHES_AHEAD = 60;
 /**
  * How long one write transaction should hold the app's thread: the event loop
  * then gets a turn at least every ~40 ms, well within issue 13's 100 ms, with

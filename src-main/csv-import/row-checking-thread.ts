@@ -39,8 +39,9 @@ export class RowCheckingThread {
     try {
       const ready = new SharedArrayBuffer(4);
       // A bounded heap makes the thread collect a file's garbage (every parsed cell) as it goes instead of
-      // growing first: it holds one slice of the file's text at a time and the CPR numbers seen (as numbers).
-      const worker = new Worker(workerEntry(), { workerData: { ready }, resourceLimits: { maxOldGenerationSizeMb: 256 }, ...workerOptions() });
+      // growing first: it holds one slice of the file's text at a time and the CPR numbers seen (as numbers:
+      // ~40 bytes each, so 128 MB leaves room for a 50 MB file and a store of a million records).
+      const worker = new Worker(workerEntry(), { workerData: { ready }, resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 }, ...workerOptions() });
       // Idle, it must not keep a CLI run or a test process alive.
       worker.unref();
       worker.on('error', () => this.lose(worker));
