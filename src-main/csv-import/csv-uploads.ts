@@ -33,7 +33,9 @@ export class CsvUploads {
     this.dropIdle();
     while (this.uploads.size >= MAX_UPLOADS) this.uploads.delete(this.uploads.keys().next().value as string);
     const id = randomBytes(18).toString('base64url');
-    this.uploads.set(id, { bytes: new Uint8Array(size), received: 0, owner, touched: this.now(), used: false });
+    // Shared memory: the preview and the import read the bytes on the second thread without a copy
+    // of the whole file being made for it (a 50 MB file was held twice while it was previewed).
+    this.uploads.set(id, { bytes: new Uint8Array(new SharedArrayBuffer(size)), received: 0, owner, touched: this.now(), used: false });
     return id;
   }
 

@@ -2,8 +2,9 @@
  * How many rows the import writes in its next transaction, chosen by time
  * rather than a fixed count: each transaction should hold the app's thread
  * for about `targetMs`, so the event loop gets a turn well within the 100 ms
- * issue 13 allows, while a quiet machine writes large transactions (fewer
- * commits: the store bench's rate) and a loaded one small ones.
+ * issue 13 allows, while cheap rows go in large transactions (fewer commits:
+ * the store bench's rate) and costly ones (many fields) in small ones. The
+ * caller measures the app thread's CPU time (row-checking-thread.ts).
  *
  * The cost per row is a moving average of the transactions written so far;
  * the size changes by at most a factor of two from one transaction to the

@@ -2,7 +2,7 @@
 // HTTP transport in a process of its own, so its memory and event loop are
 // measured without the bench's client (which builds and sends the file).
 // Prints one JSON line with its port and token, then answers "figures" on stdin.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -36,7 +36,10 @@ db.transaction = ((fn: (...args: unknown[]) => unknown) => {
         const took = performance.now() - started;
         longestWrite = Math.max(longestWrite, took);
         if (took >= 50) slowWrites += 1;
-        if (took >= 50 && process.env.BENCH_TRACE) process.stderr.write(`[host] write ${took.toFixed(0)} ms\n`);
+        if (took >= 50 && process.env.BENCH_TRACE) {
+          const wal = statSync(`${db.name}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+          process.stderr.write(`[host] write ${took.toFixed(0)} ms, log ${(wal / 1e6).toFixed(0)} MB\n`);
+        }
       }
     },
   });
