@@ -267,7 +267,7 @@ export interface CsvImportReport {
 export interface CsvImportProgress {
   phase: 'checking' | 'writing' | 'done' | 'failed';
   rowsRead: number;
-  /** Known once every row is checked. */
+  /** Estimated from the share of the file read while the import runs (null at first), exact when every row is read. */
   rowsToWrite: number | null;
   rowsWritten: number;
 }

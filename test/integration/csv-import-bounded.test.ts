@@ -189,7 +189,7 @@ describe('all or nothing, in steps', () => {
     const before = { records: count(db, 'records'), history: count(db, 'status_history'), audit: count(db, 'audit_log'), jobs: count(db, 'jobs') };
     const lines = ['Navn'];
     for (let i = 0; i < 2600; i += 1) lines.push(`Trin Borger ${i}`);
-    // The second write step fails: the first (ROWS_PER_WRITE = 500 rows) is committed by then.
+    // The second write step fails: the first (its size chosen by write-sizer.ts) is committed by then.
     const original = records.batchWriter.bind(records);
     let steps = 0;
     let committedBefore = 0;
@@ -204,7 +204,8 @@ describe('all or nothing, in steps', () => {
     const result = await runOf({ csv: lines.join('\n'), mapping: { Navn: 'navn' } });
     expect(result.ok).toBe(false);
     expect(steps).toBe(2);
-    expect(committedBefore).toBe(500);
+    expect(committedBefore).toBeGreaterThan(0);
+    expect(committedBefore).toBeLessThan(2600);
     expect({ records: count(db, 'records'), history: count(db, 'status_history'), audit: count(db, 'audit_log'), jobs: count(db, 'jobs') }).toEqual(before);
     const page = value(await app.dispatch('listRecords', { search: 'Trin Borger', offset: 0, limit: 5 }, session)) as { total: number };
     expect(page.total).toBe(0);
