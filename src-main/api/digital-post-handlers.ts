@@ -158,7 +158,8 @@ export const digitalPostHandlers: HandlerTable<Methods> = {
     const row = messageById(ctx.services.db, input.id);
     if (!row) throw notFound('Message');
     const number = row.record_id === null ? null : ((ctx.services.db.prepare('SELECT number FROM records WHERE id = ?').pluck().get(row.record_id) as string | undefined) ?? null);
-    const proof = proofOfDelivery(row, number, isoAt(ctx.services.clock.now()));
+    const postedBy = row.posted_by === null ? null : ((ctx.services.db.prepare('SELECT name FROM users WHERE id = ?').pluck().get(row.posted_by) as string | undefined) ?? null);
+    const proof = proofOfDelivery(row, number, isoAt(ctx.services.clock.now()), postedBy);
     return { fileName: `leveringsbevis-${row.message_uuid}.json`, json: JSON.stringify(proof, null, 2) };
   },
   getOutbox: (input, ctx) => {

@@ -99,6 +99,8 @@ export interface MessageView {
   /** NgDP gives no read receipts: "not_available" is the honest answer. */
   readStatus: 'read' | 'not_available';
   events: MessageEventView[];
+  /** Physical post: the day the letter was posted (YYYY-MM-DD) and by whom; null until a caseworker marks it. */
+  posted: { on: string; byName: string; recordedAt: string } | null;
 }
 
 export interface DigitalPostPreview {
