@@ -5,6 +5,7 @@ import { messageView, proofOfDelivery } from '../digital-post/message-views';
 import { cancelMessage, retryMessage, routeToPhysicalPost } from '../digital-post/outbox/outbox-actions';
 import { countsByState, messageById, type MessageRow } from '../digital-post/outbox/outbox-repo';
 import { simpleLetterPdf } from '../digital-post/letter/simple-letter-pdf';
+import { countToPrint } from '../digital-post/physical-post/print-list';
 import { API_CREDENTIAL_SECRET, CERTIFICATE_PASSWORD_SECRET, priceOre, type DigitalPostSettings } from '../digital-post/settings';
 import { normaliseBasicCredential } from '../digital-post/transport/ngdp-credentials';
 import type { OutgoingLetter } from '../digital-post/digital-post-port';
@@ -169,7 +170,7 @@ export const digitalPostHandlers: HandlerTable<Methods> = {
         ? ctx.services.db.prepare('SELECT * FROM digital_post_messages WHERE state = ? ORDER BY id DESC LIMIT ?').all(input.state, input.limit ?? 100)
         : ctx.services.db.prepare('SELECT * FROM digital_post_messages ORDER BY id DESC LIMIT ?').all(input.limit ?? 100)
     ) as MessageRow[];
-    return { counts: countsByState(ctx.services.db), ...dp(ctx).sender.status(), messages: rows.map((r) => view(ctx, r)) };
+    return { counts: countsByState(ctx.services.db), ...dp(ctx).sender.status(), messages: rows.map((r) => view(ctx, r)), toPrint: countToPrint(ctx.services.db) };
   },
   retryMessage: (input, ctx) => {
     const user = currentUser(ctx);

@@ -127,6 +127,8 @@ export interface OutboxView {
   pauseReason: string;
   resumesAt: string | null;
   messages: MessageView[];
+  /** Letters waiting in "Til print" (physical post not yet marked as posted). */
+  toPrint: number;
 }
 
 export interface DigitalPostSettingsView {
