@@ -24,6 +24,7 @@ export const daPhysicalPost = {
     record: 'Sag',
     created: 'Skrevet',
     markPosted: 'Markér som afsendt',
+    markSelectedNone: 'Markér valgte breve som afsendt',
     markSelected_one: 'Markér {{count}} brev som afsendt',
     markSelected_other: 'Markér {{count}} breve som afsendt',
     posted: 'Senest sendt med posten',

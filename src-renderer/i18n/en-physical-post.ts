@@ -25,6 +25,7 @@ export const enPhysicalPost: Widen<typeof daPhysicalPost> = {
     record: 'Record',
     created: 'Written',
     markPosted: 'Mark as posted',
+    markSelectedNone: 'Mark selected letters as posted',
     markSelected_one: 'Mark {{count}} letter as posted',
     markSelected_other: 'Mark {{count}} letters as posted',
     posted: 'Recently posted',

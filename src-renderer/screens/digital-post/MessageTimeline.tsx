@@ -21,7 +21,7 @@ export function MessageTimeline({ message, onChanged }: { message: MessageView; 
       <div>
         <strong>{m.subject}</strong> · {m.recipientMasked} ·{' '}
         <span className={`job-state dp-state-${m.state}`} data-testid="dp-state">
-          {toPrint ? t('physicalPost.toPrint') : t(`digitalPost.states.${m.state}`)}
+          {toPrint ? t('physicalPost.toPrint') : m.posted ? t('physicalPost.events.posted') : t(`digitalPost.states.${m.state}`)}
         </span>
         {m.costOre !== null && <span className="muted"> · {kroner(m.costOre)}</span>}
       </div>

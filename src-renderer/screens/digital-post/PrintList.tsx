@@ -33,7 +33,7 @@ export function PrintList({ onChanged }: { onChanged?: () => void }): ReactNode 
   const toggle = (id: number) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
   const allSelected = waiting.length > 0 && waiting.every((m) => selected.has(m.id));
   return (
-    <div data-testid="print-list">
+    <div data-testid="print-list" className="print-list-end">
       <h2>{t('physicalPost.list.title')}</h2>
       <p className="muted">{t('physicalPost.list.intro')}</p>
       {notice && (
@@ -49,7 +49,7 @@ export function PrintList({ onChanged }: { onChanged?: () => void }): ReactNode 
         <>
           <div className="form-actions">
             <button type="button" className="btn btn-primary" disabled={selected.size === 0} onClick={() => setMarking([...selected])} data-testid="print-mark-selected">
-              {t('physicalPost.list.markSelected', { count: selected.size })}
+              {selected.size === 0 ? t('physicalPost.list.markSelectedNone') : t('physicalPost.list.markSelected', { count: selected.size })}
             </button>
           </div>
           <table className="data-table">
