@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { openAs } from './fixtures';
@@ -10,6 +11,12 @@ import { openAs } from './fixtures';
 // both proofs of delivery download as PDFs that pdftotext can read.
 
 const shot = (page: Page, info: TestInfo, name: string) => page.screenshot({ path: info.outputPath(`${name}-1280.png`), fullPage: true });
+
+/** axe's serious and critical findings on what is on screen now (the list, a dialog). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
 
 /** pdftotext reads the downloaded PDF as printed: an independent check of what the caseworker gets. */
 async function pdfText(download: Download): Promise<string> {
@@ -69,6 +76,7 @@ test('letters open, download and print; Til print, mark as posted, the guard and
   await expect(viewer.getByTestId('letter-viewer-pdf')).toHaveAttribute('data-file-name', 'Afgørelse om tilskud.pdf');
   await expect(viewer.locator('iframe.pdf-frame')).toHaveAttribute('src', /^blob:/);
   await shot(page, testInfo, 'letter-viewer');
+  expect(await seriousViolations(page)).toEqual([]);
   await viewer.getByRole('button', { name: 'Luk' }).click();
   await expect(viewer).toBeHidden();
 
@@ -121,6 +129,7 @@ test('letters open, download and print; Til print, mark as posted, the guard and
   const [printedCopy] = await Promise.all([page.waitForEvent('download'), row.getByTestId('letter-download').click()]);
   expect(await pdfText(printedCopy)).toContain('Kære Åse');
   await shot(page, testInfo, 'til-print');
+  expect(await seriousViolations(page)).toEqual([]);
   await row.getByRole('checkbox').check();
   await page.getByTestId('print-mark-selected').click();
   const mark = page.getByTestId('mark-posted-dialog');
@@ -133,6 +142,7 @@ test('letters open, download and print; Til print, mark as posted, the guard and
   const today = `${String(now.getDate()).padStart(2, '0')}-${String(now.getMonth() + 1).padStart(2, '0')}-${now.getFullYear()}`;
   await mark.getByLabel('Afsendt den').fill(today);
   await shot(page, testInfo, 'mark-posted');
+  expect(await seriousViolations(page)).toEqual([]);
   await mark.getByTestId('mark-posted-confirm').click();
   await expect(mark).toBeHidden();
   await expect(page.getByTestId('print-notice')).toHaveText('1 brev er markeret som afsendt.');
