@@ -89,7 +89,12 @@ function LetterViewer({ message: m, onClose }: { message: MessageView; onClose: 
             <a href={url} download={pdf.fileName} className="btn btn-small">
               {t('physicalPost.download')}
             </a>
-            <button type="button" className="btn btn-small" onClick={() => printPdf(pdf.pdfBase64)}>
+            <button
+              type="button"
+              className="btn btn-small"
+              // Fetched again with purpose "print", so the audit says the letter was printed, not only viewed.
+              onClick={() => void api.getLetterPdf({ id: m.id, file, purpose: 'print' }).then((r) => (r.ok ? printPdf(r.value.pdfBase64) : setError(r.error)))}
+            >
               {t('physicalPost.print')}
             </button>
             {pdf.fileCount > 1 && (

@@ -162,7 +162,7 @@ export function MarkPostedDialog({ ids, onClose, onDone }: { ids: number[]; onCl
       >
         <div className="posted-field">
           <label htmlFor="posted-on">{t('physicalPost.mark.date')}</label>
-          <input id="posted-on" value={date} onChange={(e) => setDate(e.target.value)} aria-describedby="posted-on-hint" aria-invalid={error ? true : undefined} />
+          <input id="posted-on" value={date} onChange={(e) => (setDate(e.target.value), setError(null))} aria-describedby="posted-on-hint" aria-invalid={error ? true : undefined} />
           <p id="posted-on-hint" className="muted small">
             {t('physicalPost.mark.dateHint')}
           </p>
