@@ -87,7 +87,7 @@ export function OutboxScreen(): ReactNode {
               <td>{m.recordId ? <a href={routeHref({ name: 'record', id: m.recordId })}>{m.subject}</a> : m.subject}</td>
               <td>{m.recipientMasked}</td>
               <td>
-                {t(`digitalPost.states.${m.state}`)}
+                {m.state === 'physical_post' ? t(m.posted ? 'physicalPost.events.posted' : 'physicalPost.toPrint') : t(`digitalPost.states.${m.state}`)}
                 {m.errorText && <div className={m.state === 'awaiting_receipt' ? 'muted' : 'job-error'}>{m.errorText}</div>}
                 <WaitingFor message={m} compact />
               </td>

@@ -166,6 +166,21 @@ describe('physical post', () => {
     expect(json.physicalPost).toMatchObject({ postedOn: '2027-01-16', postedBy: d.admin.name });
   });
 
+  it('puts a letter the access point refuses as NOT_ALLOWED (status actions, mailings) on the same list', async () => {
+    const { app, session } = await setUp();
+    const q = app.services.digitalPost.outbox.queue({
+      recordId: null,
+      recipientCpr: EXEMPT_CPR,
+      subject: 'Fra en masseudsendelse',
+      mainDocument: { fileName: 'brev.pdf', content: new Uint8Array(Buffer.from('%PDF-1.4\n% brev\n%%EOF\n', 'latin1')) },
+      idempotencyKey: 'mailing:1:1',
+    });
+    await app.services.digitalPost.sender.sendDue();
+    const list = value(await call(app, 'getPrintList', {}, session));
+    expect(list.waiting.map((m) => m.id)).toEqual([q.messageId]);
+    expect(value(await call(app, 'getOutbox', {}, session)).toPrint).toBe(1);
+  });
+
   it('refuses a caller who cannot see the record: nobody signed in, a locked screen, the kiosk', async () => {
     const { app, session } = await setUp();
     const record = await createDemoRecord(app, session, { navn: 'Åse Østergård', cpr: EXEMPT_CPR });

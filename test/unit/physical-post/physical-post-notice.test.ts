@@ -8,7 +8,7 @@ describe('the physical-post notice', () => {
     const notice = physicalPostNotice(7, 'Afgørelse om tilskud');
     expect(notice).toMatchObject({ kind: 'digital_post_physical_fallback', recordId: 7, toRecordResponsibles: true, params: { subject: 'Afgørelse om tilskud' } });
     expect(notice.message).toBe('Borgeren er fritaget for Digital Post. Brevet "Afgørelse om tilskud" skal sendes med fysisk post: print det fra listen "Til print", og markér det som afsendt.');
-    const view = { kind: notice.kind, context: notice.message, params: notice.params };
+    const view = { kind: notice.kind, context: notice.message, params: notice.params ?? null };
     await i18n.changeLanguage('da');
     expect(contextText(view, i18n.t)).toBe(notice.message);
     await i18n.changeLanguage('en');
