@@ -109,6 +109,13 @@ test('letters open, download and print; Til print, mark as posted, the guard and
   await expect(toPrint).toHaveAttribute('data-state', 'physical_post', { timeout: 20_000 });
   await expect(toPrint.getByTestId('dp-state')).toHaveText('Til print');
   await expect(toPrint.getByTestId('proof-pdf')).toHaveCount(0);
+  // The responsible caseworker is told in Danish.
+  await page.getByTestId('notification-bell').click();
+  await expect(page.getByTestId('notification-popup').getByTestId('notification').filter({ hasText: 'Afgørelse om tilskud til Åse' })).toContainText(
+    'Borgeren er fritaget for Digital Post. Brevet "Afgørelse om tilskud til Åse" skal sendes med fysisk post',
+  );
+  await page.getByTestId('notification-bell').click();
+  await expect(page.getByTestId('notification-popup')).toBeHidden();
   await page.getByRole('button', { name: 'Påbegynd behandling' }).click();
   const dialog = page.getByTestId('status-dialog');
   await expect(dialog.getByTestId('guard-failure')).toContainText(
