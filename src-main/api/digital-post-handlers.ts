@@ -5,7 +5,7 @@ import { messageView, proofOfDelivery } from '../digital-post/message-views';
 import { cancelMessage, retryMessage, routeToPhysicalPost } from '../digital-post/outbox/outbox-actions';
 import { countsByState, messageById, type MessageRow } from '../digital-post/outbox/outbox-repo';
 import { simpleLetterPdf } from '../digital-post/letter/simple-letter-pdf';
-import { countToPrint } from '../digital-post/physical-post/print-list';
+import { countToPrint, postedByName } from '../digital-post/physical-post/print-list';
 import { API_CREDENTIAL_SECRET, CERTIFICATE_PASSWORD_SECRET, priceOre, type DigitalPostSettings } from '../digital-post/settings';
 import { normaliseBasicCredential } from '../digital-post/transport/ngdp-credentials';
 import type { OutgoingLetter } from '../digital-post/digital-post-port';
@@ -159,8 +159,7 @@ export const digitalPostHandlers: HandlerTable<Methods> = {
     const row = messageById(ctx.services.db, input.id);
     if (!row) throw notFound('Message');
     const number = row.record_id === null ? null : ((ctx.services.db.prepare('SELECT number FROM records WHERE id = ?').pluck().get(row.record_id) as string | undefined) ?? null);
-    const postedBy = row.posted_by === null ? null : ((ctx.services.db.prepare('SELECT name FROM users WHERE id = ?').pluck().get(row.posted_by) as string | undefined) ?? null);
-    const proof = proofOfDelivery(row, number, isoAt(ctx.services.clock.now()), postedBy);
+    const proof = proofOfDelivery(row, number, isoAt(ctx.services.clock.now()), postedByName(ctx.services.db, row));
     return { fileName: `leveringsbevis-${row.message_uuid}.json`, json: JSON.stringify(proof, null, 2) };
   },
   getOutbox: (input, ctx) => {

@@ -3,7 +3,7 @@ import { writeAudit } from '../audit/audit-log';
 import { messageView } from '../digital-post/message-views';
 import { messageById, type MessageRow } from '../digital-post/outbox/outbox-repo';
 import { letterFiles } from '../digital-post/physical-post/letter-files';
-import { lettersPosted, lettersToPrint, markPosted } from '../digital-post/physical-post/print-list';
+import { lettersPosted, lettersToPrint, markPosted, postedByName } from '../digital-post/physical-post/print-list';
 import { proofOfDeliveryPdf } from '../digital-post/physical-post/proof-pdf';
 import { isoAt } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
@@ -31,9 +31,6 @@ function letterForCaller(ctx: HandlerContext, id: number): { row: MessageRow; us
   }
   return { row, userId: user.id, recordNumber };
 }
-
-const userName = (ctx: HandlerContext, id: number | null): string | null =>
-  id === null ? null : ((ctx.services.db.prepare('SELECT name FROM users WHERE id = ?').pluck().get(id) as string | undefined) ?? null);
 
 const view = (ctx: HandlerContext, row: MessageRow) => messageView(ctx.services.db, row, language(ctx));
 
@@ -75,7 +72,7 @@ export const physicalPostHandlers: HandlerTable<Methods> = {
     const now = isoAt(ctx.services.clock.now());
     const { fileName, pdf } = proofOfDeliveryPdf(
       row,
-      { recordNumber, senderLabel: s.senderLabel, senderCvr: s.senderCvr, postedByName: userName(ctx, row.posted_by), generatedAt: now },
+      { recordNumber, senderLabel: s.senderLabel, senderCvr: s.senderCvr, postedByName: postedByName(ctx.services.db, row), generatedAt: now },
       language(ctx),
     );
     writeAudit(ctx.services.db, { at: now, userId, recordId: row.record_id, action: 'digital_post.proof_downloaded', details: { messageUuid: row.message_uuid, format: 'pdf' } });

@@ -3,6 +3,7 @@ import { maskCpr } from '../cpr/cpr';
 import { isoAt } from '../shared/clock';
 import type { Db } from '../store/database';
 import type { MessageRow } from './outbox/outbox-repo';
+import { postedByName } from './physical-post/print-list';
 
 /** A message as the caseworker sees it: states, receipt, failure in plain words; never the full CPR. */
 export function messageView(db: Db, row: MessageRow, lang: Language): MessageView {
@@ -44,7 +45,7 @@ export function messageView(db: Db, row: MessageRow, lang: Language): MessageVie
     posted: row.posted_on
       ? {
           on: row.posted_on,
-          byName: row.posted_by === null ? '' : ((db.prepare('SELECT name FROM users WHERE id = ?').pluck().get(row.posted_by) as string | undefined) ?? ''),
+          byName: postedByName(db, row) ?? '',
           recordedAt: row.posted_recorded_at ?? '',
         }
       : null,

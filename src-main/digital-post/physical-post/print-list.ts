@@ -8,7 +8,7 @@ import type { Db } from '../../store/database';
 import { addEvent, type MessageRow } from '../outbox/outbox-repo';
 
 /** A day as the caseworker in Denmark sees it (YYYY-MM-DD), whatever the machine's zone. */
-export function danishDay(ms: number): string {
+export function copenhagenDay(ms: number): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
 }
 
@@ -24,6 +24,12 @@ export function lettersPosted(db: Db, limit = 50): MessageRow[] {
   return db
     .prepare("SELECT * FROM digital_post_messages WHERE state = 'physical_post' AND posted_on IS NOT NULL ORDER BY posted_recorded_at DESC, id DESC LIMIT ?")
     .all(limit) as MessageRow[];
+}
+
+/** The name of the caseworker who marked a letter as posted, or null (not posted, or the user is gone). */
+export function postedByName(db: Db, row: Pick<MessageRow, 'posted_by'>): string | null {
+  if (row.posted_by === null) return null;
+  return (db.prepare('SELECT name FROM users WHERE id = ?').pluck().get(row.posted_by) as string | undefined) ?? null;
 }
 
 export function countToPrint(db: Db): number {
@@ -44,7 +50,7 @@ export function markPosted(
 ): MessageRow[] {
   const da = lang === 'da';
   const now = clock.now();
-  const today = danishDay(now);
+  const today = copenhagenDay(now);
   const postedOn = input.postedOn?.trim() ? parseDate(input.postedOn) : today;
   if (!postedOn) {
     throw new DomainError('validation_failed', da ? 'Datoen er ikke en gyldig dato, fx 15-01-2027' : 'The date is not a valid date, e.g. 15-01-2027', [{ field: 'postedOn', key: 'date_invalid' }]);
@@ -67,7 +73,7 @@ export function markPosted(
           da ? `Kun breve på listen "Til print" kan markeres som afsendt: ${names}` : `Only letters on the "To print" list can be marked as posted: ${names}`,
         );
       }
-      const tooEarly = found.filter((r) => postedOn < danishDay(Date.parse(r.created_at)));
+      const tooEarly = found.filter((r) => postedOn < copenhagenDay(Date.parse(r.created_at)));
       if (tooEarly.length) {
         const names = tooEarly.map((r) => `"${r.subject}"`).join(', ');
         throw new DomainError(

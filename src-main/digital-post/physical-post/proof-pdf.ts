@@ -1,4 +1,5 @@
 import type { Language } from '../../contract';
+import { danishDayText, hasProofOfDelivery } from '../../contract/physical-post-rules';
 import { maskCpr } from '../../cpr/cpr';
 import { PdfEngine } from '../../documents/pdf/pdf-engine';
 import type { ContentBlock } from '../../documents/pdf/page-layout';
@@ -21,8 +22,6 @@ export function danishDateTime(iso: string | null, lang: Language): string {
   return `${parts.day}-${parts.month}-${parts.year} ${lang === 'da' ? 'kl.' : 'at'} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
-/** A YYYY-MM-DD day as dd-mm-åååå. */
-export const danishDate = (day: string): string => day.split('-').reverse().join('-');
 
 const CHANNELS: Record<string, string> = { ngdp: 'Digital Post (NgDP)', sandbox: 'Digital Post (sandbox)', eboks: 'e-Boks' };
 
@@ -35,9 +34,6 @@ export interface ProofFacts {
   generatedAt: string;
 }
 
-/** Whether a letter has anything to prove yet: received by Digital Post, or marked as posted. */
-export const hasProof = (row: Pick<MessageRow, 'state' | 'posted_on'>): boolean =>
-  row.state === 'accepted' || row.state === 'delivered' || row.state === 'read' || (row.state === 'physical_post' && row.posted_on !== null);
 
 /**
  * A printable proof of delivery beside the JSON evidence: for Digital Post the
@@ -46,7 +42,7 @@ export const hasProof = (row: Pick<MessageRow, 'state' | 'posted_on'>): boolean 
  */
 export function proofOfDeliveryPdf(row: MessageRow, facts: ProofFacts, lang: Language): { fileName: string; pdf: Uint8Array } {
   const da = lang === 'da';
-  if (!hasProof(row)) {
+  if (!hasProofOfDelivery(row.state, row.posted_on)) {
     throw new DomainError(
       'conflict',
       row.state === 'physical_post'
@@ -77,7 +73,7 @@ export function proofOfDeliveryPdf(row: MessageRow, facts: ProofFacts, lang: Lan
   if (physical) {
     rows.push(
       row2('Kanal', 'Channel', da ? 'Fysisk post (borgeren er fritaget for Digital Post)' : 'Physical post (the citizen is exempt from Digital Post)'),
-      row2('Afsendt med posten', 'Posted on', danishDate(row.posted_on as string)),
+      row2('Afsendt med posten', 'Posted on', danishDayText(row.posted_on as string)),
       row2('Afsendt af', 'Posted by', facts.postedByName ?? '–'),
       row2('Registreret', 'Recorded', danishDateTime(row.posted_recorded_at, lang)),
     );

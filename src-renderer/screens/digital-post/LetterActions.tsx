@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError, LetterPdfView, MessageView } from '../../../src-main/contract';
+import { hasProofOfDelivery } from '../../../src-main/contract/physical-post-rules';
 import { useApi } from '../../api/api-context';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -9,8 +10,6 @@ import { downloadText, pdfUrl } from './dp-format';
 import { downloadPdf, printPdf } from './letter-pdf';
 import '../../styles/physical-post.css';
 
-/** Whether a letter has a proof of delivery yet: received by Digital Post, or marked as posted. */
-export const hasProof = (m: MessageView): boolean => m.state === 'accepted' || m.state === 'delivered' || m.state === 'read' || m.posted !== null;
 
 /**
  * Open (in the app's PDF viewer), download and print any letter, sent or
@@ -50,7 +49,7 @@ export function LetterActions({ message: m }: { message: MessageView }): ReactNo
       <button type="button" className="btn btn-small" onClick={() => void fetchPdf('print', (v) => printPdf(v.pdfBase64))} data-testid="letter-print">
         {t('physicalPost.print')}
       </button>
-      {hasProof(m) && (
+      {hasProofOfDelivery(m.state, m.posted?.on ?? null) && (
         <>
           <button type="button" className="btn btn-small" onClick={() => void proofPdf()} data-testid="proof-pdf">
             {t('physicalPost.proofPdf')}

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../components/format';
 import { kroner } from './dp-format';
 import { LetterActions } from './LetterActions';
 import { MarkPostedDialog } from './PrintList';
-import { danishDay } from './letter-pdf';
+import { danishDayText } from '../../../src-main/contract/physical-post-rules';
 
 /** One letter and what happened to it: queued → accepted → delivered (with receipt) → read or "not available" / failed with the reason. */
 export function MessageTimeline({ message, onChanged }: { message: MessageView; onChanged: () => void }): ReactNode {
@@ -36,7 +36,7 @@ export function MessageTimeline({ message, onChanged }: { message: MessageView; 
       <WaitingFor message={m} />
       {m.posted && (
         <p className="dp-posted" data-testid="dp-posted">
-          {t('physicalPost.postedOn', { date: danishDay(m.posted.on), name: m.posted.byName })}
+          {t('physicalPost.postedOn', { date: danishDayText(m.posted.on), name: m.posted.byName })}
         </p>
       )}
       {(m.state === 'delivered' || m.state === 'read') && (

@@ -10,7 +10,8 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../components/format';
 import { LetterActions } from './LetterActions';
 import '../../styles/physical-post.css';
-import { danishDay, todayDanish } from './letter-pdf';
+import { danishDayText } from '../../../src-main/contract/physical-post-rules';
+import { todayDanish } from './letter-pdf';
 
 /**
  * "Til print": letters to citizens exempt from Digital Post. The caseworker
@@ -108,7 +109,7 @@ export function PrintList({ onChanged }: { onChanged?: () => void }): ReactNode 
                 <tr key={m.id} data-testid="posted-row">
                   <td>{m.recordId ? <a href={routeHref({ name: 'record', id: m.recordId })}>{m.subject}</a> : m.subject}</td>
                   <td>{m.recipientMasked}</td>
-                  <td className="nowrap">{m.posted ? danishDay(m.posted.on) : ''}</td>
+                  <td className="nowrap">{m.posted ? danishDayText(m.posted.on) : ''}</td>
                   <td>{m.posted?.byName}</td>
                   <td className="row-actions">
                     <LetterActions message={m} />

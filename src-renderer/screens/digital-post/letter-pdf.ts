@@ -1,8 +1,5 @@
 import { pdfUrl } from './dp-format';
 
-/** A YYYY-MM-DD day as dd-mm-åååå, the way a Danish caseworker writes it. */
-export const danishDay = (day: string): string => day.split('-').reverse().join('-');
-
 /** Today as dd-mm-åååå in the caseworker's own clock. */
 export function todayDanish(): string {
   const d = new Date();
