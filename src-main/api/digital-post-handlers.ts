@@ -5,6 +5,7 @@ import { messageView, proofOfDelivery } from '../digital-post/message-views';
 import { cancelMessage, retryMessage, routeToPhysicalPost } from '../digital-post/outbox/outbox-actions';
 import { countsByState, messageById, type MessageRow } from '../digital-post/outbox/outbox-repo';
 import { simpleLetterPdf } from '../digital-post/letter/simple-letter-pdf';
+import { countToPrint, postedByName } from '../digital-post/physical-post/print-list';
 import { API_CREDENTIAL_SECRET, CERTIFICATE_PASSWORD_SECRET, priceOre, type DigitalPostSettings } from '../digital-post/settings';
 import { normaliseBasicCredential } from '../digital-post/transport/ngdp-credentials';
 import type { OutgoingLetter } from '../digital-post/digital-post-port';
@@ -158,7 +159,7 @@ export const digitalPostHandlers: HandlerTable<Methods> = {
     const row = messageById(ctx.services.db, input.id);
     if (!row) throw notFound('Message');
     const number = row.record_id === null ? null : ((ctx.services.db.prepare('SELECT number FROM records WHERE id = ?').pluck().get(row.record_id) as string | undefined) ?? null);
-    const proof = proofOfDelivery(row, number, isoAt(ctx.services.clock.now()));
+    const proof = proofOfDelivery(row, number, isoAt(ctx.services.clock.now()), postedByName(ctx.services.db, row));
     return { fileName: `leveringsbevis-${row.message_uuid}.json`, json: JSON.stringify(proof, null, 2) };
   },
   getOutbox: (input, ctx) => {
@@ -168,7 +169,7 @@ export const digitalPostHandlers: HandlerTable<Methods> = {
         ? ctx.services.db.prepare('SELECT * FROM digital_post_messages WHERE state = ? ORDER BY id DESC LIMIT ?').all(input.state, input.limit ?? 100)
         : ctx.services.db.prepare('SELECT * FROM digital_post_messages ORDER BY id DESC LIMIT ?').all(input.limit ?? 100)
     ) as MessageRow[];
-    return { counts: countsByState(ctx.services.db), ...dp(ctx).sender.status(), messages: rows.map((r) => view(ctx, r)) };
+    return { counts: countsByState(ctx.services.db), ...dp(ctx).sender.status(), messages: rows.map((r) => view(ctx, r)), toPrint: countToPrint(ctx.services.db) };
   },
   retryMessage: (input, ctx) => {
     const user = currentUser(ctx);

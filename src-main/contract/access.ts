@@ -91,6 +91,11 @@ export const METHOD_ACCESS = {
   saveDigitalPostSettings: 'admin',
   testDigitalPostConnection: 'admin',
   getCostOverview: 'signed_in',
+  // Letters hold personal data: a signed-in caseworker only, never the kiosk (the handlers also check the record).
+  getLetterPdf: 'signed_in',
+  getPrintList: 'signed_in',
+  markLettersPosted: 'signed_in',
+  getProofOfDeliveryPdf: 'signed_in',
   listDocumentTemplates: 'signed_in',
   saveDocumentTemplate: 'admin',
   deleteDocumentTemplate: 'admin',

@@ -99,6 +99,8 @@ export interface MessageView {
   /** NgDP gives no read receipts: "not_available" is the honest answer. */
   readStatus: 'read' | 'not_available';
   events: MessageEventView[];
+  /** Physical post: the day the letter was posted (YYYY-MM-DD) and by whom; null until a caseworker marks it. */
+  posted: { on: string; byName: string; recordedAt: string } | null;
 }
 
 export interface DigitalPostPreview {
@@ -125,6 +127,8 @@ export interface OutboxView {
   pauseReason: string;
   resumesAt: string | null;
   messages: MessageView[];
+  /** Letters waiting in "Til print" (physical post not yet marked as posted). */
+  toPrint: number;
 }
 
 export interface DigitalPostSettingsView {

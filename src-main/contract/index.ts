@@ -9,6 +9,7 @@ export * from './signing';
 export * from './timed-actions';
 export * from './timed-actions-names';
 export * from './digital-post';
+export * from './physical-post';
 export * from './documents';
 export * from './document-names';
 export * from './document-example';

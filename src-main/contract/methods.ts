@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { digitalPostInputs, type DigitalPostMethodResults } from './digital-post';
+import { physicalPostInputs, type PhysicalPostMethodResults } from './physical-post';
 import { documentMethodInputs, type DocumentMethodResults } from './documents';
 import type { MethodName } from './names';
 import { signingMethodInputs, type SigningMethodResults } from './signing';
@@ -165,6 +166,7 @@ export const methodInputs = {
   ...mitidMethodInputs,
   ...sandboxMethodInputs,
   ...accessMethodInputs,
+  ...physicalPostInputs,
 } as const satisfies Record<MethodName, z.ZodType>;
 
 /** What each method returns on success. */
@@ -172,7 +174,8 @@ export interface MethodResults extends SigningMethodResults, NotificationResults
     DocumentMethodResults,
     MitidMethodResults,
     SandboxMethodResults,
-    AccessMethodResults {
+    AccessMethodResults,
+    PhysicalPostMethodResults {
   getAppInfo: AppInfo;
   getSettings: SettingsView;
   updateSettings: SettingsView;

@@ -3,6 +3,7 @@ import { maskCpr } from '../cpr/cpr';
 import { isoAt } from '../shared/clock';
 import type { Db } from '../store/database';
 import type { MessageRow } from './outbox/outbox-repo';
+import { postedByName } from './physical-post/print-list';
 
 /** A message as the caseworker sees it: states, receipt, failure in plain words; never the full CPR. */
 export function messageView(db: Db, row: MessageRow, lang: Language): MessageView {
@@ -41,13 +42,21 @@ export function messageView(db: Db, row: MessageRow, lang: Language): MessageVie
     memoSha256: row.memo_sha256,
     readStatus: row.read_at ? 'read' : 'not_available',
     events: events.map((e) => ({ at: e.at, kind: e.kind, detail: e.detail })),
+    posted: row.posted_on
+      ? {
+          on: row.posted_on,
+          byName: postedByName(db, row) ?? '',
+          recordedAt: row.posted_recorded_at ?? '',
+        }
+      : null,
   };
 }
 
 /** The failure or the last transient problem, in plain words. */
-export function errorText(row: Pick<MessageRow, 'state' | 'error_code' | 'error_text' | 'field_errors'>, lang: Language): string {
+export function errorText(row: Pick<MessageRow, 'state' | 'error_code' | 'error_text' | 'field_errors'> & Partial<Pick<MessageRow, 'posted_on'>>, lang: Language): string {
   const da = lang === 'da';
   if (row.state === 'physical_post') {
+    if (row.posted_on) return '';
     return da
       ? 'Borgeren er fritaget for Digital Post. Brevet skal sendes med fysisk post.'
       : 'The citizen is exempt from Digital Post. The letter must be sent by physical post.';
@@ -78,7 +87,7 @@ export function errorText(row: Pick<MessageRow, 'state' | 'error_code' | 'error_
 }
 
 /** Evidence that a letter was delivered: receipts and the SHA-256 of exactly the bytes sent. */
-export function proofOfDelivery(row: MessageRow, recordNumber: string | null, generatedAt: string) {
+export function proofOfDelivery(row: MessageRow, recordNumber: string | null, generatedAt: string, postedByName: string | null = null) {
   return {
     kind: 'digital-post-proof-of-delivery',
     generatedAt,
@@ -103,5 +112,6 @@ export function proofOfDelivery(row: MessageRow, recordNumber: string | null, ge
     },
     acceptReceipt: row.accept_receipt ? (JSON.parse(row.accept_receipt) as unknown) : null,
     deliveryReceipt: row.delivery_receipt ? (JSON.parse(row.delivery_receipt) as unknown) : null,
+    physicalPost: row.state === 'physical_post' ? { postedOn: row.posted_on, postedBy: postedByName, recordedAt: row.posted_recorded_at } : null,
   };
 }

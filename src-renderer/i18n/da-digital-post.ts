@@ -45,6 +45,7 @@ export const daDigitalPost = {
     receipt_overdue: 'Ingen kvittering inden for fristen – de ansvarlige er underrettet',
     failed: 'Fejlet',
     physical_post: 'Skal sendes med fysisk post',
+    posted: 'Sendt med fysisk post',
     retried: 'Sendt igen',
     cancelled: 'Annulleret',
   },

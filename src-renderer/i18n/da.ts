@@ -10,12 +10,14 @@ import { daMitid } from './da-mitid';
 import { daSigning } from './da-signing';
 import { daNotifications } from './da-notifications';
 import { daDigitalPost } from './da-digital-post';
+import { daPhysicalPost } from './da-physical-post';
 import { daDpConnection } from './da-dp-connection';
 import { daDocumentFieldErrors, daDocuments } from './da-documents';
 
 export const da = {
   notifications: daNotifications,
   digitalPost: daDigitalPost,
+  physicalPost: daPhysicalPost,
   dpConnection: daDpConnection,
   ...daDocuments,
   mitid: daMitid,
@@ -333,6 +335,7 @@ export const da = {
     record_status_action_retried: 'Fejlet statushandling prøvet igen',
     record_cpr_revealed: 'Fuldt CPR-nummer vist',
     ...daMitid.auditActions,
+    ...daPhysicalPost.auditActions,
   },
   auditVia: {
     caseworker: 'af sagsbehandler',

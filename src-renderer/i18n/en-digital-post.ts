@@ -47,6 +47,7 @@ export const enDigitalPost: Widen<typeof daDigitalPost> = {
     receipt_overdue: 'No receipt within the time limit – the responsible people have been told',
     failed: 'Failed',
     physical_post: 'Must be sent by physical post',
+    posted: 'Sent by physical post',
     retried: 'Sent again',
     cancelled: 'Cancelled',
   },

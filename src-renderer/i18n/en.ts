@@ -9,6 +9,7 @@ import type { Catalogue } from './catalogue';
 import { enSigning } from './en-signing';
 import { enNotifications } from './en-notifications';
 import { enDigitalPost } from './en-digital-post';
+import { enPhysicalPost } from './en-physical-post';
 import { enDpConnection } from './en-dp-connection';
 import { enMitid } from './en-mitid';
 
@@ -17,6 +18,7 @@ import { enMitid } from './en-mitid';
 export const en: Catalogue = {
   notifications: enNotifications,
   digitalPost: enDigitalPost,
+  physicalPost: enPhysicalPost,
   dpConnection: enDpConnection,
   ...enDocuments,
   mitid: enMitid,
@@ -335,6 +337,7 @@ export const en: Catalogue = {
     record_status_action_retried: 'Failed status action retried',
     record_cpr_revealed: 'Full CPR number shown',
     ...enMitid.auditActions,
+    ...enPhysicalPost.auditActions,
   },
   auditVia: {
     caseworker: 'by caseworker',

@@ -4,6 +4,7 @@ import { isoAt } from '../../shared/clock';
 import { DomainError, notFound } from '../../shared/domain-error';
 import type { Db } from '../../store/database';
 import { addEvent, messageById, type MessageRow } from './outbox-repo';
+import { physicalPostNotice } from '../physical-post/physical-post-notice';
 
 /** Sends a failed (or cancelled) letter again, with the same messageUUID: the access point still accepts it only once. */
 export function retryMessage(db: Db, clock: Clock, id: number, userId: number): MessageRow {
@@ -60,12 +61,7 @@ export function routeToPhysicalPost(db: Db, clock: Clock, notifications: Notific
       const row = messageById(db, id) as MessageRow;
       if (changed > 0) {
         addEvent(db, id, now, 'physical_post', code);
-        notifications.publish({
-          kind: 'digital_post_physical_fallback',
-          recordId: row.record_id,
-          toRecordResponsibles: true,
-          message: `The citizen is exempt from Digital Post; the letter "${row.subject}" must be sent by physical post.`,
-        });
+        notifications.publish(physicalPostNotice(row.record_id, row.subject));
       }
       return row;
     })

@@ -39,6 +39,10 @@ export interface MessageRow {
   awaiting_since: number | null;
   last_attempt_at: number | null;
   overdue_notified_at: number | null;
+  /** Physical post: the day a caseworker posted the letter (YYYY-MM-DD), who, and when they recorded it (migration 015). */
+  posted_on: string | null;
+  posted_by: number | null;
+  posted_recorded_at: string | null;
 }
 
 export type ClaimedMessage = Pick<MessageRow, 'id' | 'message_uuid' | 'memo' | 'attempts' | 'record_id' | 'recipient_cpr' | 'subject' | 'memo_bytes' | 'state' | 'awaiting_since'>;

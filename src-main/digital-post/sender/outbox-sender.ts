@@ -7,6 +7,7 @@ import type { Db } from '../../store/database';
 import { preparedOnce } from '../../store/statement-cache';
 import { addEvent, claimDue, hasOutstanding, messageByTransmissionId, messageByUuid, nextDueAt, release, releaseInterrupted, type ClaimedMessage, type MessageRow } from '../outbox/outbox-repo';
 import { priceOre, type DigitalPostSettings } from '../settings';
+import { physicalPostNotice } from '../physical-post/physical-post-notice';
 import type { DeliveryReceipt, DigitalPostTransport, SendOutcome } from '../transport/transport';
 
 export interface SenderDeps {
@@ -299,12 +300,7 @@ export class OutboxSender {
     ).run(attempt, isoAt(now), code, message.slice(0, 1000), m.id).changes;
     if (changed === 0) return;
     addEvent(db, m.id, now, 'physical_post', code);
-    this.deps.notifications.publish({
-      kind: 'digital_post_physical_fallback',
-      recordId: m.record_id,
-      toRecordResponsibles: true,
-      message: `The citizen is exempt from Digital Post; the letter "${m.subject}" must be sent by physical post.`,
-    });
+    this.deps.notifications.publish(physicalPostNotice(m.record_id, m.subject));
   }
 
   /**

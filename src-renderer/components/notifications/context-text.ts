@@ -27,5 +27,6 @@ export function contextText(n: Pick<NotificationView, 'kind' | 'context' | 'para
     return t('notifications.context.responsibleGroup', { field: p.field, group: p.group, by, ...opts });
   if (n.kind === 'status_action' && p.status !== undefined && p.text !== undefined)
     return t('notifications.context.statusAction', { status: p.status, text: p.text, ...opts });
+  if (n.kind === 'digital_post_physical_fallback' && p.subject !== undefined) return t('physicalPost.notification', { subject: p.subject, ...opts });
   return n.context;
 }

@@ -1,25 +1,27 @@
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageView } from '../../../src-main/contract';
 import { useApi } from '../../api/api-context';
 import { formatDateTime } from '../../components/format';
-import { downloadText, kroner } from './dp-format';
+import { kroner } from './dp-format';
+import { LetterActions } from './LetterActions';
+import { MarkPostedDialog } from './PrintList';
+import { danishDayText } from '../../../src-main/contract/physical-post-rules';
 
 /** One letter and what happened to it: queued → accepted → delivered (with receipt) → read or "not available" / failed with the reason. */
 export function MessageTimeline({ message, onChanged }: { message: MessageView; onChanged: () => void }): ReactNode {
   const { t } = useTranslation();
   const api = useApi();
   const m = message;
-  const proof = async () => {
-    const r = await api.getMessageProof({ id: m.id });
-    if (r.ok) downloadText(r.value.fileName, r.value.json);
-  };
+  const [marking, setMarking] = useState(false);
+  const toPrint = m.state === 'physical_post' && m.posted === null;
   return (
     <li id={`dp-message-${m.id}`} className="panel dp-message" data-testid="dp-message" data-state={m.state} data-message-uuid={m.messageUuid}>
       <div>
         <strong>{m.subject}</strong> · {m.recipientMasked} ·{' '}
         <span className={`job-state dp-state-${m.state}`} data-testid="dp-state">
-          {t(`digitalPost.states.${m.state}`)}
+          {toPrint ? t('physicalPost.toPrint') : m.posted ? t('physicalPost.events.posted') : t(`digitalPost.states.${m.state}`)}
         </span>
         {m.costOre !== null && <span className="muted"> · {kroner(m.costOre)}</span>}
       </div>
@@ -32,6 +34,11 @@ export function MessageTimeline({ message, onChanged }: { message: MessageView; 
         ))}
       </ol>
       <WaitingFor message={m} />
+      {m.posted && (
+        <p className="dp-posted" data-testid="dp-posted">
+          {t('physicalPost.postedOn', { date: danishDayText(m.posted.on), name: m.posted.byName })}
+        </p>
+      )}
       {(m.state === 'delivered' || m.state === 'read') && (
         <p data-testid="dp-read-status">{m.readStatus === 'read' ? t('digitalPost.states.read') : t('digitalPost.readUnknown')}</p>
       )}
@@ -41,9 +48,10 @@ export function MessageTimeline({ message, onChanged }: { message: MessageView; 
         </p>
       )}
       <div className="form-actions">
-        {(m.state === 'accepted' || m.state === 'delivered' || m.state === 'read') && (
-          <button type="button" className="btn btn-small" onClick={() => void proof()}>
-            {t('digitalPost.proof')}
+        <LetterActions message={m} />
+        {toPrint && (
+          <button type="button" className="btn btn-small" onClick={() => setMarking(true)} data-testid="dp-mark-posted">
+            {t('physicalPost.list.markPosted')}
           </button>
         )}
         {(m.state === 'failed' || m.state === 'cancelled' || m.state === 'awaiting_receipt') && (
@@ -57,6 +65,16 @@ export function MessageTimeline({ message, onChanged }: { message: MessageView; 
           </button>
         )}
       </div>
+      {marking && (
+        <MarkPostedDialog
+          ids={[m.id]}
+          onClose={() => setMarking(false)}
+          onDone={() => {
+            setMarking(false);
+            onChanged();
+          }}
+        />
+      )}
     </li>
   );
 }

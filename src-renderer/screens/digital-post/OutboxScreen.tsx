@@ -7,6 +7,8 @@ import { useApi, useApiEvent } from '../../api/api-context';
 import { routeHref } from '../../app/route';
 import { formatDateTime } from '../../components/format';
 import { WaitingFor } from './MessageTimeline';
+import { LetterActions } from './LetterActions';
+import { PrintList } from './PrintList';
 import { kroner } from './dp-format';
 
 /** The outbox: counts per state, the letters (retry, cancel), pauses explained, and the monthly costs. */
@@ -14,6 +16,8 @@ export function OutboxScreen(): ReactNode {
   const { t } = useTranslation();
   const api = useApi();
   const [state, setState] = useState<MessageStateName | undefined>(undefined);
+  // "Til print" is its own tab: letters for exempt citizens not yet marked as posted.
+  const [printing, setPrinting] = useState(false);
   const [outbox, setOutbox] = useState<OutboxView | null>(null);
   const [costs, setCosts] = useState<CostLineView[]>([]);
   const [settings, setSettings] = useState<DigitalPostSettingsView | null>(null);
@@ -51,15 +55,22 @@ export function OutboxScreen(): ReactNode {
         </p>
       )}
       <nav className="sub-nav">
-        <button type="button" className={state === undefined ? 'sub-nav-link sub-nav-link-active' : 'sub-nav-link'} onClick={() => setState(undefined)}>
+        <button type="button" className={!printing && state === undefined ? 'sub-nav-link sub-nav-link-active' : 'sub-nav-link'} onClick={() => (setPrinting(false), setState(undefined))}>
           {t('digitalPost.outbox.all')}
         </button>
+        <button type="button" className={printing ? 'sub-nav-link sub-nav-link-active' : 'sub-nav-link'} onClick={() => setPrinting(true)} data-testid="outbox-to-print" aria-pressed={printing}>
+          {t('physicalPost.toPrint')} ({outbox?.toPrint ?? 0})
+        </button>
         {MESSAGE_STATE_NAMES.map((s) => (
-          <button key={s} type="button" className={state === s ? 'sub-nav-link sub-nav-link-active' : 'sub-nav-link'} onClick={() => setState(s)} data-testid={`outbox-count-${s}`}>
+          <button key={s} type="button" className={!printing && state === s ? 'sub-nav-link sub-nav-link-active' : 'sub-nav-link'} onClick={() => (setPrinting(false), setState(s))} data-testid={`outbox-count-${s}`}>
             {t(`digitalPost.states.${s}`)} ({outbox?.counts[s] ?? 0})
           </button>
         ))}
       </nav>
+      {printing ? (
+        <PrintList onChanged={load} />
+      ) : (
+        // The table keeps its old indentation so that parallel changes to it merge cleanly.
       <table className="data-table">
         <thead>
           <tr>
@@ -76,12 +87,13 @@ export function OutboxScreen(): ReactNode {
               <td>{m.recordId ? <a href={routeHref({ name: 'record', id: m.recordId })}>{m.subject}</a> : m.subject}</td>
               <td>{m.recipientMasked}</td>
               <td>
-                {t(`digitalPost.states.${m.state}`)}
+                {m.state === 'physical_post' ? t(m.posted ? 'physicalPost.events.posted' : 'physicalPost.toPrint') : t(`digitalPost.states.${m.state}`)}
                 {m.errorText && <div className={m.state === 'awaiting_receipt' ? 'muted' : 'job-error'}>{m.errorText}</div>}
                 <WaitingFor message={m} compact />
               </td>
               <td className="nowrap">{formatDateTime(m.createdAt)}</td>
-              <td>
+              <td className="row-actions-wrap">
+                <LetterActions message={m} />
                 {(m.state === 'failed' || m.state === 'cancelled' || m.state === 'awaiting_receipt') && (
                   <button type="button" className="btn btn-small" onClick={() => void api.retryMessage({ id: m.id }).then(load)}>
                     {t('digitalPost.retry')}
@@ -97,6 +109,7 @@ export function OutboxScreen(): ReactNode {
           ))}
         </tbody>
       </table>
+      )}
       <h2>{t('digitalPost.outbox.costs')}</h2>
       {costs.length === 0 ? (
         <p className="muted">{t('digitalPost.outbox.noCosts')}</p>
