@@ -362,6 +362,8 @@ export const da = {
       unavailable: 'Tjenesten kan ikke nås lige nu. Prøv igen om lidt.',
       storage_full: 'Disken er fuld, så ændringen blev ikke gemt. Frigør plads på disken, og prøv igen – intet gemt er gået tabt.',
       storage_read_only: 'Databasefilen eller dens mappe er skrivebeskyttet, så ændringen blev ikke gemt. Bed IT om skriveadgang – intet gemt er gået tabt.',
+      budget_exceeded: 'Intet er sendt: det ville overskride månedens budget.',
+      figures_changed: 'Tallene er ændret, siden de blev vist. Se dem igen, før du bekræfter.',
     },
     field: {
       required: 'Feltet skal udfyldes',

@@ -364,6 +364,8 @@ export const en: Catalogue = {
       unavailable: 'The service cannot be reached right now. Try again shortly.',
       storage_full: 'The disk is full, so the change was not saved. Free some disk space and try again – nothing stored was lost.',
       storage_read_only: 'The database file or its folder is read-only, so the change was not saved. Ask IT for write access – nothing stored was lost.',
+      budget_exceeded: 'Nothing was sent: it would exceed this month\'s budget.',
+      figures_changed: 'The figures have changed since they were shown. Look at them again before you confirm.',
     },
     field: {
       required: 'This field is required',

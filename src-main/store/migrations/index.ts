@@ -13,6 +13,7 @@ import { migration010 } from './010-danish-name-order';
 import { migration011 } from './011-running-jobs';
 import { migration012 } from './012-digital-post-receipts';
 import { migration013 } from './013-second-signatory';
+import { migration014 } from './014-mailing-decision';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration is a new file added here. */
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
