@@ -46,7 +46,7 @@ export const fitsBudget = (s: ChannelMonth, costOre: number): boolean => s.leftO
  * Throws `budget_exceeded` with the figures in the caseworker's language, and
  * as field errors (in øre) so the screen can write them itself.
  */
-export function assertWithinBudget(budgets: Budgets, costs: readonly ProjectedCost[], lang: Language): void {
+export function assertWithinBudget(budgets: Pick<Budgets, 'status'>, costs: readonly ProjectedCost[], lang: Language): void {
   const perKind = new Map<CostKind, number>();
   for (const c of costs) perKind.set(c.kind, (perKind.get(c.kind) ?? 0) + c.costOre);
   const over = [...perKind].map(([kind, costOre]) => ({ status: budgets.status(kind), costOre })).filter((x) => !fitsBudget(x.status, x.costOre));
