@@ -12,12 +12,14 @@ import { daNotifications } from './da-notifications';
 import { daDigitalPost } from './da-digital-post';
 import { daDpConnection } from './da-dp-connection';
 import { daDocumentFieldErrors, daDocuments } from './da-documents';
+import { daCostFieldErrors, daCosts } from './da-costs';
 
 export const da = {
   notifications: daNotifications,
   digitalPost: daDigitalPost,
   dpConnection: daDpConnection,
   ...daDocuments,
+  ...daCosts,
   mitid: daMitid,
   access: daAccess,
   app: {
@@ -383,6 +385,7 @@ export const da = {
       group_unknown: 'Ukendt gruppe (skriv id eller navn)',
       group_ambiguous: 'Flere grupper passer – skriv gruppens id',
       ...daDocumentFieldErrors,
+      ...daCostFieldErrors,
       ...daSettingFieldErrors,
       unknown_field: 'Ukendt felt',
       workspaceImport: daWorkspaceImportReasons,

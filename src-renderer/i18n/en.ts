@@ -5,6 +5,7 @@ import { enWorkspaceImportReasons, enWorkspaceTools } from './en-workspace-tools
 import { enSandbox } from './en-sandbox';
 import { enCsvImport } from './en-csv-import';
 import { enDocumentFieldErrors, enDocuments } from './en-documents';
+import { enCostFieldErrors, enCosts } from './en-costs';
 import type { Catalogue } from './catalogue';
 import { enSigning } from './en-signing';
 import { enNotifications } from './en-notifications';
@@ -19,6 +20,7 @@ export const en: Catalogue = {
   digitalPost: enDigitalPost,
   dpConnection: enDpConnection,
   ...enDocuments,
+  ...enCosts,
   mitid: enMitid,
   access: enAccess,
   app: {
@@ -385,6 +387,7 @@ export const en: Catalogue = {
       group_unknown: 'Unknown group (write id or name)',
       group_ambiguous: 'Several groups match – write the group id',
       ...enDocumentFieldErrors,
+      ...enCostFieldErrors,
       ...enSettingFieldErrors,
       unknown_field: 'Unknown field',
       workspaceImport: enWorkspaceImportReasons,

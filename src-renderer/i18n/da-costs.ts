@@ -1,0 +1,51 @@
+// Texts of the mailing send step, monthly budgets and the cost overview (Danish, the source).
+export const daCosts = {
+  costs: {
+    nav: 'Udgifter',
+    title: 'Udgifter og budgetter',
+    intro: 'Månedens udgifter pr. kanal. Reserveret er det, der ligger i udbakken eller venter på underskrift og endnu ikke er betalt. En udsendelse, der ville koste mere end det, der er tilbage, bliver stoppet, før noget sendes.',
+    month: 'Måned: {{month}}',
+    channel: 'Kanal',
+    budget: 'Budget',
+    spent: 'Brugt',
+    committed: 'Reserveret',
+    left: 'Tilbage',
+    noBudget: 'Intet budget',
+    noLimit: 'Ingen grænse',
+    channels: { digital_post: 'Digital Post', mitid_login: 'MitID', signature: 'Underskrifter' },
+    edit: 'Månedligt budget for {{channel}} (kr.)',
+    editHint: 'Tomt felt = intet budget (ingen grænse).',
+    save: 'Gem budget',
+    saved: 'Budgettet er gemt.',
+    invalidAmount: 'Skriv et beløb i kroner, fx 5.000,00.',
+  },
+  mailingSend: {
+    open: 'Send udsendelsen …',
+    title: 'Send {{letters}} breve til {{citizens}} borgere',
+    byDigitalPost: '{{count}} breve sendes med Digital Post.',
+    byPhysicalPost: '{{count}} breve skal sendes med fysisk post:',
+    noPhysicalPost: 'Ingen breve skal sendes med fysisk post.',
+    reason: { exempt: 'fritaget for Digital Post', no_mailbox: 'har ingen postkasse i Digital Post' },
+    physicalRow: 'Sag {{number}}: {{reason}}',
+    morePhysical: '… og {{count}} flere.',
+    skipped: '{{count}} sager er sprunget over (intet CPR-nummer).',
+    cost: 'Forventet pris for Digital Post: {{amount}} (efter prisindstillingerne; porto til fysisk post er ikke med).',
+    budget: 'Månedens budget for Digital Post: {{budget}}; brugt {{spent}}, reserveret {{committed}}, tilbage {{left}}.',
+    noBudget: 'Der er intet budget for Digital Post denne måned.',
+    overBudget: 'Udsendelsen koster mere end det, der er tilbage af budgettet. Den kan ikke sendes.',
+    confirm: 'Send {{letters}} breve',
+    cancel: 'Annullér',
+    sent: 'Udsendelsen er sendt: brevene ligger i udbakken.',
+    sending: 'Sender … {{done}} af {{total}} breve er lagt i udbakken',
+    noPermission: 'Kun brugere med tilladelsen »Sende masseforsendelser« kan sende.',
+  },
+};
+
+export const daCostFieldErrors = {
+  budget_exceeded:
+    'Budgettet for {{channelName}} i {{monthName}} er {{budget}}; brugt {{spent}}, reserveret {{committed}}, tilbage {{left}}; denne udsendelse koster {{cost}}',
+  budget_amount: 'Et budget er et beløb fra 0 til 100 mio. kr.',
+  mailing_figures_changed: 'Tallene er ændret, siden dialogen blev vist',
+  mailing_already_sent: 'Udsendelsen er allerede sendt',
+  mailing_not_prepared: 'Forbered udsendelsen, før den sendes',
+};
