@@ -49,7 +49,6 @@ export function Header({ onSwitchUser, onLanguage, onLock }: Props): ReactNode {
         <div role="group" aria-label={t('nav.groups.letters')} className="nav-group">
           {link({ name: 'outbox' }, t('digitalPost.outbox.nav'), route.name === 'outbox')}
           {link({ name: 'mailings' }, t('mailings.title'), route.name === 'mailings')}
-          {link({ name: 'costs' }, t('costs.nav'), route.name === 'costs')}
           {user.isAdmin && link({ name: 'documents' }, t('documents.title'), route.name === 'documents')}
         </div>
         <div role="group" aria-label={t('nav.groups.citizens')} className="nav-group">

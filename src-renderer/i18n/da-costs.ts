@@ -1,7 +1,7 @@
 // Texts of the mailing send step, monthly budgets and the cost overview (Danish, the source).
 export const daCosts = {
   costs: {
-    nav: 'Udgifter',
+    nav: 'Udgifter og budgetter',
     title: 'Udgifter og budgetter',
     intro: 'Månedens udgifter pr. kanal. Reserveret er det, der ligger i udbakken eller venter på underskrift og endnu ikke er betalt. En udsendelse, der ville koste mere end det, der er tilbage, bliver stoppet, før noget sendes.',
     month: 'Måned: {{month}}',
@@ -30,7 +30,7 @@ export const daCosts = {
     morePhysical: '… og {{count}} flere.',
     skipped: '{{count}} sager er sprunget over (intet CPR-nummer).',
     cost: 'Forventet pris for Digital Post: {{amount}} (efter prisindstillingerne; porto til fysisk post er ikke med).',
-    budget: 'Månedens budget for Digital Post: {{budget}}; brugt {{spent}}, reserveret {{committed}}, tilbage {{left}}.',
+    budget: 'Månedens budget for Digital Post: {{budget}}; brugt {{spent}}, reserveret {{committed}}, tilbage {{left}}',
     noBudget: 'Der er intet budget for Digital Post denne måned.',
     overBudget: 'Udsendelsen koster mere end det, der er tilbage af budgettet. Den kan ikke sendes.',
     confirm: 'Send {{letters}} breve',

@@ -4,7 +4,7 @@ import type { Widen } from './catalogue';
 // Texts of the mailing send step, monthly budgets and the cost overview (English; same keys as Danish).
 export const enCosts: Widen<typeof daCosts> = {
   costs: {
-    nav: 'Costs',
+    nav: 'Costs and budgets',
     title: 'Costs and budgets',
     intro: "This month's costs per channel. Committed is what waits in the outbox or for a signature and is not yet charged. A send that would cost more than is left is stopped before anything goes out.",
     month: 'Month: {{month}}',
@@ -33,7 +33,7 @@ export const enCosts: Widen<typeof daCosts> = {
     morePhysical: '… and {{count}} more.',
     skipped: '{{count}} records were skipped (no CPR number).',
     cost: 'Projected Digital Post cost: {{amount}} (from the price settings; postage for physical post is not included).',
-    budget: "This month's Digital Post budget: {{budget}}; spent {{spent}}, committed {{committed}}, left {{left}}.",
+    budget: "This month's Digital Post budget: {{budget}}; spent {{spent}}, committed {{committed}}, left {{left}}",
     noBudget: 'There is no Digital Post budget this month.',
     overBudget: 'The mailing costs more than is left of the budget. It cannot be sent.',
     confirm: 'Send {{letters}} letters',

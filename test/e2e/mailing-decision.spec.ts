@@ -59,9 +59,9 @@ test('a mailing is prepared, previewed, confirmed with its count and cost, refus
   await dialog.getByRole('button', { name: 'Annullér' }).click();
 
   // The administrator sets a Digital Post budget below the cost on the cost overview.
-  await page.getByRole('link', { name: 'Udgifter' }).click();
-  await page.getByLabel('Månedligt budget for Digital Post (kr.)').fill('0,10');
-  await page.getByRole('form', { name: 'Månedligt budget for Digital Post (kr.)' }).getByRole('button', { name: 'Gem budget' }).click();
+  await page.getByRole('link', { name: 'Udgifter og budgetter' }).click();
+  await page.getByRole('textbox', { name: 'Månedligt budget for Digital Post (kr.)' }).fill('0,10');
+  await page.getByRole('form', { name: 'Digital Post', exact: true }).getByRole('button', { name: 'Gem budget' }).click();
   const row = page.getByTestId('budget-digital_post');
   await expect(row).toContainText('0,10 kr.');
   await expect(row.locator('td').nth(3)).toHaveText('0,10 kr.');
@@ -83,9 +83,9 @@ test('a mailing is prepared, previewed, confirmed with its count and cost, refus
   await dialog.getByRole('button', { name: 'Annullér' }).click();
 
   // No budget again (an empty field), then the send goes through.
-  await page.getByRole('link', { name: 'Udgifter' }).click();
-  await page.getByLabel('Månedligt budget for Digital Post (kr.)').fill('');
-  await page.getByRole('form', { name: 'Månedligt budget for Digital Post (kr.)' }).getByRole('button', { name: 'Gem budget' }).click();
+  await page.getByRole('link', { name: 'Udgifter og budgetter' }).click();
+  await page.getByRole('textbox', { name: 'Månedligt budget for Digital Post (kr.)' }).fill('');
+  await page.getByRole('form', { name: 'Digital Post', exact: true }).getByRole('button', { name: 'Gem budget' }).click();
   await expect(page.getByTestId('budget-digital_post')).toContainText('Intet budget');
   await page.getByRole('link', { name: 'Masseudsendelser' }).click();
   await page.getByRole('button', { name: /^Brev til tre/ }).click();
@@ -105,7 +105,7 @@ test('a mailing is prepared, previewed, confirmed with its count and cost, refus
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await shot('outbox');
   // Once delivered, what was committed is spent: the overview shows it at the dialog's price.
-  await page.getByRole('link', { name: 'Udgifter' }).click();
+  await page.getByRole('link', { name: 'Udgifter og budgetter' }).click();
   await expect(page.getByTestId('budget-digital_post').locator('td').nth(1)).toHaveText(`${cost} kr.`, { timeout: 30_000 });
   await shot('costs-after');
 });

@@ -92,7 +92,7 @@ export function CostsScreen(): ReactNode {
             <form
               key={r.kind}
               className="panel admin-form"
-              aria-label={t('costs.edit', { channel: t(`costs.channels.${r.kind}`) })}
+              aria-label={t(`costs.channels.${r.kind}`)}
               onSubmit={(e) => {
                 e.preventDefault();
                 void save(r.kind);

@@ -98,6 +98,9 @@ export function OutboxScreen(): ReactNode {
         </tbody>
       </table>
       <h2>{t('digitalPost.outbox.costs')}</h2>
+      <p>
+        <a href={routeHref({ name: 'costs' })}>{t('costs.nav')}</a>
+      </p>
       {costs.length === 0 ? (
         <p className="muted">{t('digitalPost.outbox.noCosts')}</p>
       ) : (
