@@ -49,7 +49,7 @@ test('a mailing is prepared, previewed, confirmed with its count and cost, refus
   const dialog = page.getByTestId('send-mailing-dialog');
   await expect(dialog.getByRole('heading')).toHaveText('Send 3 breve til 3 borgere');
   await expect(dialog.getByTestId('send-digital')).toHaveText('2 breve sendes med Digital Post.');
-  await expect(dialog.getByTestId('send-physical')).toContainText('1 breve skal sendes med fysisk post:');
+  await expect(dialog.getByTestId('send-physical')).toContainText('1 brev skal sendes med fysisk post:');
   await expect(dialog.getByTestId('send-physical')).toContainText('fritaget for Digital Post');
   const costText = (await dialog.getByTestId('send-cost').textContent()) ?? '';
   const cost = /Forventet pris for Digital Post: (\d{1,3}(?:\.\d{3})*,\d\d) kr\./.exec(costText)?.[1];
