@@ -140,7 +140,7 @@ export function createServices(config: ServiceConfig) {
   const documents = new DocumentService(db, workspace, documentTemplates, directory, clock);
   const mailings = new MailingService(db, documents, digitalPost.outbox, clock, {
     priceOre: (letter) => priceOre(digitalPost.outbox.prepare(letter).memo.length, digitalPost.settings().prices),
-    lookupContact: (cpr) => digitalPost.lookupContact(cpr),
+    lookupContacts: (cprs) => digitalPost.lookupContacts(cprs),
     toPhysicalPost: (messageId, code) => void routeToPhysicalPost(db, clock, notificationPort, messageId, code),
     budgets,
     priceSettings: () => digitalPost.settings().prices,

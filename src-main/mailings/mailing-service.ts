@@ -17,8 +17,6 @@ import type { Db } from '../store/database';
 export const MAX_MAILING_SIZE = 100_000;
 /** Letters per transaction: ~0.1–0.3 s of work, after which the event loop gets a turn. */
 export const DEFAULT_CHUNK = 200;
-/** Contact look-ups in flight at once while preparing. */
-const LOOKUP_CONCURRENCY = 8;
 /** Physical-post recipients listed by name in the send dialog (the count covers all). */
 const LISTED_PHYSICAL = 200;
 
@@ -26,8 +24,8 @@ const LISTED_PHYSICAL = 200;
 export interface MailingSendDeps {
   /** The Digital Post price of this letter's MeMo message, from the price settings (øre). */
   priceOre: (letter: OutgoingLetter) => number;
-  /** Is the citizen on Digital Post? A failed look-up counts as UNKNOWN (the letter goes digitally; the access point still routes an exempt citizen). */
-  lookupContact?: (cpr: string) => Promise<ContactStatus>;
+  /** Are these citizens on Digital Post? A failed look-up is UNKNOWN (the letter goes digitally; the access point still routes an exempt citizen). */
+  lookupContacts?: (cprs: readonly string[]) => Promise<ContactStatus[]>;
   /** Marks a just-queued letter for physical post (the outbox's route, which tells the record's responsibles). */
   toPhysicalPost: (messageId: number, code: string) => void;
   budgets: Budgets;
@@ -257,18 +255,10 @@ export class MailingService {
   }
 
   private async lookUp(cprs: string[]): Promise<ContactStatus[]> {
-    const lookup = this.deps.lookupContact;
-    const out: ContactStatus[] = cprs.map(() => 'UNKNOWN');
-    if (!lookup) return out;
-    let next = 0;
-    const worker = async () => {
-      while (next < cprs.length) {
-        const i = next++;
-        out[i] = await lookup(cprs[i] as string).catch(() => 'UNKNOWN' as const);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(LOOKUP_CONCURRENCY, cprs.length) }, worker));
-    return out;
+    const unknown = (): ContactStatus[] => cprs.map(() => 'UNKNOWN');
+    if (!this.deps.lookupContacts || cprs.length === 0) return unknown();
+    // Digital Post cannot be asked now (no settings, no network): the letters go digitally.
+    return this.deps.lookupContacts(cprs).catch(unknown);
   }
 
   /** What the send dialog shows: letters, citizens, physical post and why, the projected cost and the month's budget. */
