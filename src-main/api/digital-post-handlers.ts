@@ -1,5 +1,6 @@
 import type { DigitalPostSettingsView, Language } from '../contract';
 import { writeAudit } from '../audit/audit-log';
+import { assertWithinBudget } from '../costs/budget-guard';
 import { checkCpr } from '../cpr/cpr';
 import { messageView, proofOfDelivery } from '../digital-post/message-views';
 import { cancelMessage, retryMessage, routeToPhysicalPost } from '../digital-post/outbox/outbox-actions';
@@ -113,6 +114,8 @@ export const digitalPostHandlers: HandlerTable<Methods> = {
     if (already) return view(ctx, already);
     const { requestId: _requestId, ...composed } = input;
     const letter = composedLetter(ctx, composed, key);
+    // Stopped before anything is queued when the letter would exceed the month's Digital Post budget.
+    assertWithinBudget(ctx.services.budgets, [{ kind: 'digital_post', costOre: priceOre(dp(ctx).outbox.prepare(letter).memo.length, dp(ctx).settings().prices) }], language(ctx));
     const queued = ctx.services.db.transaction(() => {
       const q = dp(ctx).outbox.queue(letter, { createdBy: user.id });
       writeAudit(ctx.services.db, {

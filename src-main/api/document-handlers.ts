@@ -61,4 +61,26 @@ export const documentHandlers: HandlerTable<DocumentMethods> = {
     });
     return mailings.view(input.id);
   },
+  getMailingSendSummary: (input, ctx) => {
+    currentUser(ctx);
+    return ctx.services.mailings.sendSummary(input.id);
+  },
+  sendMailing: (input, ctx) => {
+    const user = currentUser(ctx);
+    const mailings = ctx.services.mailings;
+    // The confirmation and the budget are checked before this returns (and before anything is queued);
+    // queueing then runs in the background in chunks, and the screen polls getMailing.
+    mailings.send(input.id, input.confirmation, user.id).catch((error: unknown) => {
+      console.error(`mailing ${input.id}: sending stopped: ${redactCprs(error instanceof Error ? error.message : String(error))}`);
+    });
+    return mailings.view(input.id);
+  },
+  getBudgetOverview: (_input, ctx) => {
+    currentUser(ctx);
+    return ctx.services.budgets.overview();
+  },
+  saveCostBudget: (input, ctx) => {
+    const user = requireAdmin(ctx);
+    return ctx.services.budgets.set(input.kind, input.monthlyOre, user.id);
+  },
 };

@@ -4,6 +4,11 @@ import { CsvUploads } from '../csv-import/csv-uploads';
 import { ImportJournal } from '../csv-import/import-journal';
 import { RowCheckingThread } from '../csv-import/row-checking-thread';
 import { CostLedger } from '../costs/cost-ledger';
+import { assertWithinBudget, statusActionCosts } from '../costs/budget-guard';
+import { Budgets } from '../costs/budgets';
+import { priceOre } from '../digital-post/settings';
+import { routeToPhysicalPost } from '../digital-post/outbox/outbox-actions';
+import { readSignaturesSettings } from '../signing/signing-settings';
 import { DigitalPostService } from '../digital-post/digital-post-service';
 import { allMessagesDeliveredGuard } from '../digital-post/delivered-guard';
 import { DocumentService } from '../documents/document-service';
@@ -109,7 +114,14 @@ export function createServices(config: ServiceConfig) {
     .register(noFailedStatusActionGuard)
     .register(allMessagesDeliveredGuard)
     .register(signatureCompletedGuard);
-  const statusChanges = new StatusChanges(db, workspace, records, actions, directory, clock, guards);
+  // Monthly budgets per channel (issue 14); the one guard that stops what would exceed them.
+  const budgets = new Budgets(db, clock, {
+    digitalPost: () => digitalPost.settings().prices,
+    signatureOre: () => readSignaturesSettings(integrationSettings).priceOre,
+  });
+  const statusChanges = new StatusChanges(db, workspace, records, actions, directory, clock, guards, (entering, lang) =>
+    assertWithinBudget(budgets, statusActionCosts(entering, budgets.prices), lang),
+  );
   const inbox = new NotificationInbox(db, clock, () => workspace.snapshot(), directory);
   const notificationRetention = new NotificationRetention(notifications, integrationSettings);
   const jobs = new JobRunner({
@@ -126,7 +138,14 @@ export function createServices(config: ServiceConfig) {
   const timedActions = new TimedActionScheduler({ db, clock, events, onJobsQueued: () => jobs.wake() });
   const documentTemplates = new TemplateRepo(db, workspace, clock);
   const documents = new DocumentService(db, workspace, documentTemplates, directory, clock);
-  const mailings = new MailingService(db, documents, digitalPost.outbox, clock);
+  const mailings = new MailingService(db, documents, digitalPost.outbox, clock, {
+    priceOre: (letter) => priceOre(digitalPost.outbox.prepare(letter).memo.length, digitalPost.settings().prices),
+    lookupContacts: (cprs) => digitalPost.lookupContacts(cprs),
+    toPhysicalPost: (messageId, code) => void routeToPhysicalPost(db, clock, notificationPort, messageId, code),
+    budgets,
+    priceSettings: () => digitalPost.settings().prices,
+    language,
+  });
   // Where the running sandbox simulators listen (recorded by the host that starts them).
   const sandboxAddresses = new SandboxAddresses();
   const sandboxUrls = sandboxAddresses.urls;
@@ -185,6 +204,7 @@ export function createServices(config: ServiceConfig) {
     timedActions,
     guards,
     costs,
+    budgets,
     integrationSettings,
     notifications,
     signing: signing.service,

@@ -104,8 +104,13 @@ export const METHOD_ACCESS = {
   createMailing: 'signed_in',
   getMailing: 'signed_in',
   previewMailing: 'signed_in',
-  // Preparing a mailing renders its letters and queues them for Digital Post: that is the send.
-  prepareMailing: { permission: 'send_mailings' },
+  // Preparing only renders and previews (nothing leaves the app): any signed-in caseworker.
+  prepareMailing: 'signed_in',
+  getMailingSendSummary: 'signed_in',
+  // Sending is the decision: it needs the permission the administrator grants.
+  sendMailing: { permission: 'send_mailings' },
+  getBudgetOverview: 'signed_in',
+  saveCostBudget: 'admin',
   getMitidSetup: 'admin',
   saveMitidSettings: 'admin',
   saveMitidWorkflow: 'admin',

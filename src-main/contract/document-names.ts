@@ -9,4 +9,8 @@ export const DOCUMENT_METHOD_NAMES = [
   'getMailing',
   'previewMailing',
   'prepareMailing',
+  'getMailingSendSummary',
+  'sendMailing',
+  'getBudgetOverview',
+  'saveCostBudget',
 ] as const;

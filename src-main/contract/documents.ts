@@ -53,6 +53,10 @@ const logoUpload = z.strictObject({
   base64: z.string().max(1_400_000),
 });
 
+/** The paid channels with a monthly budget (the cost ledger's kinds). */
+export const COST_CHANNELS = ['digital_post', 'mitid_login', 'signature'] as const;
+export type CostChannel = (typeof COST_CHANNELS)[number];
+
 export const documentMethodInputs = {
   listDocumentTemplates: z.strictObject({}),
   saveDocumentTemplate: z.strictObject({
@@ -69,6 +73,12 @@ export const documentMethodInputs = {
   getMailing: z.strictObject({ id }),
   previewMailing: z.strictObject({ id, count: z.int().min(1).max(5) }),
   prepareMailing: z.strictObject({ id }),
+  getMailingSendSummary: z.strictObject({ id }),
+  /** `confirmation` is the summary's fingerprint: a send whose figures changed since the dialog is refused (figures_changed). */
+  sendMailing: z.strictObject({ id, confirmation: z.string().regex(/^[0-9a-f]{64}$/) }),
+  getBudgetOverview: z.strictObject({}),
+  /** A channel's monthly budget in øre; null removes it (no limit). */
+  saveCostBudget: z.strictObject({ kind: z.enum(COST_CHANNELS), monthlyOre: z.int().min(0).max(10_000_000_000).nullable() }),
 } as const;
 
 export interface DocumentTemplateView {
@@ -90,7 +100,42 @@ export interface PreviewPdf {
   emptyPlaceholders: string[];
 }
 
-export type MailingState = 'draft' | 'preparing' | 'prepared';
+/** draft → preparing (rendering) → prepared (rendered, nothing queued) → sending → sent. */
+export type MailingState = 'draft' | 'preparing' | 'prepared' | 'sending' | 'sent';
+
+/** One channel's month: budget (null = no limit), spent, committed (queued, not yet charged) and left, in øre. */
+export interface ChannelMonthView {
+  kind: CostChannel;
+  /** `YYYY-MM` */
+  month: string;
+  budgetOre: number | null;
+  spentOre: number;
+  committedOre: number;
+  leftOre: number | null;
+}
+
+/** Why a letter of a mailing goes by physical post. */
+export type PhysicalPostReason = 'exempt' | 'no_mailbox';
+
+/** What the send dialog shows before a mailing goes out; `fingerprint` is what the confirmation carries back. */
+export interface MailingSendSummary {
+  mailingId: number;
+  /** Letters that go out now, and to how many different citizens. */
+  letters: number;
+  citizens: number;
+  digital: number;
+  physical: number;
+  /** The letters that go by physical post and why (at most 200 listed; `physical` is the count). */
+  physicalRecipients: { recordId: number; recordNumber: string; reason: PhysicalPostReason }[];
+  /** Letters skipped at preparation (no CPR, record gone). */
+  skipped: number;
+  /** Projected Digital Post cost from the price settings (physical post letters are not charged by Digital Post). */
+  costOre: number;
+  budget: ChannelMonthView;
+  /** False when the cost exceeds what is left of this month's Digital Post budget. */
+  withinBudget: boolean;
+  fingerprint: string;
+}
 
 export interface MailingView {
   id: number;
@@ -104,12 +149,15 @@ export interface MailingView {
   /** Letters in the mailing, and how many are waiting, queued in the outbox, or skipped (no CPR). */
   total: number;
   pending: number;
+  /** Rendered and waiting for the send step (nothing of them is in the outbox yet). */
+  rendered: number;
   queued: number;
   skipped: number;
   /** What Digital Post has done with the queued letters (from the letters' mailing_id): delivered, still awaiting (in the outbox, accepted or awaiting a receipt), failed, physical post. */
   delivery: { delivered: number; awaiting: number; failed: number; physicalPost: number };
   createdAt: string;
   preparedAt: string | null;
+  sentAt: string | null;
 }
 
 export interface DocumentMethodResults {
@@ -122,4 +170,8 @@ export interface DocumentMethodResults {
   getMailing: MailingView;
   previewMailing: PreviewPdf[];
   prepareMailing: MailingView;
+  getMailingSendSummary: MailingSendSummary;
+  sendMailing: MailingView;
+  getBudgetOverview: ChannelMonthView[];
+  saveCostBudget: ChannelMonthView;
 }

@@ -20,6 +20,10 @@ export type ErrorCode =
   /** The case store cannot be written: the disk is full, or the file or its folder is read-only. */
   | 'storage_full'
   | 'storage_read_only'
+  /** Sending would exceed what is left of a channel's monthly budget (fieldErrors carry the figures). */
+  | 'budget_exceeded'
+  /** The figures a confirmation was given for have changed since they were shown: show them again. */
+  | 'figures_changed'
   | 'internal';
 
 export interface FieldError {

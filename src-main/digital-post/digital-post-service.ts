@@ -87,6 +87,29 @@ export class DigitalPostService {
     }
   }
 
+  /**
+   * Looks many citizens up over one transport (one TLS set-up, not one per
+   * citizen), `concurrency` at a time; a failed look-up is UNKNOWN.
+   */
+  async lookupContacts(cprs: readonly string[], concurrency = 8): Promise<ContactStatus[]> {
+    const out: ContactStatus[] = cprs.map(() => 'UNKNOWN');
+    if (cprs.length === 0) return out;
+    const transport = createTransport(this.settings(), this.deps.secrets, this.sandboxApiUrl ?? undefined, this.context());
+    try {
+      let next = 0;
+      const worker = async () => {
+        while (next < cprs.length) {
+          const i = next++;
+          out[i] = await transport.lookupContact(cprs[i] as string).catch(() => 'UNKNOWN' as const);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, cprs.length) }, worker));
+    } finally {
+      transport.close();
+    }
+    return out;
+  }
+
   testConnection(lang: Language = this.deps.language()) {
     return testConnection(this.settings(), this.deps.secrets, this.sandboxApiUrl ?? undefined, this.context(), lang);
   }

@@ -1,4 +1,4 @@
-import type { GuardFailureView, Language, StatusChangePreview } from '../contract';
+import type { GuardFailureView, Language, StatusActionDef, StatusChangePreview } from '../contract';
 import { writeAudit } from '../audit/audit-log';
 import { redactCprs } from '../cpr/cpr';
 import { maskCprsInText } from '../cpr/cpr-text';
@@ -27,6 +27,8 @@ export class StatusChanges {
     private readonly directory: Directory,
     private readonly clock: Clock,
     private readonly guards: TransitionGuards,
+    /** Stops a change whose status actions would cost more than is left of a monthly budget (costs/budget-guard.ts). */
+    private readonly budgetCheck: (entering: StatusActionDef[], lang: Language) => void = () => {},
   ) {}
 
   /** The guards of the transition from the record's status to `toStatusId` that refuse it now. */
@@ -102,6 +104,8 @@ export class StatusChanges {
             })),
           );
         }
+        // Before anything is written or queued: the entering actions' projected cost must fit the month's budgets.
+        this.budgetCheck(ws.statusesById.get(args.toStatusId)?.actions ?? [], args.lang ?? 'da');
         const now = this.clock.now();
         const at = isoAt(now);
         this.db

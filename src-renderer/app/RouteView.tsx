@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { AdminScreen } from '../screens/admin/AdminScreen';
 import { DocumentsScreen } from '../screens/documents/DocumentsScreen';
 import { MailingsScreen } from '../screens/mailings/MailingsScreen';
+import { CostsScreen } from '../screens/costs/CostsScreen';
 import { CsvImportScreen } from '../screens/csv-import/CsvImportScreen';
 import { OutboxScreen } from '../screens/digital-post/OutboxScreen';
 import { NewRecordScreen } from '../screens/new-record/NewRecordScreen';
@@ -34,6 +35,8 @@ export function RouteView(): ReactNode {
       return <DocumentsScreen />;
     case 'mailings':
       return <MailingsScreen />;
+    case 'costs':
+      return <CostsScreen />;
     case 'questionnaires':
       return <QuestionnairesScreen />;
     case 'kiosk':

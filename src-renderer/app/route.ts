@@ -18,6 +18,7 @@ export type Route =
   | { name: 'outbox' }
   | { name: 'documents' }
   | { name: 'mailings' }
+  | { name: 'costs' }
   | MitidRoute;
 
 const ADMIN_SECTIONS: readonly AdminSection[] = ['fields', 'workflows', 'users', 'workspace', 'integrations'];
@@ -45,6 +46,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'documents' };
     case 'mailings':
       return { name: 'mailings' };
+    case 'costs':
+      return { name: 'costs' };
     case 'admin': {
       const section = ADMIN_SECTIONS.find((s) => s === arg) ?? 'fields';
       return { name: 'admin', section };
@@ -74,6 +77,8 @@ export function routeHref(route: Route): string {
       return '#/documents';
     case 'mailings':
       return '#/mailings';
+    case 'costs':
+      return '#/costs';
     default:
       return mitidRouteHref(route);
   }

@@ -4,6 +4,7 @@ import type { AppError, FieldError } from '../../src-main/contract';
 import type { Catalogue } from '../i18n/catalogue';
 import { i18n } from '../i18n/i18n';
 import { errorText, fieldErrorText } from '../i18n/translate-error';
+import { budgetRefusalTexts } from '../screens/costs/budget-text';
 
 interface Props {
   error: AppError | null;
@@ -33,6 +34,11 @@ export function ErrorBanner({ error, text, children }: Props): ReactNode {
           ))}
         </ul>
       )}
+      {budgetRefusalTexts(t, error).map((text) => (
+        <p key={text} data-testid="budget-refusal">
+          {text}
+        </p>
+      ))}
       {children}
     </div>
   );

@@ -56,7 +56,7 @@ export const daDocuments = {
   },
   mailings: {
     title: 'Masseudsendelser',
-    intro: 'Vælg sager med et filter og en skabelon. Hvert brev bliver en personlig PDF, der lægges i udbakken til Digital Post.',
+    intro: 'Vælg sager med et filter og en skabelon. Hvert brev bliver en personlig PDF. Forbered brevene og se dem, og send dem derefter som et særskilt trin.',
     new: 'Ny udsendelse',
     name: 'Navn på udsendelsen',
     template: 'Skabelon',
@@ -70,11 +70,13 @@ export const daDocuments = {
     create: 'Opret udsendelse',
     list: 'Udsendelser',
     none: 'Der er ingen udsendelser endnu.',
-    counts: '{{total}} breve · {{queued}} i udbakken · {{skipped}} sprunget over · {{pending}} venter',
+    counts: '{{total}} breve · {{rendered}} klar til afsendelse · {{queued}} i udbakken · {{skipped}} sprunget over · {{pending}} venter',
     state: {
       draft: 'Kladde',
       preparing: 'Forberedes',
-      prepared: 'Klar i udbakken',
+      prepared: 'Klar til afsendelse',
+      sending: 'Sendes',
+      sent: 'Sendt',
     },
     interrupted: 'Forberedelsen blev afbrudt. Fortsæt, så laves de resterende breve; ingen breve sendes to gange.',
     previewFew: 'Vis de første 3 breve',
@@ -82,7 +84,7 @@ export const daDocuments = {
     prepare: 'Forbered alle breve',
     resume: 'Fortsæt forberedelsen',
     progress: '{{done}} af {{total}} breve klar',
-    done: 'Alle breve er lagt i udbakken.',
+    done: 'Alle breve er lavet. Intet er sendt endnu: se nogle af brevene, og send udsendelsen.',
     skippedHint: 'Sager uden CPR-nummer springes over.',
   },
 };

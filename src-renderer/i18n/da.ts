@@ -13,6 +13,7 @@ import { daDigitalPost } from './da-digital-post';
 import { daPhysicalPost } from './da-physical-post';
 import { daDpConnection } from './da-dp-connection';
 import { daDocumentFieldErrors, daDocuments } from './da-documents';
+import { daCostFieldErrors, daCosts } from './da-costs';
 
 export const da = {
   notifications: daNotifications,
@@ -20,6 +21,7 @@ export const da = {
   physicalPost: daPhysicalPost,
   dpConnection: daDpConnection,
   ...daDocuments,
+  ...daCosts,
   mitid: daMitid,
   access: daAccess,
   app: {
@@ -365,6 +367,8 @@ export const da = {
       unavailable: 'Tjenesten kan ikke nås lige nu. Prøv igen om lidt.',
       storage_full: 'Disken er fuld, så ændringen blev ikke gemt. Frigør plads på disken, og prøv igen – intet gemt er gået tabt.',
       storage_read_only: 'Databasefilen eller dens mappe er skrivebeskyttet, så ændringen blev ikke gemt. Bed IT om skriveadgang – intet gemt er gået tabt.',
+      budget_exceeded: 'Intet er sendt: det ville overskride månedens budget.',
+      figures_changed: 'Tallene er ændret, siden de blev vist. Se dem igen, før du bekræfter.',
     },
     field: {
       required: 'Feltet skal udfyldes',
@@ -384,6 +388,7 @@ export const da = {
       group_unknown: 'Ukendt gruppe (skriv id eller navn)',
       group_ambiguous: 'Flere grupper passer – skriv gruppens id',
       ...daDocumentFieldErrors,
+      ...daCostFieldErrors,
       ...daSettingFieldErrors,
       unknown_field: 'Ukendt felt',
       workspaceImport: daWorkspaceImportReasons,

@@ -59,7 +59,7 @@ export const enDocuments: Widen<typeof daDocuments> = {
   },
   mailings: {
     title: 'Mailings',
-    intro: 'Choose records with a filter and a template. Each letter becomes a personal PDF queued in the Digital Post outbox.',
+    intro: 'Choose records with a filter and a template. Each letter becomes a personal PDF. Prepare the letters and look at them, then send them as a separate step.',
     new: 'New mailing',
     name: 'Name of the mailing',
     template: 'Template',
@@ -73,11 +73,13 @@ export const enDocuments: Widen<typeof daDocuments> = {
     create: 'Create mailing',
     list: 'Mailings',
     none: 'There are no mailings yet.',
-    counts: '{{total}} letters · {{queued}} in the outbox · {{skipped}} skipped · {{pending}} waiting',
+    counts: '{{total}} letters · {{rendered}} ready to send · {{queued}} in the outbox · {{skipped}} skipped · {{pending}} waiting',
     state: {
       draft: 'Draft',
       preparing: 'Preparing',
-      prepared: 'Ready in the outbox',
+      prepared: 'Ready to send',
+      sending: 'Sending',
+      sent: 'Sent',
     },
     interrupted: 'Preparation was interrupted. Continue to make the remaining letters; no letter is sent twice.',
     previewFew: 'Show the first 3 letters',
@@ -85,7 +87,7 @@ export const enDocuments: Widen<typeof daDocuments> = {
     prepare: 'Prepare all letters',
     resume: 'Continue preparing',
     progress: '{{done}} of {{total}} letters ready',
-    done: 'All letters are in the outbox.',
+    done: 'All letters are made. Nothing is sent yet: look at some of them, then send the mailing.',
     skippedHint: 'Records without a CPR number are skipped.',
   },
 };

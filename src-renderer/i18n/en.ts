@@ -5,6 +5,7 @@ import { enWorkspaceImportReasons, enWorkspaceTools } from './en-workspace-tools
 import { enSandbox } from './en-sandbox';
 import { enCsvImport } from './en-csv-import';
 import { enDocumentFieldErrors, enDocuments } from './en-documents';
+import { enCostFieldErrors, enCosts } from './en-costs';
 import type { Catalogue } from './catalogue';
 import { enSigning } from './en-signing';
 import { enNotifications } from './en-notifications';
@@ -21,6 +22,7 @@ export const en: Catalogue = {
   physicalPost: enPhysicalPost,
   dpConnection: enDpConnection,
   ...enDocuments,
+  ...enCosts,
   mitid: enMitid,
   access: enAccess,
   app: {
@@ -367,6 +369,8 @@ export const en: Catalogue = {
       unavailable: 'The service cannot be reached right now. Try again shortly.',
       storage_full: 'The disk is full, so the change was not saved. Free some disk space and try again – nothing stored was lost.',
       storage_read_only: 'The database file or its folder is read-only, so the change was not saved. Ask IT for write access – nothing stored was lost.',
+      budget_exceeded: 'Nothing was sent: it would exceed this month\'s budget.',
+      figures_changed: 'The figures have changed since they were shown. Look at them again before you confirm.',
     },
     field: {
       required: 'This field is required',
@@ -386,6 +390,7 @@ export const en: Catalogue = {
       group_unknown: 'Unknown group (write id or name)',
       group_ambiguous: 'Several groups match – write the group id',
       ...enDocumentFieldErrors,
+      ...enCostFieldErrors,
       ...enSettingFieldErrors,
       unknown_field: 'Unknown field',
       workspaceImport: enWorkspaceImportReasons,

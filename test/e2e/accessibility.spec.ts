@@ -13,6 +13,7 @@ const ROUTES: [name: string, hash: string][] = [
   ['Importér CSV', '#/import'],
   ['Udbakke', '#/outbox'],
   ['Masseforsendelser', '#/mailings'],
+  ['Udgifter og budgetter', '#/costs'],
   ['Dokumentskabeloner', '#/documents'],
   ['Spørgeskemaer', '#/questionnaires'],
   ['MitID-opsætning', '#/mitid'],

@@ -1,6 +1,6 @@
 import { expect, openAs, test } from './fixtures';
 
-test('an administrator writes a template, is told about an unknown placeholder, previews it against a record, and prepares a small mailing', async ({ page, server }) => {
+test('an administrator writes a template, is told about an unknown placeholder, previews it against a record, prepares a small mailing and sends it as a separate step', async ({ page, server }) => {
   const cspErrors: string[] = [];
   page.on('console', (msg) => {
     if (/Content Security Policy|CSP violation/i.test(msg.text())) cspErrors.push(msg.text());
@@ -33,7 +33,7 @@ test('an administrator writes a template, is told about an unknown placeholder, 
   await expect(preview.locator('iframe')).toHaveAttribute('src', /^blob:/);
   await expect(preview.getByRole('link', { name: 'Hent PDF' })).toHaveAttribute('download', /\.pdf$/);
 
-  // 3. A mailing to the rejected applications: count, preview three, prepare all.
+  // 3. A mailing to the rejected applications: count, preview three, prepare all (nothing queued), then send.
   await page.getByRole('link', { name: 'Masseudsendelser' }).click();
   await page.getByLabel('Navn på udsendelsen').fill('Afslag november');
   await page.getByLabel('Arbejdsgang').selectOption({ label: 'Ansøgning om tilskud' });
@@ -49,7 +49,7 @@ test('an administrator writes a template, is told about an unknown placeholder, 
   expect(count).toBeGreaterThan(3);
   await page.getByRole('button', { name: 'Opret udsendelse' }).click();
   const detail = page.getByTestId('mailing-detail');
-  await expect(detail.getByTestId('mailing-counts')).toHaveText(`${count} breve · 0 i udbakken · 0 sprunget over · ${count} venter`);
+  await expect(detail.getByTestId('mailing-counts')).toHaveText(`${count} breve · 0 klar til afsendelse · 0 i udbakken · 0 sprunget over · ${count} venter`);
   await detail.getByRole('button', { name: 'Vis de første 3 breve' }).click();
   await expect(detail.getByRole('tab')).toHaveCount(3);
   await expect(detail.getByTestId('pdf-preview')).toHaveAttribute('data-pages', '1');
@@ -57,8 +57,14 @@ test('an administrator writes a template, is told about an unknown placeholder, 
   await expect(detail.getByRole('tab').nth(1)).toHaveAttribute('aria-selected', 'true');
   await detail.getByRole('button', { name: 'Forbered alle breve' }).click();
   await expect(detail.getByTestId('mailing-progress-text')).toHaveText(`${count} af ${count} breve klar`);
-  await expect(detail.getByTestId('mailing-counts')).toHaveText(`${count} breve · ${count} i udbakken · 0 sprunget over · 0 venter`);
-  await expect(detail.getByTestId('notice')).toHaveText('Alle breve er lagt i udbakken.');
+  await expect(detail.getByTestId('mailing-counts')).toHaveText(`${count} breve · ${count} klar til afsendelse · 0 i udbakken · 0 sprunget over · 0 venter`);
+  await expect(detail.getByTestId('notice')).toHaveText('Alle breve er lavet. Intet er sendt endnu: se nogle af brevene, og send udsendelsen.');
   await expect(detail.locator('progress')).toHaveAttribute('value', String(count));
+  await detail.getByRole('button', { name: 'Send udsendelsen …' }).click();
+  const dialog = page.getByTestId('send-mailing-dialog');
+  await expect(dialog.getByRole('heading')).toHaveText(new RegExp(`^Send ${count} breve til \\d+ borgere$`));
+  await dialog.getByRole('button', { name: `Send ${count} breve` }).click();
+  await expect(detail.getByTestId('mailing-counts')).toHaveText(`${count} breve · 0 klar til afsendelse · ${count} i udbakken · 0 sprunget over · 0 venter`);
+  await expect(detail.getByText('Udsendelsen er sendt: brevene ligger i udbakken.')).toBeVisible();
   expect(cspErrors).toEqual([]);
 });

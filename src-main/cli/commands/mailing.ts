@@ -1,12 +1,28 @@
-import type { MailingFilter, MailingView } from '../../contract';
+import type { MailingFilter, MailingSendSummary, MailingView } from '../../contract';
+import { formatKroner } from '../../shared/danish-formats';
 import type { MailingProgress } from '../../mailings/mailing-service';
 import { withApp, type CliApp } from '../cli-app';
 import { CliError, EXIT_OK } from '../cli-error';
-import { stringOption, type CliCommand, type CliIo, type OptionValues } from '../command';
+import { flag, stringOption, type CliCommand, type CliIo, type OptionValues } from '../command';
 import { findUser, findWorkflow } from '../lookups';
 
 const describe = (m: MailingView): string =>
-  `Mailing ${m.id} "${m.name}" (${m.templateName}): ${m.total} letters, ${m.queued} queued in the outbox, ${m.skipped} skipped (no CPR), ${m.pending} waiting; ${m.state}.`;
+  `Mailing ${m.id} "${m.name}" (${m.templateName}): ${m.total} letters, ${m.rendered} rendered and not sent, ${m.queued} queued in the outbox, ${m.skipped} skipped (no CPR), ${m.pending} waiting; ${m.state}.`;
+
+const kroner = (ore: number): string => `${formatKroner(ore, 'da')} kr.`;
+
+/** The send dialog's figures as lines: letters, citizens, physical post and why, cost and budget. */
+function summaryLines(s: MailingSendSummary): string[] {
+  const lines = [
+    `Send ${s.letters} letters to ${s.citizens} citizens: ${s.digital} by Digital Post, ${s.physical} by physical post.`,
+    ...s.physicalRecipients.map((p) => `  physical post: record ${p.recordNumber} (${p.reason === 'exempt' ? 'exempt from Digital Post' : 'no Digital Post mailbox'})`),
+    `Projected Digital Post cost: ${kroner(s.costOre)} (from the price settings).`,
+  ];
+  if (s.budget.budgetOre !== null) {
+    lines.push(`Digital Post budget ${s.budget.month}: ${kroner(s.budget.budgetOre)}; spent ${kroner(s.budget.spentOre)}, committed ${kroner(s.budget.committedOre)}, left ${kroner(s.budget.leftOre ?? 0)}.`);
+  }
+  return lines;
+}
 
 /** A progress line every 5 % (and at the end), so a log file stays readable. */
 function progressPrinter(io: CliIo): (p: MailingProgress) => void {
@@ -43,16 +59,27 @@ function filterFrom(app: CliApp, options: OptionValues): MailingFilter {
 
 export const mailingCommand: CliCommand = {
   name: 'mailing',
-  usage: 'mailing prepare [<id>] | mailing prepare --template <name|id> [--workflow <name>] [--status <name>] [--search <text>] [--name <text>] [--as <user>] | mailing list',
-  summary: 'Prepare a mailing: one personalised PDF letter per record, queued for Digital Post.',
+  usage:
+    'mailing prepare [<id>] | mailing prepare --template <name|id> [--workflow <name>] [--status <name>] [--search <text>] [--name <text>] [--as <user>] | mailing send <id> [--yes] [--as <user>] | mailing list',
+  summary: 'Prepare a mailing (one personalised PDF letter per record), then send it to Digital Post as a separate step.',
   details: [
-    'With an id, prepares (or continues) that mailing. With --template, first makes a new',
+    'prepare: with an id, prepares (or continues) that mailing. With --template, first makes a new',
     'mailing of the records the filters choose (the same filters as the record list).',
-    'Letters are rendered and queued in chunks; an interrupted run continues where it',
-    'stopped and never queues a letter twice. Records without a CPR number are skipped.',
-    '--as names the caseworker for {{caseworker}} and the mailing\'s author.',
+    'Letters are rendered in chunks and nothing is queued; records without a CPR number are skipped.',
+    'send: shows how many letters go to how many citizens, which go by physical post and why, and',
+    'the projected cost; with --yes it sends them. A send over the month\'s Digital Post budget is',
+    'refused before anything is queued. An interrupted send continues and never queues a letter twice.',
+    '--as names the caseworker for {{caseworker}}, the mailing\'s author and who sent it.',
   ],
-  options: { template: { type: 'string' }, workflow: { type: 'string' }, status: { type: 'string' }, search: { type: 'string' }, name: { type: 'string' }, as: { type: 'string' } },
+  options: {
+    template: { type: 'string' },
+    workflow: { type: 'string' },
+    status: { type: 'string' },
+    search: { type: 'string' },
+    name: { type: 'string' },
+    as: { type: 'string' },
+    yes: { type: 'boolean' },
+  },
   async run({ args, options, dbFile, dbGiven, io }) {
     const [sub, ...rest] = args;
     if (sub === 'list' && rest.length === 0) {
@@ -63,7 +90,28 @@ export const mailingCommand: CliCommand = {
         return EXIT_OK;
       });
     }
-    if (sub !== 'prepare' || rest.length > 1) throw new CliError('Use: mailing prepare [<id>] [--template <name|id> …], or mailing list.');
+    if (sub === 'send') {
+      if (rest.length !== 1 || !/^\d{1,15}$/.test(rest[0] ?? '')) throw new CliError('Say which mailing to send: mailing send <id> [--yes]; see: mailing list.');
+      const id = Number(rest[0]);
+      return withApp({ dbFile, dbGiven }, async ({ services }) => {
+        const asName = stringOption(options, 'as');
+        const user = asName ? findUser(services.users.listUsers(), asName) : null;
+        const m = services.mailings.view(id);
+        if (m.state !== 'prepared' && m.state !== 'sending') {
+          throw new CliError(m.state === 'sent' ? `Mailing ${id} has been sent.` : `Mailing ${id} is not prepared yet; run: mailing prepare ${id}.`);
+        }
+        const summary = services.mailings.sendSummary(id);
+        for (const line of summaryLines(summary)) io.out(line);
+        if (!flag(options, 'yes')) {
+          io.out(`Nothing was sent. To send, run: mailing send ${id} --yes`);
+          return EXIT_OK;
+        }
+        const done = await services.mailings.send(id, summary.fingerprint, user?.id ?? null, { onProgress: progressPrinter(io) });
+        io.out(describe(done));
+        return EXIT_OK;
+      });
+    }
+    if (sub !== 'prepare' || rest.length > 1) throw new CliError('Use: mailing prepare [<id>] [--template <name|id> …], mailing send <id> [--yes], or mailing list.');
     return withApp({ dbFile, dbGiven }, async (app) => {
       const { services } = app;
       const asName = stringOption(options, 'as');
@@ -90,6 +138,7 @@ export const mailingCommand: CliCommand = {
       io.out(`Preparing ${before.pending} of ${before.total} letters…`);
       const done = await services.mailings.prepare(id, user?.id ?? null, { onProgress: progressPrinter(io) });
       io.out(describe(done));
+      if (done.rendered > 0) io.out(`Nothing is sent yet. To see the figures: mailing send ${id}; to send: mailing send ${id} --yes`);
       if ('held' in services.digitalPost) {
         io.err('Note: this build has no Digital Post outbox yet; the letters were rendered and counted but are not kept.');
       }

@@ -13,6 +13,7 @@ import { migration010 } from './010-danish-name-order';
 import { migration011 } from './011-running-jobs';
 import { migration012 } from './012-digital-post-receipts';
 import { migration013 } from './013-second-signatory';
+import { migration014 } from './014-mailing-decision';
 import { migration015 } from './015-physical-post';
 import type { Migration } from './migration';
 
@@ -31,8 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
-  // 014 is feat/mailing-decision's; until that branch is merged an empty step keeps the numbers in order (replace it with migration014 on merge).
-  { version: 14, name: 'reserved for the mailing decision', up: () => undefined },
+  migration014,
   migration015,
 ];
 

@@ -111,6 +111,9 @@ export function OutboxScreen(): ReactNode {
       </table>
       )}
       <h2>{t('digitalPost.outbox.costs')}</h2>
+      <p>
+        <a href={routeHref({ name: 'costs' })}>{t('costs.nav')}</a>
+      </p>
       {costs.length === 0 ? (
         <p className="muted">{t('digitalPost.outbox.noCosts')}</p>
       ) : (

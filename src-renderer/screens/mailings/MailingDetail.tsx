@@ -5,10 +5,11 @@ import type { AppError, MailingView, PreviewPdf } from '../../../src-main/contra
 import { useApi } from '../../api/api-context';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { PdfPreview } from '../../components/PdfPreview';
+import { SendMailingDialog } from './SendMailingDialog';
 
 const POLL_MS = 400;
 
-/** One mailing: its counts, a preview of the first letters, and preparation with a progress bar. */
+/** One mailing: its counts, a preview of the first letters, preparation with a progress bar, and the separate send step. */
 export function MailingDetail({ id, onChanged }: { id: number; onChanged: () => void }): ReactNode {
   const { t } = useTranslation();
   const api = useApi();
@@ -16,6 +17,7 @@ export function MailingDetail({ id, onChanged }: { id: number; onChanged: () => 
   const [previews, setPreviews] = useState<PreviewPdf[]>([]);
   const [shown, setShown] = useState(0);
   const [error, setError] = useState<AppError | null>(null);
+  const [sending, setSending] = useState(false);
 
   const load = useCallback(async () => {
     const r = await api.getMailing({ id });
@@ -38,7 +40,8 @@ export function MailingDetail({ id, onChanged }: { id: number; onChanged: () => 
   }, [running, load, onChanged]);
 
   if (!mailing) return <ErrorBanner error={error} />;
-  const done = mailing.queued + mailing.skipped;
+  const sendStep = mailing.state === 'sending' || mailing.state === 'sent';
+  const done = sendStep ? mailing.queued + mailing.skipped : mailing.rendered + mailing.queued + mailing.skipped;
   const interrupted = mailing.state === 'preparing' && !mailing.running;
 
   const preview = async () => {
@@ -59,7 +62,7 @@ export function MailingDetail({ id, onChanged }: { id: number; onChanged: () => 
       <h2 id="mailing-detail-title">
         {mailing.name} <span className="tag">{t(`mailings.state.${mailing.state}`)}</span>
       </h2>
-      <p data-testid="mailing-counts">{t('mailings.counts', { total: mailing.total, queued: mailing.queued, skipped: mailing.skipped, pending: mailing.pending })}</p>
+      <p data-testid="mailing-counts">{t('mailings.counts', { total: mailing.total, rendered: mailing.rendered, queued: mailing.queued, skipped: mailing.skipped, pending: mailing.pending })}</p>
       {mailing.queued > 0 && (
         <p data-testid="mailing-delivery">
           {t('digitalPost.mailingDelivery', {
@@ -72,10 +75,11 @@ export function MailingDetail({ id, onChanged }: { id: number; onChanged: () => 
       )}
       <progress className="mailing-progress" max={Math.max(1, mailing.total)} value={done} aria-label={t('mailings.progress', { done, total: mailing.total })} />
       <p className="muted" data-testid="mailing-progress-text">
-        {t('mailings.progress', { done, total: mailing.total })}
+        {mailing.state === 'sending' ? t('mailingSend.sending', { done, total: mailing.total }) : t('mailings.progress', { done, total: mailing.total })}
       </p>
       {interrupted && <p className="banner banner-warn">{t('mailings.interrupted')}</p>}
       {mailing.state === 'prepared' && <Notice>{t('mailings.done')}</Notice>}
+      {mailing.state === 'sent' && <Notice>{t('mailingSend.sent')}</Notice>}
       <ErrorBanner error={error} />
       <div className="row-actions">
         <button type="button" className="btn" onClick={() => void preview()}>
@@ -84,6 +88,11 @@ export function MailingDetail({ id, onChanged }: { id: number; onChanged: () => 
         {mailing.pending > 0 && (
           <button type="button" className="btn btn-primary" disabled={mailing.running} onClick={() => void prepare()}>
             {interrupted ? t('mailings.resume') : t('mailings.prepare')}
+          </button>
+        )}
+        {mailing.rendered > 0 && mailing.pending === 0 && !mailing.running && (mailing.state === 'prepared' || mailing.state === 'sending') && (
+          <button type="button" className="btn btn-primary" onClick={() => setSending(true)}>
+            {t('mailingSend.open')}
           </button>
         )}
       </div>
@@ -98,6 +107,16 @@ export function MailingDetail({ id, onChanged }: { id: number; onChanged: () => 
           </div>
           {previews[shown] && <PdfPreview preview={previews[shown]} />}
         </div>
+      )}
+      {sending && (
+        <SendMailingDialog
+          mailingId={id}
+          onClose={() => setSending(false)}
+          onSent={(m) => {
+            setSending(false);
+            setMailing(m);
+          }}
+        />
       )}
     </section>
   );

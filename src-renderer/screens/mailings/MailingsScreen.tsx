@@ -8,6 +8,7 @@ import { useDebounced } from '../../components/use-debounced';
 import { WorkflowOptions } from '../../components/WorkflowOptions';
 import { useWorkspace } from '../../app/workspace-context';
 import { MailingDetail } from './MailingDetail';
+import { routeHref } from '../../app/route';
 
 /** Mailings: records chosen by filter, one personalised letter each, prepared into the outbox. */
 export function MailingsScreen(): ReactNode {
@@ -71,7 +72,9 @@ export function MailingsScreen(): ReactNode {
   return (
     <section className="mailings-screen admin-section" aria-labelledby="mailings-title">
       <h1 id="mailings-title">{t('mailings.title')}</h1>
-      <p className="hint">{t('mailings.intro')}</p>
+      <p className="hint">
+        {t('mailings.intro')} <a href={routeHref({ name: 'costs' })}>{t('costs.nav')}</a>
+      </p>
       <form
         className="panel admin-form"
         aria-label={t('mailings.new')}

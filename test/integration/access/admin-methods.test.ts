@@ -27,7 +27,7 @@ describe('the contract marks administrator methods', () => {
       expect(ADMIN_METHODS).toContain(m);
     }
     expect(ADMIN_METHODS).not.toContain('listRecords');
-    expect(PERMISSION_METHODS).toEqual([{ method: 'prepareMailing', permission: 'send_mailings' }]);
+    expect(PERMISSION_METHODS).toEqual([{ method: 'sendMailing', permission: 'send_mailings' }]);
   });
 });
 
@@ -115,28 +115,33 @@ describe('a non-admin session', () => {
 });
 
 describe('the permission to send mailings', () => {
-  it('is needed to prepare (queue) a mailing, and the administrator grants and withdraws it', async () => {
+  it('is needed to send a mailing (preparing only renders), and the administrator grants and withdraws it', async () => {
     const app = open({ seedDemo: true, language: 'da' });
     const d = demo(app);
     const admin = d.adminSession();
     const anne: Session = { userId: d.user('Anne Sørensen').id };
     const template = { id: app.services.documents.templates.save({ name: 'Afgørelse', definition: EXAMPLE_LETTER }, d.admin.id) };
     const mailing = value(await app.dispatch('createMailing', { name: 'Alle afviste', templateId: template.id, filter: { statusId: d.status('Afvist').id } }, anne)) as { id: number };
+    await app.services.mailings.prepare(mailing.id, anne.userId!);
+    const { fingerprint } = app.services.mailings.sendSummary(mailing.id);
 
-    const refused = await app.dispatch('prepareMailing', { id: mailing.id }, anne);
+    const refused = await app.dispatch('sendMailing', { id: mailing.id, confirmation: fingerprint }, anne);
     expect(refused).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
     if (!refused.ok) expect(refused.error.message).toContain('Sende masseforsendelser');
     expect(app.services.db.prepare("SELECT count(*) FROM mailing_items WHERE state = 'queued'").pluck().get()).toBe(0);
+    expect(app.services.db.prepare('SELECT count(*) FROM digital_post_messages').pluck().get()).toBe(0);
 
     // Only an administrator grants it.
     expect(await app.dispatch('saveUserPermissions', { userId: anne.userId!, permissions: ['send_mailings'] }, anne)).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
     value(await app.dispatch('saveUserPermissions', { userId: anne.userId!, permissions: ['send_mailings'] }, admin));
     const session = value(await app.dispatch('getSession', {}, anne)) as { access: { permissions: string[] } };
     expect(session.access.permissions).toEqual(['send_mailings']);
-    expect(await app.dispatch('prepareMailing', { id: mailing.id }, anne)).toMatchObject({ ok: true });
+    expect(await app.dispatch('sendMailing', { id: mailing.id, confirmation: fingerprint }, anne)).toMatchObject({ ok: true });
+    for (let i = 0; i < 200 && app.services.mailings.view(mailing.id).state !== 'sent'; i += 1) await new Promise((r) => setTimeout(r, 20));
+    expect(app.services.mailings.view(mailing.id).state).toBe('sent');
 
     value(await app.dispatch('saveUserPermissions', { userId: anne.userId!, permissions: [] }, admin));
-    expect(await app.dispatch('prepareMailing', { id: mailing.id }, anne)).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await app.dispatch('sendMailing', { id: mailing.id, confirmation: fingerprint }, anne)).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
     const audit = app.services.db.prepare("SELECT details FROM audit_log WHERE action = 'user.permissions_changed' ORDER BY id").pluck().all() as string[];
     expect(audit.map((a) => JSON.parse(a) as unknown)).toEqual([
       { profileId: anne.userId, permissions: ['send_mailings'] },

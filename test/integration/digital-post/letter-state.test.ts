@@ -4,7 +4,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_LETTER, type MailingView, type MessageView } from '../../../src-main/contract';
-import { MailingService } from '../../../src-main/mailings/mailing-service';
 import { MIGRATIONS, migrate } from '../../../src-main/store/migrations';
 import { count, createDemoRecord, demo, manualClock, useTestApps, value } from '../helpers/test-app';
 import { connect, useSandboxes } from './dp-helpers';
@@ -54,9 +53,10 @@ describe('Digital Post letter state', () => {
     connect(app, sim);
     const d = demo(app);
     const templateId = app.services.documents.templates.save({ name: 'Afgørelse', definition: EXAMPLE_LETTER }, d.admin.id);
-    const mailings = new MailingService(app.services.db, app.services.documents, app.services.digitalPost.outbox, app.services.clock);
+    const mailings = app.services.mailings;
     const mailing = mailings.create({ name: 'Afviste', templateId, filter: { statusId: d.status('Afvist').id } }, d.admin);
-    const prepared = await mailings.prepare(mailing.id, d.admin.id);
+    await mailings.prepare(mailing.id, d.admin.id);
+    const prepared = await mailings.send(mailing.id, mailings.sendSummary(mailing.id).fingerprint, d.admin.id);
     expect(prepared.queued).toBeGreaterThan(1);
     expect(count(app.services.db, 'digital_post_messages', 'mailing_id = ?', mailing.id)).toBe(prepared.queued);
     expect(prepared.delivery).toEqual({ delivered: 0, awaiting: prepared.queued, failed: 0, physicalPost: 0 });

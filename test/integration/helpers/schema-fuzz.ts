@@ -37,6 +37,8 @@ const PATTERN_SAMPLES: Record<string, string> = {
   '^[A-Za-z0-9.:/_-]*$': 'kommune.idura.broker',
   '^[A-Za-z0-9_-]{10,64}$': 'abcdefghij12',
   '^\\d{1,15}$': '1',
+  // a mailing send's confirmation (the summary's SHA-256 fingerprint)
+  '^[0-9a-f]{64}$': 'a'.repeat(64),
   // z.uuid() (the compose dialog's request id)
   [(z.toJSONSchema(z.uuid()) as JsonSchema).pattern as string]: '7055b9cc-7e5c-40e5-a86d-699cc7d09e7c',
   '^[^\\s/\\\\:*?"<>|]+$': 'jdoe',
