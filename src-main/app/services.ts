@@ -125,7 +125,7 @@ export function createServices(config: ServiceConfig) {
   });
   const timedActions = new TimedActionScheduler({ db, clock, events, onJobsQueued: () => jobs.wake() });
   const documentTemplates = new TemplateRepo(db, workspace, clock);
-  const documents = new DocumentService(db, workspace, documentTemplates, directory, clock);
+  const documents = new DocumentService(db, workspace, documentTemplates, directory, clock, () => digitalPost.settings().senderLabel);
   const mailings = new MailingService(db, documents, digitalPost.outbox, clock);
   // Where the running sandbox simulators listen (recorded by the host that starts them).
   const sandboxAddresses = new SandboxAddresses();
