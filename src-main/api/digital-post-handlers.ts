@@ -5,7 +5,6 @@ import { checkCpr } from '../cpr/cpr';
 import { messageView, proofOfDelivery } from '../digital-post/message-views';
 import { cancelMessage, retryMessage, routeToPhysicalPost } from '../digital-post/outbox/outbox-actions';
 import { countsByState, messageById, type MessageRow } from '../digital-post/outbox/outbox-repo';
-import { simpleLetterPdf } from '../digital-post/letter/simple-letter-pdf';
 import { countToPrint, postedByName } from '../digital-post/physical-post/print-list';
 import { API_CREDENTIAL_SECRET, CERTIFICATE_PASSWORD_SECRET, priceOre, type DigitalPostSettings } from '../digital-post/settings';
 import { normaliseBasicCredential } from '../digital-post/transport/ngdp-credentials';
@@ -29,7 +28,7 @@ function recordCpr(ctx: HandlerContext, recordId: number): string | null {
   return row.cpr;
 }
 
-/** The letter a caseworker composed on a record: body rendered to PDF, uploaded PDFs attached. */
+/** The letter a caseworker composed on a record: body on the letterhead as PDF, uploaded PDFs attached. */
 function composedLetter(ctx: HandlerContext, input: MethodParsed<'previewDigitalPost'>, idempotencyKey: string): OutgoingLetter {
   const lang = language(ctx);
   const cpr = recordCpr(ctx, input.recordId);
@@ -41,7 +40,11 @@ function composedLetter(ctx: HandlerContext, input: MethodParsed<'previewDigital
     recipientCpr: cpr,
     subject: input.subject,
     ...(input.notification ? { notification: input.notification } : {}),
-    mainDocument: { fileName: `${safeName(input.subject)}.pdf`, content: simpleLetterPdf({ title: input.subject, body: input.body, date: isoAt(ctx.services.clock.now()).slice(0, 10) }) },
+    // On the workspace's letterhead; preview and send both come through here, so the preview is what is sent.
+    mainDocument: {
+      fileName: `${safeName(input.subject)}.pdf`,
+      content: ctx.services.documents.recordLetter({ recordId: input.recordId, subject: input.subject, body: input.body, actingUserId: ctx.session.userId }).pdf,
+    },
     attachments: input.attachments.map((a) => ({ fileName: a.fileName, content: decodePdf(a.contentBase64, a.fileName, lang) })),
     idempotencyKey,
   };

@@ -137,7 +137,7 @@ export function createServices(config: ServiceConfig) {
   });
   const timedActions = new TimedActionScheduler({ db, clock, events, onJobsQueued: () => jobs.wake() });
   const documentTemplates = new TemplateRepo(db, workspace, clock);
-  const documents = new DocumentService(db, workspace, documentTemplates, directory, clock);
+  const documents = new DocumentService(db, workspace, documentTemplates, directory, clock, () => digitalPost.settings().senderLabel);
   const mailings = new MailingService(db, documents, digitalPost.outbox, clock, {
     priceOre: (letter) => priceOre(digitalPost.outbox.prepare(letter).memo.length, digitalPost.settings().prices),
     lookupContacts: (cprs) => digitalPost.lookupContacts(cprs),

@@ -30,6 +30,12 @@ export const templateDefinitionSchema = z.strictObject({
     senderLines: z.array(line).max(8),
     recipientLines: z.array(line).max(8),
     showDate: z.boolean(),
+    /**
+     * This template's letterhead is the one letters written on a record (the
+     * Digital Post compose dialog, the "Send Digital Post" action) are printed
+     * on. At most one template has it: saving one with it clears the others.
+     */
+    forRecordLetters: z.boolean().optional(),
   }),
   blocks: z.array(templateBlockSchema).max(200),
 });

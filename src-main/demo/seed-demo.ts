@@ -1,10 +1,14 @@
 import type { Services } from '../app/services';
+import { EXAMPLE_LETTER } from '../contract/document-example';
 import { isoAt } from '../shared/clock';
 import { FIRST_NAMES, LAST_NAMES, STREETS, TOWNS, fictitiousCpr, pick, seededRandom } from './demo-people';
 
 /**
  * The sandbox workspace a new installation starts with: a Danish grant
- * application workflow, a few caseworkers and groups, and fictitious records.
+ * application workflow, a few caseworkers and groups, and fictitious records;
+ * plus one of each thing the README shows (docs/documents-and-mailings.md,
+ * "The sandbox workspace"): the letterhead template "Afgørelse", a Digital
+ * Post action, a signature action on "Afventer underskrift" and a questionnaire.
  */
 export function seedDemoWorkspace(services: Services, recordCount = 200): void {
   const { db, users, workspace } = services;
@@ -68,6 +72,60 @@ export function seedDemoWorkspace(services: Services, recordCount = 200): void {
     const ny = workspace.saveStatus({ workflowId: inquiry.id, name: 'Ny', color: '#2563eb', isFinal: false, sortOrder: 1 });
     const besvaret = workspace.saveStatus({ workflowId: inquiry.id, name: 'Besvaret', color: '#16a34a', isFinal: true, sortOrder: 2 });
     workspace.saveTransition({ workflowId: inquiry.id, fromStatusId: ny.id, toStatusId: besvaret.id, label: 'Besvar' });
+
+    const admin = people[0]!.id;
+    // The decision letter, and the letterhead every letter written on a record is printed on.
+    const decision = services.documents.templates.save(
+      { name: 'Afgørelse', definition: { ...EXAMPLE_LETTER, letterhead: { ...EXAMPLE_LETTER.letterhead, forRecordLetters: true } } },
+      admin,
+    );
+    // Shipped switched off: moving a demo record to "Afventer underskrift" creates no
+    // signing order (and sends no link) until an administrator turns it on.
+    workspace.saveStatusAction({
+      statusId: underskrift.id,
+      type: 'request_signature',
+      name: 'Underskrift på afgørelsen',
+      params: {
+        templateId: decision,
+        title: 'Afgørelse',
+        message: 'Underskriv afgørelsen om dit tilskud',
+        signedStatusId: afsluttet.id,
+        rejectedStatusId: behandling.id,
+      },
+      enabled: false,
+      sortOrder: 1,
+    });
+    // Answering a citizen's inquiry tells them so in Digital Post, on the letterhead.
+    workspace.saveStatusAction({
+      statusId: besvaret.id,
+      type: 'send_digital_post',
+      name: 'Send svar med Digital Post',
+      params: {
+        recipient: { mode: 'field', fieldKey: 'cpr' },
+        subject: 'Svar på din henvendelse',
+        notification: 'Du har fået svar fra kommunen',
+        body: 'Kære {{navn}}\n\nTak for din henvendelse. Vi har nu besvaret den. Har du flere spørgsmål, er du velkommen til at skrive til os igen.',
+        attachTemplateIds: [],
+      },
+      enabled: true,
+      sortOrder: 0,
+    });
+    services.questionnaires.save(workspace.snapshot(), {
+      title: 'Ansøgning om tilskud',
+      intro: 'Her kan du søge om et kommunalt tilskud. Du logger ind med MitID, før du udfylder skemaet.',
+      mitidRequired: true,
+      mode: 'new_record',
+      workflowId: wf.id,
+      startStatusId: modtaget.id,
+      completedStatusId: null,
+      questions: [
+        { kind: 'text', label: 'Navn', help: '', required: true, fieldKey: 'navn' },
+        { kind: 'text', label: 'Adresse', help: '', required: true, fieldKey: 'adresse' },
+        { kind: 'choice', label: 'Hvad søger du om?', help: '', required: true, fieldKey: 'ansoegningstype' },
+        { kind: 'number', label: 'Beløb (kr.)', help: 'Fx 4.500,75', required: false, fieldKey: 'beloeb' },
+        { kind: 'longtext', label: 'Fortæl kort om din situation', help: '', required: false, fieldKey: 'beskrivelse' },
+      ],
+    });
 
     const random = seededRandom(2026);
     const ws = workspace.snapshot();

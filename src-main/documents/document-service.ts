@@ -8,6 +8,7 @@ import { PdfEngine } from './pdf/pdf-engine';
 import type { LogoImage, PdfResources } from './pdf/pdf-resources';
 import type { NameLookup } from './placeholders';
 import { danishToday, loadRecords, type LoadedRecord } from './record-data';
+import { fallbackLetterhead, recordLetterContent } from './record-letter';
 import { readResource } from './resource-files';
 import type { StoredTemplate, TemplateRepo } from './template-repo';
 import { notFound } from '../shared/domain-error';
@@ -46,6 +47,8 @@ export class DocumentService implements DocumentPort {
     readonly templates: TemplateRepo,
     private readonly names: NameLookup,
     private readonly clock: Clock,
+    /** The sender name of the Digital Post settings: the sender block of a letterhead that has none. */
+    private readonly senderLabel: () => string = () => '',
   ) {}
 
   private readonly compiled = new WeakMap<StoredTemplate, { fields: unknown; compiled: CompiledTemplate }>();
@@ -105,6 +108,26 @@ export class DocumentService implements DocumentPort {
       const { pdf, pages } = this.engine.render(res, content, createdAt);
       return { record, title: content.title, fileName: safeFileName(content.title, `dokument-${record.number}`), pdf, pages };
     });
+  }
+
+  /**
+   * A letter written on a record (the compose dialog, the "Send Digital Post"
+   * action) on the workspace's letterhead (docs/documents-and-mailings.md,
+   * "Letters written on a record"). Synchronous: a status action renders it
+   * inside its job's transaction. The same call makes the preview and the
+   * letter sent, so the preview is exactly what the citizen gets.
+   */
+  recordLetter(input: { recordId: number; subject: string; body: string; actingUserId: number | null }): GeneratedDocument & { pages: number } {
+    const [record] = this.load([input.recordId], input.actingUserId);
+    if (!record) throw notFound('Record');
+    const chosen = this.templates.recordLetterhead();
+    const ws = this.workspace.snapshot();
+    const compiled = chosen ? this.compile(chosen) : compileTemplate(fallbackLetterhead(ws.fieldByRole.get('name')?.key ?? null), ws.fieldsByKey);
+    const signedBy = (input.actingUserId === null ? null : this.names.userName(input.actingUserId)) ?? record.caseworkerName;
+    const content = recordLetterContent(compiled, record, this.names, { subject: input.subject, body: input.body, signedBy }, this.senderLabel());
+    const logo = chosen ? this.logoFor(chosen) : { key: 'default', image: { bytes: readResource(DEFAULT_LOGO), type: 'png' as const } };
+    const { pdf, pages } = this.engine.render(this.engine.resourcesFor([content], content.letterhead.showLogo ? logo : null), content, new Date(this.clock.now()));
+    return { fileName: safeFileName(content.title, `brev-${record.number}`), title: content.title, pdf, pages };
   }
 
   generate(input: { templateId: number; recordId: number; caseworkerUserId: number | null }): GeneratedDocument {

@@ -97,6 +97,18 @@ export class TemplateRepo {
     };
   }
 
+  /**
+   * The template whose letterhead letters written on a record use: the one the
+   * administrator marked "brevpapir" (the newest, should an import bring two), or null.
+   */
+  recordLetterhead(): StoredTemplate | null {
+    const id = this.db
+      .prepare("SELECT id FROM document_templates WHERE json_extract(definition, '$.letterhead.forRecordLetters') = 1 ORDER BY updated_at DESC, id DESC LIMIT 1")
+      .pluck()
+      .get() as number | undefined;
+    return id === undefined ? null : this.get(id);
+  }
+
   view(id: number): DocumentTemplateView {
     const t = this.get(id);
     return { id: t.id, name: t.name, definition: t.definition, hasUploadedLogo: t.logo !== null, updatedAt: t.updatedAt };
@@ -117,6 +129,17 @@ export class TemplateRepo {
         const at = isoAt(this.clock.now());
         if (existing) this.cache.delete(existing.id);
         const json = JSON.stringify(input.definition);
+        if (input.definition.letterhead.forRecordLetters) {
+          // One letterhead for written letters: choosing this template un-chooses the one before.
+          const others = this.db
+            .prepare("SELECT id FROM document_templates WHERE id IS NOT ? AND json_extract(definition, '$.letterhead.forRecordLetters') = 1")
+            .pluck()
+            .all(input.id ?? null) as number[];
+          for (const other of others) {
+            this.db.prepare("UPDATE document_templates SET definition = json_remove(definition, '$.letterhead.forRecordLetters') WHERE id = ?").run(other);
+            this.cache.delete(other);
+          }
+        }
         if (existing) {
           this.db.prepare('UPDATE document_templates SET name = ?, definition = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(name, json, at, userId, existing.id);
           if (input.logo) this.db.prepare('UPDATE document_templates SET logo = ?, logo_type = ? WHERE id = ?').run(Buffer.from(input.logo.bytes), input.logo.type, existing.id);

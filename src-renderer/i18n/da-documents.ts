@@ -18,6 +18,7 @@ export const daDocuments = {
     senderLines: 'Afsender (én linje pr. linje)',
     recipientLines: 'Modtager (én linje pr. linje)',
     showDate: 'Vis dato i brevhovedet',
+    forRecordLetters: 'Brug som brevpapir for breve skrevet på en sag (Digital Post fra sagen og statushandlinger)',
     blocks: 'Indhold',
     heading: 'Overskrift',
     paragraph: 'Afsnit',

@@ -21,6 +21,7 @@ export const enDocuments: Widen<typeof daDocuments> = {
     senderLines: 'Sender (one line per line)',
     recipientLines: 'Recipient (one line per line)',
     showDate: 'Show the date in the letterhead',
+    forRecordLetters: 'Use as the letterhead of letters written on a record (Digital Post from the record and status actions)',
     blocks: 'Content',
     heading: 'Heading',
     paragraph: 'Paragraph',

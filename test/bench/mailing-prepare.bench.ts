@@ -28,7 +28,7 @@ try {
   seedDemoWorkspace(services, Math.ceil(LETTERS / 0.9) + 10);
   const admin = services.users.listUsers().find((u) => u.isAdmin)!;
   const workflow = services.workspace.snapshot().workflows.find((w) => w.name === 'Ansøgning om tilskud')!;
-  const templateId = services.documents.templates.save({ name: 'Afgørelse', definition: EXAMPLE_LETTER }, admin.id);
+  const templateId = services.documents.templates.save({ name: 'Prøveafgørelse', definition: EXAMPLE_LETTER }, admin.id);
   const mailings = services.mailings;
   const mailing = mailings.create({ name: 'Bench', templateId, filter: { workflowId: workflow.id } }, admin);
   // Exactly LETTERS letters: drop the surplus records from the mailing.

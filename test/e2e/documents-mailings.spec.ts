@@ -14,14 +14,14 @@ test('an administrator writes a template, is told about an unknown placeholder, 
   // 1. Template: start from the example, break a placeholder, see the error, fix it.
   await page.getByRole('link', { name: 'Dokumentskabeloner' }).click();
   await page.getByRole('button', { name: 'Start fra eksempel' }).click();
-  await page.getByLabel('Navn', { exact: true }).fill('Afgørelse');
+  await page.getByLabel('Navn', { exact: true }).fill('Bevillingsbrev');
   await page.getByLabel('Dokumentets titel (emne i Digital Post)').fill('Brev til {{fornavn}}');
   await page.getByRole('button', { name: 'Gem skabelon' }).click();
   await expect(page.getByTestId('template-errors')).toContainText('title: Ukendt flettefelt fornavn');
   await page.getByLabel('Dokumentets titel (emne i Digital Post)').fill('Afgørelse til {{navn}}');
   await page.getByRole('button', { name: 'Gem skabelon' }).click();
   await expect(page.getByTestId('notice')).toHaveText('Skabelonen er gemt.');
-  await expect(page.getByRole('button', { name: 'Afgørelse', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Bevillingsbrev', exact: true })).toBeVisible();
 
   // 2. Preview against a record found by its number.
   await page.getByTestId('preview-search').fill('2026-000003');

@@ -140,5 +140,8 @@ test('an administrator edits and deletes a questionnaire', async ({ page, server
   await expect(renamed).toContainText('2 spørgsmål');
   await renamed.getByRole('button', { name: /Slet/ }).click();
   await renamed.getByRole('button', { name: 'Bekræft sletning' }).click();
-  await expect(page.getByTestId('questionnaire-row')).toHaveCount(0);
+  // Gone; the sandbox workspace's own questionnaire stays.
+  await expect(renamed).toHaveCount(0);
+  await expect(page.getByTestId('questionnaire-row')).toHaveCount(1);
+  await expect(page.getByTestId('questionnaire-row')).toContainText('Ansøgning om tilskud');
 });

@@ -85,7 +85,7 @@ describe('a search of punctuation alone', () => {
   });
 
   it('a mailing filtered by it selects no one', async () => {
-    const templateId = app.services.documents.templates.save({ name: 'Afgørelse', definition: EXAMPLE_LETTER }, demo(app).admin.id);
+    const templateId = app.services.documents.templates.save({ name: 'Prøveafgørelse', definition: EXAMPLE_LETTER }, demo(app).admin.id);
     const result = await app.dispatch('createMailing', { name: 'Alle?', templateId, filter: { search: '***' } }, session);
     expect(result.ok ? null : result.error.fieldErrors).toEqual([{ field: 'filter', key: 'mailing_no_records' }]);
   });

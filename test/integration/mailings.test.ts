@@ -18,7 +18,7 @@ const { open, tempDir } = useTestApps();
 function setUp() {
   const app = open();
   const d = demo(app);
-  const templateId = app.services.documents.templates.save({ name: 'Afgørelse', definition: EXAMPLE_LETTER }, d.admin.id);
+  const templateId = app.services.documents.templates.save({ name: 'Prøveafgørelse', definition: EXAMPLE_LETTER }, d.admin.id);
   return { app, ...d, templateId };
 }
 

@@ -10,19 +10,15 @@ const { open } = useTestApps();
 const exportFile = async (app: TestApp, session: Session): Promise<WorkspaceFile> =>
   JSON.parse((value(await app.dispatch('exportWorkspace', {}, session)) as { json: string }).json) as WorkspaceFile;
 
-/** The demo workspace plus what a working municipality adds: a template, actions that use it, a questionnaire, its own prices. */
+/**
+ * The demo workspace (which ships the template "Afgørelse", a signature action
+ * using it and the questionnaire "Ansøgning om tilskud") plus what a working
+ * municipality adds: an action attaching the template, its own prices.
+ */
 function sourceWorkspace(): { app: TestApp; admin: Session } {
   const app = open({ seedDemo: true });
   const d = demo(app);
-  const templateId = app.services.documents.templates.save({ name: 'Afgørelse', definition: EXAMPLE_LETTER }, d.admin.id);
-  app.services.workspace.saveStatusAction({
-    statusId: d.status('Afventer underskrift').id,
-    type: 'request_signature',
-    name: 'Underskrift på afgørelsen',
-    params: { templateId, title: 'Afgørelse', signedStatusId: d.status('Afsluttet').id, rejectedStatusId: d.status('Under behandling').id },
-    enabled: true,
-    sortOrder: 0,
-  });
+  const templateId = app.services.documents.templates.list().find((t) => t.name === 'Afgørelse')!.id;
   app.services.workspace.saveStatusAction({
     statusId: d.status('Afsluttet').id,
     type: 'send_digital_post',
@@ -30,16 +26,6 @@ function sourceWorkspace(): { app: TestApp; admin: Session } {
     params: { recipient: { mode: 'field', fieldKey: 'cpr' }, subject: 'Din afgørelse', body: 'Se vedhæftet.', attachTemplateIds: [templateId] },
     enabled: true,
     sortOrder: 1,
-  });
-  app.services.questionnaires.save(app.services.workspace.snapshot(), {
-    title: 'Ansøgning om tandpleje',
-    intro: 'Udfyld skemaet.',
-    mitidRequired: true,
-    mode: 'new_record',
-    workflowId: d.workflow.id,
-    startStatusId: d.status('Modtaget').id,
-    completedStatusId: null,
-    questions: [{ kind: 'text', label: 'Navn', help: '', required: true, fieldKey: 'navn' }],
   });
   const dp = app.services.integrationSettings.read(DIGITAL_POST_SETTINGS_KEY, digitalPostSettingsSchema);
   app.services.integrationSettings.write(DIGITAL_POST_SETTINGS_KEY, digitalPostSettingsSchema, { ...dp, senderLabel: 'Aarhus Kommune', prices: { ...dp.prices, perMessageOre: 25 } });
@@ -60,7 +46,7 @@ describe('the workspace file carries templates, questionnaires and integration s
     const source = sourceWorkspace();
     const file = await exportFile(source.app, source.admin);
     expect(file.documentTemplates?.map((t) => t.name)).toEqual(['Afgørelse']);
-    expect(file.questionnaires?.[0]).toMatchObject({ title: 'Ansøgning om tandpleje', workflow: 'Ansøgning om tilskud', startStatus: 'Modtaget' });
+    expect(file.questionnaires?.[0]).toMatchObject({ title: 'Ansøgning om tilskud', workflow: 'Ansøgning om tilskud', startStatus: 'Modtaget' });
     expect(file.integrationSettings?.[DIGITAL_POST_SETTINGS_KEY]).toMatchObject({ senderLabel: 'Aarhus Kommune' });
     const json = JSON.stringify(file);
     // No ids of the source installation travel, and no secrets.
@@ -85,7 +71,7 @@ describe('the workspace file carries templates, questionnaires and integration s
     const letter = [...ws.actionsById.values()].find((a) => a.type === 'send_digital_post');
     expect(letter?.params.attachTemplateIds).toEqual([imported?.id]);
     const questionnaire = target.app.services.questionnaires.list(ws)[0];
-    expect(questionnaire).toMatchObject({ title: 'Ansøgning om tandpleje', mitidRequired: true, startStatusId: signed ? ws.workflows.find((w) => w.name === 'Ansøgning om tilskud')?.statuses.find((s) => s.name === 'Modtaget')?.id : -1 });
+    expect(questionnaire).toMatchObject({ title: 'Ansøgning om tilskud', mitidRequired: true, startStatusId: signed ? ws.workflows.find((w) => w.name === 'Ansøgning om tilskud')?.statuses.find((s) => s.name === 'Modtaget')?.id : -1 });
     const settings = target.app.services.integrationSettings.read(DIGITAL_POST_SETTINGS_KEY, digitalPostSettingsSchema);
     expect(settings.senderLabel).toBe('Aarhus Kommune');
     expect(settings.prices.perMessageOre).toBe(25);
@@ -110,7 +96,7 @@ describe('previewing an import', () => {
     const names = (kind: string) => preview.changes.filter((c) => c.kind === kind).map((c) => `${c.change}:${c.name}`);
     expect(names('workflow')).toEqual(['new:Ansøgning om tilskud', 'new:Borgerhenvendelse']);
     expect(names('template')).toEqual(['new:Afgørelse']);
-    expect(names('questionnaire')).toEqual(['new:Ansøgning om tandpleje']);
+    expect(names('questionnaire')).toEqual(['new:Ansøgning om tilskud']);
     expect(names('user')).toHaveLength(4);
     expect(names('settings')).toContain(`changed:${DIGITAL_POST_SETTINGS_KEY}`);
     // Nothing was written.

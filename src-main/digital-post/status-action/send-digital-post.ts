@@ -26,7 +26,7 @@ export type SendDigitalPostParams = z.infer<typeof params>;
 
 /**
  * "Send Digital Post": when a record enters the status, a letter (the body
- * rendered to a PDF, subject and notification filled from the record's
+ * on the workspace's letterhead as a PDF, subject and notification filled from the record's
  * fields) is queued in the Digital Post outbox. The action is local: the outbox
  * row commits with the job, and the job's idempotency key makes a retried job
  * return the letter already queued. The sender delivers it afterwards.
@@ -66,7 +66,10 @@ export function createSendDigitalPostAction(port: () => DigitalPostPort, documen
       }
       const subject = fillTemplate(p.subject, values, ctx.workspace);
       const body = fillTemplate(p.body, values, ctx.workspace);
-      const pdf = simpleLetterPdf({ title: subject, body, date: isoAt(Date.now()).slice(0, 10) });
+      // On the workspace's letterhead where the documents module is wired in (always, in the app).
+      const pdf = documents
+        ? documents().recordLetter({ recordId: ctx.recordId, subject, body, actingUserId: actingUserOf(ctx.db, ctx.jobId) }).pdf
+        : simpleLetterPdf({ title: subject, body, date: isoAt(Date.now()).slice(0, 10) });
       const attachments = p.attachTemplateIds.map((templateId) => {
         if (!documents) throw new DomainError('not_allowed', 'documents cannot be attached here');
         const doc = documents().generate({ templateId, recordId: ctx.recordId, caseworkerUserId: actingUserOf(ctx.db, ctx.jobId) });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError, DigitalPostPreview, ExemptionView } from '../../../src-main/contract';
@@ -59,21 +59,35 @@ export function ComposeDialog({ recordId, onClose, onSent }: Props): ReactNode {
     }
   };
 
+  // The letter itself, on the letterhead, exactly as it will be sent.
+  const mainBase64 = preview?.files.find((f) => f.role === 'main')?.contentBase64 ?? null;
+  const mainUrl = useMemo(() => (mainBase64 ? pdfUrl(mainBase64) : null), [mainBase64]);
+  useEffect(() => () => void (mainUrl && URL.revokeObjectURL(mainUrl)), [mainUrl]);
+
   const problems = problemTexts(error);
   return (
     <Dialog title={t('digitalPost.compose.title')} onClose={onClose} testId="dp-compose">
-      <div className="form-grid">
+      {/* One column: the exemption note spans the dialog, each label sits above its own field. */}
+      <div className="compose-letter">
         <p className={exemption?.status === 'EXEMPT' ? 'banner banner-warn' : 'muted'} data-testid="dp-exemption" data-status={exemption?.status ?? ''}>
           {exemption ? exemption.text : t('digitalPost.compose.checking')}
         </p>
-        <label htmlFor="dp-subject">{t('digitalPost.compose.subject')}</label>
-        <input id="dp-subject" value={subject} maxLength={250} onChange={(e) => setSubject(e.target.value)} />
-        <label htmlFor="dp-notification">{t('digitalPost.compose.notification')}</label>
-        <input id="dp-notification" value={notification} maxLength={150} onChange={(e) => setNotification(e.target.value)} />
-        <label htmlFor="dp-body">{t('digitalPost.compose.body')}</label>
-        <textarea id="dp-body" rows={8} value={body} onChange={(e) => setBody(e.target.value)} />
-        <label htmlFor="dp-files">{t('digitalPost.compose.attachments')}</label>
-        <input id="dp-files" type="file" accept="application/pdf,.pdf" multiple onChange={(e) => setFiles([...(e.target.files ?? [])])} />
+        <div className="compose-field">
+          <label htmlFor="dp-subject">{t('digitalPost.compose.subject')}</label>
+          <input id="dp-subject" value={subject} maxLength={250} onChange={(e) => setSubject(e.target.value)} />
+        </div>
+        <div className="compose-field">
+          <label htmlFor="dp-notification">{t('digitalPost.compose.notification')}</label>
+          <input id="dp-notification" value={notification} maxLength={150} onChange={(e) => setNotification(e.target.value)} />
+        </div>
+        <div className="compose-field">
+          <label htmlFor="dp-body">{t('digitalPost.compose.body')}</label>
+          <textarea id="dp-body" rows={10} value={body} onChange={(e) => setBody(e.target.value)} />
+        </div>
+        <div className="compose-field">
+          <label htmlFor="dp-files">{t('digitalPost.compose.attachments')}</label>
+          <input id="dp-files" type="file" accept="application/pdf,.pdf" multiple onChange={(e) => setFiles([...(e.target.files ?? [])])} />
+        </div>
       </div>
       {error && (
         <ErrorBanner error={error}>
@@ -107,6 +121,7 @@ export function ComposeDialog({ recordId, onClose, onSent }: Props): ReactNode {
             ))}
           </ul>
           <p className="muted">{t('digitalPost.compose.cost', { price: kroner(preview.costOre) })}</p>
+          {mainUrl && <iframe title={t('documents.previewFrame')} src={mainUrl} className="pdf-frame compose-preview-frame" data-testid="dp-preview-letter" />}
         </section>
       )}
       <div className="form-actions">

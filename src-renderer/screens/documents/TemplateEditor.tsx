@@ -113,6 +113,11 @@ export function TemplateEditor({ initial, onSaved, onDeleted }: Props): ReactNod
         <label className="checkbox-row">
           <input type="checkbox" checked={def.letterhead.showDate} onChange={(e) => letterhead({ showDate: e.target.checked })} /> {t('documents.showDate')}
         </label>
+        <span />
+        <label className="checkbox-row">
+          <input type="checkbox" checked={def.letterhead.forRecordLetters === true} onChange={(e) => letterhead({ forRecordLetters: e.target.checked })} />{' '}
+          {t('documents.forRecordLetters')}
+        </label>
       </div>
 
       <h3>{t('documents.blocks')}</h3>

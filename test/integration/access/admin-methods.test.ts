@@ -120,7 +120,7 @@ describe('the permission to send mailings', () => {
     const d = demo(app);
     const admin = d.adminSession();
     const anne: Session = { userId: d.user('Anne Sørensen').id };
-    const template = { id: app.services.documents.templates.save({ name: 'Afgørelse', definition: EXAMPLE_LETTER }, d.admin.id) };
+    const template = { id: app.services.documents.templates.save({ name: 'Prøveafgørelse', definition: EXAMPLE_LETTER }, d.admin.id) };
     const mailing = value(await app.dispatch('createMailing', { name: 'Alle afviste', templateId: template.id, filter: { statusId: d.status('Afvist').id } }, anne)) as { id: number };
     await app.services.mailings.prepare(mailing.id, anne.userId!);
     const { fingerprint } = app.services.mailings.sendSummary(mailing.id);

@@ -1,7 +1,5 @@
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EXAMPLE_LETTER } from '../../../src-main/contract';
 import { query, useCli } from './run-cli';
 
 const { cli, tempDir } = useCli();
@@ -9,11 +7,8 @@ let db: string;
 
 beforeEach(async () => {
   db = join(tempDir(), 'case.sqlite');
+  // The sandbox workspace ships the template "Afgørelse".
   expect((await cli(['--db', db, 'init', '--demo'])).code).toBe(0);
-  // A template as the admin screen saves it.
-  const conn = new Database(db);
-  conn.prepare("INSERT INTO document_templates (name, definition, created_at, updated_at) VALUES ('Afgørelse', ?, '2026-11-28T10:00:00Z', '2026-11-28T10:00:00Z')").run(JSON.stringify(EXAMPLE_LETTER));
-  conn.close();
 });
 
 describe('cli mailing', () => {

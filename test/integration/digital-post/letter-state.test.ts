@@ -52,7 +52,7 @@ describe('Digital Post letter state', () => {
     const sim = await sandbox();
     connect(app, sim);
     const d = demo(app);
-    const templateId = app.services.documents.templates.save({ name: 'Afgørelse', definition: EXAMPLE_LETTER }, d.admin.id);
+    const templateId = app.services.documents.templates.save({ name: 'Prøveafgørelse', definition: EXAMPLE_LETTER }, d.admin.id);
     const mailings = app.services.mailings;
     const mailing = mailings.create({ name: 'Afviste', templateId, filter: { statusId: d.status('Afvist').id } }, d.admin);
     await mailings.prepare(mailing.id, d.admin.id);

@@ -199,7 +199,7 @@ describe('Digital Post outbox', () => {
     connect(app, sim);
     const { status, adminSession, user } = demo(app);
     const session = adminSession();
-    const templateId = app.services.documents.templates.save({ name: 'Afgørelse', definition: { ...EXAMPLE_LETTER, title: 'Afgørelse {{navn}}' } }, user('Mette Jensen').id);
+    const templateId = app.services.documents.templates.save({ name: 'Prøveafgørelse', definition: { ...EXAMPLE_LETTER, title: 'Afgørelse {{navn}}' } }, user('Mette Jensen').id);
     const target = status('Under behandling');
     app.services.workspace.saveStatusAction({
       statusId: target.id,

@@ -223,6 +223,8 @@ describe('questionnaire definitions', () => {
       completedStatusId: null,
       questions: [{ kind: 'number' as const, label: 'Hvad søger du?', help: '', required: true, fieldKey: 'ansoegningstype' }],
     };
+    // The sandbox workspace ships one questionnaire; none of these may add another.
+    const before = count(app.services.db, 'questionnaires');
     const wrongKind = await app.dispatch('saveQuestionnaire', base, d.adminSession());
     expect(wrongKind).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const other = app.services.workspace.snapshot().workflows.find((w) => w.id !== d.workflow.id);
@@ -230,7 +232,7 @@ describe('questionnaire definitions', () => {
     expect(foreignStatus).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const notAdmin = await app.dispatch('saveQuestionnaire', { ...base, questions: [] }, { userId: d.user('Jens Nielsen').id });
     expect(notAdmin).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
-    expect(count(app.services.db, 'questionnaires')).toBe(0);
+    expect(count(app.services.db, 'questionnaires')).toBe(before);
   });
 
   it('runs a questionnaire without MitID straight to the questions', async () => {

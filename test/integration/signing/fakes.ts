@@ -29,4 +29,7 @@ export class FakeDocuments implements DocumentPort {
     this.calls.push({ templateId: input.templateId, recordId: input.recordId });
     return { fileName: `aftale-${input.recordId}.pdf`, title: 'Aftale om hjælp', pdf: simplePdf('Aftale om hjælp', [`Skabelon ${input.templateId}`]) };
   }
+  recordLetter(input: { recordId: number; subject: string; body: string }) {
+    return { fileName: `brev-${input.recordId}.pdf`, title: input.subject, pdf: simplePdf(input.subject, [input.body]) };
+  }
 }

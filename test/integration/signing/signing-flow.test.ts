@@ -74,7 +74,7 @@ async function setUp(app: TestApp) {
     const current = (await call(app, 'getRecord', { id: record.id }, session));
     return (await call(app, 'changeStatus', { id: record.id, version: current.version, toStatusId: d.status(name).id, comment: '' }, session));
   };
-  return { d, session, signing, documents, digitalPost, notifications, record, toStatus };
+  return { d, session, signing, documents, digitalPost, notifications, record, toStatus, templateId };
 }
 
 async function requestSignature(app: TestApp) {
@@ -91,11 +91,11 @@ async function requestSignature(app: TestApp) {
 describe('signing requests against the sandbox', () => {
   it('status change → document → order → letter with UNDERSKRIV link → signed → signed PDF, cost, status moved', async () => {
     const app = apps.open();
-    const { signing, documents, digitalPost, notifications, record, requestId, session, d } = await requestSignature(app);
+    const { signing, documents, digitalPost, notifications, record, requestId, session, d, templateId } = await requestSignature(app);
     const db = app.services.db;
     let row = signingRequest(db, requestId)!;
     expect(row.state).toBe('awaiting_signature');
-    expect(documents.calls).toEqual([{ templateId: 1, recordId: record.id }]);
+    expect(documents.calls).toEqual([{ templateId, recordId: record.id }]);
     expect(row.document_pdf!.subarray(0, 5).toString()).toBe('%PDF-');
 
     // Exactly one order at the sandbox, bound to Karen's CPR.
