@@ -17,6 +17,7 @@ import { signingHandlers } from './signing-handlers';
 import { timedActionHandlers } from './timed-action-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 import { accessHandlers } from './access-handlers';
+import { connectionTestHandlers } from './connection-test-handlers';
 
 const handlers = {
   ...appHandlers,
@@ -30,6 +31,7 @@ const handlers = {
   ...mitidHandlers,
   ...sandboxHandlers,
   ...accessHandlers,
+  ...connectionTestHandlers,
 } satisfies {
   [M in MethodName]: Handler<M>;
 };

@@ -90,6 +90,8 @@ export const METHOD_ACCESS = {
   getDigitalPostSettings: 'signed_in',
   saveDigitalPostSettings: 'admin',
   testDigitalPostConnection: 'admin',
+  testMitidConnection: 'admin',
+  testSignaturesConnection: 'admin',
   getCostOverview: 'signed_in',
   listDocumentTemplates: 'signed_in',
   saveDocumentTemplate: 'admin',

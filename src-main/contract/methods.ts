@@ -5,6 +5,7 @@ import type { MethodName } from './names';
 import { signingMethodInputs, type SigningMethodResults } from './signing';
 import { notificationInputs, type NotificationResults } from './notifications';
 import { mitidMethodInputs, type MitidMethodResults } from './mitid-methods';
+import { connectionTestInputs, type ConnectionTestResults } from './connection-tests';
 import { sandboxMethodInputs, type SandboxMethodResults } from './sandbox';
 import { accessMethodInputs, type AccessMethodResults } from './access-methods';
 import { CSV_MAX_BYTES, FIELD_ROLES, FIELD_TYPES } from './types';
@@ -165,6 +166,7 @@ export const methodInputs = {
   ...mitidMethodInputs,
   ...sandboxMethodInputs,
   ...accessMethodInputs,
+  ...connectionTestInputs,
 } as const satisfies Record<MethodName, z.ZodType>;
 
 /** What each method returns on success. */
@@ -172,7 +174,8 @@ export interface MethodResults extends SigningMethodResults, NotificationResults
     DocumentMethodResults,
     MitidMethodResults,
     SandboxMethodResults,
-    AccessMethodResults {
+    AccessMethodResults,
+    ConnectionTestResults {
   getAppInfo: AppInfo;
   getSettings: SettingsView;
   updateSettings: SettingsView;

@@ -10,6 +10,7 @@ import { DIGITAL_POST_METHOD_NAMES } from './digital-post-names';
 import { DOCUMENT_METHOD_NAMES } from './document-names';
 import { SANDBOX_METHOD_NAMES } from './sandbox-names';
 import { ACCESS_METHOD_NAMES } from './access-names';
+import { CONNECTION_TEST_METHOD_NAMES } from './connection-test-names';
 
 export const METHOD_NAMES = [
   'getAppInfo',
@@ -56,6 +57,7 @@ export const METHOD_NAMES = [
   ...MITID_METHOD_NAMES,
   ...SANDBOX_METHOD_NAMES,
   ...ACCESS_METHOD_NAMES,
+  ...CONNECTION_TEST_METHOD_NAMES,
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
