@@ -11,12 +11,14 @@ import { daSigning } from './da-signing';
 import { daNotifications } from './da-notifications';
 import { daDigitalPost } from './da-digital-post';
 import { daDpConnection } from './da-dp-connection';
+import { daConnectionTest } from './da-connection-test';
 import { daDocumentFieldErrors, daDocuments } from './da-documents';
 
 export const da = {
   notifications: daNotifications,
   digitalPost: daDigitalPost,
   dpConnection: daDpConnection,
+  connectionTest: daConnectionTest,
   ...daDocuments,
   mitid: daMitid,
   access: daAccess,

@@ -10,6 +10,7 @@ import { enSigning } from './en-signing';
 import { enNotifications } from './en-notifications';
 import { enDigitalPost } from './en-digital-post';
 import { enDpConnection } from './en-dp-connection';
+import { enConnectionTest } from './en-connection-test';
 import { enMitid } from './en-mitid';
 
 // Typed as Catalogue: a missing or extra key is a compile error, so the two
@@ -18,6 +19,7 @@ export const en: Catalogue = {
   notifications: enNotifications,
   digitalPost: enDigitalPost,
   dpConnection: enDpConnection,
+  connectionTest: enConnectionTest,
   ...enDocuments,
   mitid: enMitid,
   access: enAccess,
