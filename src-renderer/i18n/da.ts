@@ -12,6 +12,7 @@ import { daNotifications } from './da-notifications';
 import { daDigitalPost } from './da-digital-post';
 import { daDpConnection } from './da-dp-connection';
 import { daConnectionTest } from './da-connection-test';
+import { daKioskStart } from './da-kiosk-start';
 import { daDocumentFieldErrors, daDocuments } from './da-documents';
 
 export const da = {
@@ -19,6 +20,7 @@ export const da = {
   digitalPost: daDigitalPost,
   dpConnection: daDpConnection,
   connectionTest: daConnectionTest,
+  kioskStart: daKioskStart,
   ...daDocuments,
   mitid: daMitid,
   access: daAccess,

@@ -11,6 +11,7 @@ import { enNotifications } from './en-notifications';
 import { enDigitalPost } from './en-digital-post';
 import { enDpConnection } from './en-dp-connection';
 import { enConnectionTest } from './en-connection-test';
+import { enKioskStart } from './en-kiosk-start';
 import { enMitid } from './en-mitid';
 
 // Typed as Catalogue: a missing or extra key is a compile error, so the two
@@ -20,6 +21,7 @@ export const en: Catalogue = {
   digitalPost: enDigitalPost,
   dpConnection: enDpConnection,
   connectionTest: enConnectionTest,
+  kioskStart: enKioskStart,
   ...enDocuments,
   mitid: enMitid,
   access: enAccess,
