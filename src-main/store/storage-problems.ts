@@ -96,4 +96,9 @@ export class StorageBackoff {
   get condition(): StorageCondition | null {
     return this.problem;
   }
+
+  /** The condition in words (for a status line), or null. */
+  get conditionText(): string | null {
+    return this.problem ? CONDITION_TEXT[this.problem] : null;
+  }
 }

@@ -124,6 +124,8 @@ describe('the Digital Post sender on a full disk', () => {
     expect(rounds.mock.calls.length).toBeLessThanOrEqual(8);
     expect(lines).toEqual([expect.stringMatching(/^the Digital Post sender paused: the disk is full/)]);
     for (const uuid of uuids) expect(app.services.db.prepare('SELECT attempts FROM digital_post_messages WHERE message_uuid = ?').pluck().get(uuid)).toBe(0);
+    // The outbox screen and the CLI show why nothing goes.
+    expect(sender.status()).toMatchObject({ paused: true, pauseReason: expect.stringMatching(/disk is full/) });
 
     faults.fail(null);
     await vi.advanceTimersByTimeAsync(180_000);
@@ -134,6 +136,7 @@ describe('the Digital Post sender on a full disk', () => {
     expect(ap.sends).toHaveLength(9);
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/Digital Post sender resumed/);
+    expect(sender.status().paused).toBe(false);
     expect(lines.join('\n')).not.toContain('0101801234');
     await sender.stop();
   });

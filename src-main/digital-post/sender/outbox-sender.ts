@@ -123,6 +123,9 @@ export class OutboxSender {
   }
 
   status(): SenderStatus {
+    // A full disk or read-only store pauses sending until a write works again; when is not known.
+    const storage = this.sendStorage.conditionText;
+    if (storage) return { paused: true, pauseReason: storage, resumesAt: null };
     const paused = this.deps.clock.now() < this.pausedUntil;
     return { paused, pauseReason: paused ? this.pauseReason : '', resumesAt: paused ? isoAt(this.pausedUntil) : null };
   }
