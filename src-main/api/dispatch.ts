@@ -18,6 +18,7 @@ import { timedActionHandlers } from './timed-action-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 import { accessHandlers } from './access-handlers';
 import { physicalPostHandlers } from './physical-post-handlers';
+import { connectionTestHandlers } from './connection-test-handlers';
 
 const handlers = {
   ...appHandlers,
@@ -32,6 +33,7 @@ const handlers = {
   ...sandboxHandlers,
   ...accessHandlers,
   ...physicalPostHandlers,
+  ...connectionTestHandlers,
 } satisfies {
   [M in MethodName]: Handler<M>;
 };

@@ -90,6 +90,8 @@ export const METHOD_ACCESS = {
   getDigitalPostSettings: 'signed_in',
   saveDigitalPostSettings: 'admin',
   testDigitalPostConnection: 'admin',
+  testMitidConnection: 'admin',
+  testSignaturesConnection: 'admin',
   getCostOverview: 'signed_in',
   // Letters hold personal data: a signed-in caseworker only, never the kiosk (the handlers also check the record).
   getLetterPdf: 'signed_in',

@@ -6,6 +6,7 @@ import type { MethodName } from './names';
 import { signingMethodInputs, type SigningMethodResults } from './signing';
 import { notificationInputs, type NotificationResults } from './notifications';
 import { mitidMethodInputs, type MitidMethodResults } from './mitid-methods';
+import { connectionTestInputs, type ConnectionTestResults } from './connection-tests';
 import { sandboxMethodInputs, type SandboxMethodResults } from './sandbox';
 import { accessMethodInputs, type AccessMethodResults } from './access-methods';
 import { CSV_MAX_BYTES, FIELD_ROLES, FIELD_TYPES } from './types';
@@ -167,6 +168,7 @@ export const methodInputs = {
   ...sandboxMethodInputs,
   ...accessMethodInputs,
   ...physicalPostInputs,
+  ...connectionTestInputs,
 } as const satisfies Record<MethodName, z.ZodType>;
 
 /** What each method returns on success. */
@@ -175,7 +177,8 @@ export interface MethodResults extends SigningMethodResults, NotificationResults
     MitidMethodResults,
     SandboxMethodResults,
     AccessMethodResults,
-    PhysicalPostMethodResults {
+    PhysicalPostMethodResults,
+    ConnectionTestResults {
   getAppInfo: AppInfo;
   getSettings: SettingsView;
   updateSettings: SettingsView;

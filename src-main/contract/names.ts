@@ -11,6 +11,7 @@ import { DOCUMENT_METHOD_NAMES } from './document-names';
 import { SANDBOX_METHOD_NAMES } from './sandbox-names';
 import { ACCESS_METHOD_NAMES } from './access-names';
 import { PHYSICAL_POST_METHOD_NAMES } from './physical-post-names';
+import { CONNECTION_TEST_METHOD_NAMES } from './connection-test-names';
 
 export const METHOD_NAMES = [
   'getAppInfo',
@@ -58,6 +59,7 @@ export const METHOD_NAMES = [
   ...SANDBOX_METHOD_NAMES,
   ...ACCESS_METHOD_NAMES,
   ...PHYSICAL_POST_METHOD_NAMES,
+  ...CONNECTION_TEST_METHOD_NAMES,
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -7,7 +7,7 @@ import type { RecordsService } from '../records/records-service';
 import type { Clock } from '../shared/clock';
 import { isoAt } from '../shared/clock';
 import type { Db } from '../store/database';
-import { StorageBackoff, storageProblemOf } from '../store/storage-problems';
+import { StorageBackoff, storageConditionOf } from '../store/storage-problems';
 import type { ActionRegistry } from '../status-actions/registry';
 import type { WorkspaceRepo } from '../workspace/workspace-repo';
 import { backoffMs, nextDueJob, nextWakeAt, requeueInterrupted, type JobRow } from './job-queue';
@@ -54,7 +54,7 @@ export class JobRunner {
       this.requeuePending = false;
     } catch (error) {
       // A store that cannot be written yet: the rounds retry it, with the backoff below.
-      if (!storageProblemOf(error)) throw error;
+      if (!storageConditionOf(error)) throw error;
       this.requeuePending = true;
     }
     this.wake();
@@ -135,6 +135,9 @@ export class JobRunner {
           );
         }).immediate();
     } catch (error) {
+      // A full disk or read-only store is the store's condition, not the job's
+      // failure: no attempt is counted (it could give the job up); the round backs off.
+      if (storageConditionOf(error)) throw error;
       // The action's own writes rolled back; record the failed attempt separately.
       const text = redactCprs((error as Error).message).slice(0, 500);
       // A refusal by our own rules (invalid value, unknown action) will not heal by

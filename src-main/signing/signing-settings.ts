@@ -11,7 +11,7 @@ import { SignaturesApiError } from './signatures-client';
 export const SANDBOX_SIGNATURES_ENDPOINT = 'http://127.0.0.1:4020/v1/graphql';
 export const SANDBOX_CLIENT_ID = 'sandbox-signatures';
 /** The sandbox's published test secret; a real client secret lives in the SecretStore only. */
-const SANDBOX_CLIENT_SECRET = 'sandbox-secret';
+export const SANDBOX_CLIENT_SECRET = 'sandbox-secret';
 export const SIGNATURES_SECRET_NAME = 'signatures.clientSecret';
 export const SIGNATURES_SETTINGS_KEY = 'signatures';
 

@@ -10,6 +10,7 @@ import type { Clock } from '../shared/clock';
 import { isoAt } from '../shared/clock';
 import { DomainError } from '../shared/domain-error';
 import type { Db } from '../store/database';
+import { StorageBackoff, storageConditionOf } from '../store/storage-problems';
 import type { StatusChanges } from '../workflow/status-change';
 import { pollDelayMs as defaultPollDelay, retryDelayMs } from './poll-schedule';
 import type { SignedDocumentCheck, SignedDocumentProblem } from './signature-check';
@@ -73,6 +74,8 @@ export class SigningWorker {
   private running: Promise<void> | null = null;
   private started = false;
   private rerun = false;
+  /** A full disk or read-only store: the rounds wait it out with growing pauses and one log line. */
+  private readonly storage = new StorageBackoff('the signing worker');
 
   constructor(private readonly deps: SigningWorkerDeps) {}
 
@@ -101,11 +104,19 @@ export class SigningWorker {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
+      let storagePause: number | null = null;
       this.running = this.runDue()
-        .then(() => undefined)
-        .catch((error: unknown) => console.error('signing worker failed:', redactCprs((error as Error).message)))
+        .then(() => this.storage.succeeded())
+        .catch((error: unknown) => {
+          storagePause = this.storage.failed(error);
+          if (storagePause === null) console.error('signing worker failed:', redactCprs((error as Error).message));
+        })
         .finally(() => {
           this.running = null;
+          if (storagePause !== null) {
+            this.rerun = false;
+            return this.schedule(storagePause);
+          }
           if (this.rerun) {
             this.rerun = false;
             return this.schedule(0);
@@ -133,6 +144,10 @@ export class SigningWorker {
       try {
         step = await this.step(row);
       } catch (error) {
+        // The store's condition, not the request's: no attempt is counted (twelve would fail
+        // the request), and the round stops so the worker backs off. Each step commits with
+        // the state it leads to, so the request resumes at the same step.
+        if (storageConditionOf(error)) throw error;
         this.recordFailure(row, error);
         return;
       }

@@ -28,12 +28,37 @@ export function storageError(problem: StorageProblem): AppError {
 }
 
 /**
- * For background loops (the job runner): wait longer each time the same storage
- * problem is met again, up to `maxMs`, and say so once when it starts and once
- * when it is over, instead of a log line per attempt.
+ * What a background loop backs off on: the two problems above, plus SQLite's
+ * input/output errors (SQLITE_IOERR_WRITE, _FSYNC…), which a failing or
+ * vanished disk gives. Those are not worded for the caseworker as a disk
+ * condition (the request fails as "internal"), but retrying at once will not
+ * heal them either.
+ */
+export type StorageCondition = StorageProblem | 'io_error';
+
+export function storageConditionOf(error: unknown): StorageCondition | null {
+  const problem = storageProblemOf(error);
+  if (problem) return problem;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_') || code === 'EIO') ? 'io_error' : null;
+}
+
+const CONDITION_TEXT: Record<StorageCondition, string> = {
+  full: storageError('full').message,
+  read_only: storageError('read_only').message,
+  io_error: 'the database file could not be written (an input/output error of the disk)',
+};
+
+/**
+ * The one backoff policy of every background loop (job runner, Digital Post
+ * sender and receipt poller, signing worker, timed actions, notification
+ * retention): on a full disk, a read-only store or an I/O error, wait longer
+ * each time the condition is met again (1 s, 2 s, 4 s … up to `maxMs`), and
+ * log one line when it starts, one when it changes and one when it is over,
+ * instead of a line per attempt. The lines name the condition, never the data.
  */
 export class StorageBackoff {
-  private problem: StorageProblem | null = null;
+  private problem: StorageCondition | null = null;
   private failures = 0;
 
   constructor(
@@ -45,10 +70,10 @@ export class StorageBackoff {
 
   /** After a failure: the wait before the next attempt, or null when the error is no storage problem. */
   failed(error: unknown): number | null {
-    const problem = storageProblemOf(error);
+    const problem = storageConditionOf(error);
     if (!problem) return null;
     if (problem !== this.problem) {
-      this.log(`${this.what} paused: ${storageError(problem).message}. Retrying with growing pauses until it can write again.`);
+      this.log(`${this.what} paused: ${CONDITION_TEXT[problem]}. Retrying with growing pauses until it can write again.`);
       this.problem = problem;
       this.failures = 0;
     }
@@ -65,5 +90,15 @@ export class StorageBackoff {
 
   get paused(): boolean {
     return this.problem !== null;
+  }
+
+  /** The condition being waited out, or null. */
+  get condition(): StorageCondition | null {
+    return this.problem;
+  }
+
+  /** The condition in words (for a status line), or null. */
+  get conditionText(): string | null {
+    return this.problem ? CONDITION_TEXT[this.problem] : null;
   }
 }

@@ -95,17 +95,30 @@ export function checkExistingStoreFile(file: string): void {
   // on refusal, those this look created go again.
   const sideFiles = [`${file}-wal`, `${file}-shm`].filter((f) => !existsSync(f));
   try {
-    readOnlyCheck(file);
+    try {
+      readOnlyCheck(file);
+    } catch (error) {
+      // On a read-only file system SQLite cannot even look at a WAL-mode file (it
+      // has nowhere to put its -shm): that is a read-only store, not a lack of access.
+      if (error instanceof StoreFileError && error.problem === 'no_access' && !writable(file)) throw new StoreFileError('read_only', file);
+      throw error;
+    }
+    if (!writable(file)) throw new StoreFileError('read_only', file);
   } catch (error) {
+    // The look's own -wal and -shm files go again, whatever the refusal.
     for (const f of sideFiles) rmSync(f, { force: true });
     throw error;
   }
+}
+
+/** Can the file and its folder be written? The folder too: SQLite writes its -wal and -shm files beside the database. */
+function writable(file: string): boolean {
   try {
-    // The folder too: SQLite writes its -wal and -shm files beside the database.
     accessSync(file, constants.W_OK);
     accessSync(dirname(file), constants.W_OK);
+    return true;
   } catch {
-    throw new StoreFileError('read_only', file);
+    return false;
   }
 }
 

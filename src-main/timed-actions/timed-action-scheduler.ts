@@ -2,6 +2,7 @@ import { redactCprs } from '../cpr/cpr';
 import type { EventBus } from '../events/event-bus';
 import type { Clock } from '../shared/clock';
 import type { Db } from '../store/database';
+import { StorageBackoff } from '../store/storage-problems';
 import { dueTimedActionIds, fireTimedAction, nextTimedActionDue } from './timed-actions';
 
 export interface SchedulerDeps {
@@ -24,6 +25,8 @@ const BATCH = 200;
 export class TimedActionScheduler {
   private timer: NodeJS.Timeout | null = null;
   private started = false;
+  /** A full disk or read-only store: wait it out with growing pauses and one log line. */
+  private readonly storage = new StorageBackoff('the timed-action scheduler');
 
   constructor(private readonly deps: SchedulerDeps) {}
 
@@ -76,7 +79,10 @@ export class TimedActionScheduler {
       this.timer = null;
       try {
         this.fireDue();
+        this.storage.succeeded();
       } catch (error) {
+        const pause = this.storage.failed(error);
+        if (pause !== null) return this.schedule(pause);
         console.error('timed action scheduler failed:', redactCprs((error as Error).message));
       }
       const next = nextTimedActionDue(this.deps.db);

@@ -12,6 +12,8 @@ import { daNotifications } from './da-notifications';
 import { daDigitalPost } from './da-digital-post';
 import { daPhysicalPost } from './da-physical-post';
 import { daDpConnection } from './da-dp-connection';
+import { daConnectionTest } from './da-connection-test';
+import { daKioskStart } from './da-kiosk-start';
 import { daDocumentFieldErrors, daDocuments } from './da-documents';
 import { daCostFieldErrors, daCosts } from './da-costs';
 
@@ -20,6 +22,8 @@ export const da = {
   digitalPost: daDigitalPost,
   physicalPost: daPhysicalPost,
   dpConnection: daDpConnection,
+  connectionTest: daConnectionTest,
+  kioskStart: daKioskStart,
   ...daDocuments,
   ...daCosts,
   mitid: daMitid,

@@ -12,6 +12,8 @@ import { enNotifications } from './en-notifications';
 import { enDigitalPost } from './en-digital-post';
 import { enPhysicalPost } from './en-physical-post';
 import { enDpConnection } from './en-dp-connection';
+import { enConnectionTest } from './en-connection-test';
+import { enKioskStart } from './en-kiosk-start';
 import { enMitid } from './en-mitid';
 
 // Typed as Catalogue: a missing or extra key is a compile error, so the two
@@ -21,6 +23,8 @@ export const en: Catalogue = {
   digitalPost: enDigitalPost,
   physicalPost: enPhysicalPost,
   dpConnection: enDpConnection,
+  connectionTest: enConnectionTest,
+  kioskStart: enKioskStart,
   ...enDocuments,
   ...enCosts,
   mitid: enMitid,

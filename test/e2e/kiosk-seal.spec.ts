@@ -106,6 +106,9 @@ test('the kiosk resets for the next citizen, and leaving needs a caseworker sign
   await kiosk.getByLabel(/Dit navn/).fill('Borger Et');
   await kiosk.getByRole('button', { name: 'Send svar' }).click();
   await expect(kiosk.getByTestId('kiosk-done')).toBeVisible();
+  // The thank-you page keeps no red banner from the first attempt.
+  await expect(kiosk.getByRole('alert')).toHaveCount(0);
+  await expect(kiosk.getByTestId('error-banner')).toHaveCount(0);
   await kiosk.getByRole('button', { name: 'Nyt skema' }).click();
   // The next citizen sees a clean form: no answer, no error, no thank-you.
   await expect(kiosk.getByLabel(/Dit navn/)).toHaveValue('');

@@ -2,11 +2,21 @@
 // change is refused with a code the UI words clearly (not "internal"), nothing
 // stored is lost, and the job runner backs off with one log line instead of one
 // per attempt, then resumes by itself.
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DATABASE_FILE, openApp } from '../../src-main/app/open-app';
+import { EnvSecretStore } from '../../src-main/app/secrets';
+import { MemorySettingsStore } from '../../src-main/app/settings';
 import type { RecordDetail, Result } from '../../src-main/contract';
 import { count, createDemoRecord, demo, manualClock, useTestApps } from './helpers/test-app';
 
 const { open } = useTestApps();
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Grows the store to its page limit, so SQLite answers SQLITE_FULL as on a full disk. */
 function fillTheDisk(db: ReturnType<typeof open>['services']['db']): void {
@@ -87,4 +97,56 @@ describe('the job runner on a store it cannot write', () => {
     expect(lines[1]).toMatch(/job runner resumed/);
     await app.services.jobs.stop();
   });
+});
+
+// A real full disk for the CLI's own process: a 1 MB tmpfs in a user and mount
+// namespace of its own (unshare -rm), where a case store and the CLI's import
+// of 20,000 rows run out of space (ENOSPC, which SQLite reports as SQLITE_FULL).
+const canMountTmpfs =
+  process.platform === 'linux' &&
+  spawnSync('unshare', ['-rm', 'sh', '-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=64k none "$d"'], { encoding: 'utf8' }).status === 0;
+
+describe.runIf(canMountTmpfs)('the CLI on a full disk', () => {
+  it('says "The disk is full." in one line, exits 1, and the store keeps every record it had', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caseworker-full-'));
+    try {
+      const source = join(dir, 'source');
+      const app = openApp({ dataDir: source, settings: new MemorySettingsStore(), secrets: new EnvSecretStore({}), transport: 'cli' });
+      const records = count(app.services.db, 'records');
+      await app.close();
+      const file = join(source, DATABASE_FILE);
+      const csv = join(dir, 'rows.csv');
+      writeFileSync(csv, ['Navn', ...Array.from({ length: 20_000 }, (_, i) => `Borger nummer ${i} med et langt navn`)].join('\n'));
+      const disk = join(dir, 'disk');
+      const after = join(dir, 'after');
+      mkdirSync(disk);
+      mkdirSync(after);
+      const size = statSync(file).size + 1024 * 1024;
+      const script = [
+        `mount -t tmpfs -o size=${size} none "$0"`,
+        `cp "$1" "$0/${DATABASE_FILE}"`,
+        `"$2" --import tsx src-main/cli/main.ts --db "$0/${DATABASE_FILE}" import "$3" --workflow "Ansøgning om tilskud"; code=$?`,
+        // The tmpfs goes with the namespace: keep what the CLI left for the checks below.
+        `cp "$0"/${DATABASE_FILE}* "$4"/`,
+        'exit $code',
+      ].join('\n');
+      const run = spawnSync('unshare', ['-rm', 'sh', '-c', script, disk, file, process.execPath, csv, after], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '' },
+        timeout: 120_000,
+      });
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr.trim()).toBe('Error: The disk is full.');
+      const db = new Database(join(after, DATABASE_FILE));
+      try {
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(db.prepare('SELECT count(*) FROM records').pluck().get()).toBeGreaterThanOrEqual(records);
+      } finally {
+        db.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

@@ -1,10 +1,12 @@
 import type { CostLedger } from '../../costs/cost-ledger';
 import type { EventBus } from '../../events/event-bus';
+import { redactCprs } from '../../cpr/cpr';
 import type { NotificationPort } from '../../notifications/notification-port';
 import type { Clock } from '../../shared/clock';
 import { isoAt } from '../../shared/clock';
 import type { Db } from '../../store/database';
 import { preparedOnce } from '../../store/statement-cache';
+import { StorageBackoff, storageConditionOf } from '../../store/storage-problems';
 import { addEvent, claimDue, hasOutstanding, messageByTransmissionId, messageByUuid, nextDueAt, release, releaseInterrupted, type ClaimedMessage, type MessageRow } from '../outbox/outbox-repo';
 import { priceOre, type DigitalPostSettings } from '../settings';
 import { physicalPostNotice } from '../physical-post/physical-post-notice';
@@ -79,6 +81,10 @@ export class OutboxSender {
   private changedRecords = new Set<number>();
   private changedOther = false;
   private emitTimer: NodeJS.Timeout | null = null;
+  /** A full disk or read-only store: sending and receipt polling wait it out, each logging once (not per tick). */
+  private readonly sendStorage = new StorageBackoff('the Digital Post sender');
+  private readonly receiptStorage = new StorageBackoff('the Digital Post receipt poller');
+  private releasePending = false;
 
   constructor(
     private readonly deps: SenderDeps,
@@ -90,7 +96,13 @@ export class OutboxSender {
   start(): void {
     if (this.started) return;
     this.started = true;
-    releaseInterrupted(this.deps.db, this.deps.clock.now());
+    try {
+      releaseInterrupted(this.deps.db, this.deps.clock.now());
+    } catch (error) {
+      // A store that cannot be written yet: the first round that can write does it.
+      if (!storageConditionOf(error)) throw error;
+      this.releasePending = true;
+    }
     this.schedule(0);
     this.scheduleReceipts(this.timing.receiptPollMs);
   }
@@ -112,6 +124,9 @@ export class OutboxSender {
   }
 
   status(): SenderStatus {
+    // A full disk or read-only store pauses sending until a write works again; when is not known.
+    const storage = this.sendStorage.conditionText;
+    if (storage) return { paused: true, pauseReason: storage, resumesAt: null };
     const paused = this.deps.clock.now() < this.pausedUntil;
     return { paused, pauseReason: paused ? this.pauseReason : '', resumesAt: paused ? isoAt(this.pausedUntil) : null };
   }
@@ -132,10 +147,21 @@ export class OutboxSender {
     this.timer = setTimeout(() => {
       this.timer = null;
       if (this.running) return this.schedule(50);
-      this.running = this.sendDue()
-        .catch((e: unknown) => console.error('digital post sender failed:', (e as Error).message))
+      let storagePause: number | null = null;
+      this.running = Promise.resolve()
+        .then(() => {
+          if (this.releasePending) releaseInterrupted(this.deps.db, this.deps.clock.now());
+          this.releasePending = false;
+          return this.sendDue();
+        })
+        .then(() => this.sendStorage.succeeded())
+        .catch((e: unknown) => {
+          storagePause = this.sendStorage.failed(e);
+          if (storagePause === null) console.error('digital post sender failed:', redactCprs((e as Error).message));
+        })
         .finally(() => {
           this.running = null;
+          if (storagePause !== null) return this.schedule(storagePause);
           const now = this.deps.clock.now();
           const next = nextDueAt(this.deps.db);
           let wait = next === null ? this.timing.idleMs : Math.min(this.timing.idleMs, Math.max(0, next - now));
@@ -149,9 +175,12 @@ export class OutboxSender {
   private scheduleReceipts(delayMs: number): void {
     if (!this.started) return;
     this.receiptTimer = setTimeout(() => {
+      let storagePause: number | null = null;
       void this.pollReceipts()
-        .catch(() => undefined)
-        .finally(() => this.scheduleReceipts(this.timing.receiptPollMs));
+        .then(() => this.receiptStorage.succeeded())
+        // An unreachable access point is tried again at the next poll; a store that cannot be written, with growing pauses.
+        .catch((e: unknown) => void (storagePause = this.receiptStorage.failed(e)))
+        .finally(() => this.scheduleReceipts(Math.max(storagePause ?? 0, this.timing.receiptPollMs)));
     }, delayMs);
     this.receiptTimer.unref?.();
   }
@@ -174,6 +203,7 @@ export class OutboxSender {
       if (batch.length === 0) break;
       let index = 0;
       let halted = false;
+      let storageFault: unknown = null;
       const worker = async () => {
         while (!halted && index < batch.length) {
           const m = batch[index++] as ClaimedMessage;
@@ -184,10 +214,20 @@ export class OutboxSender {
             this.pause(outcome.reason);
             continue;
           }
-          this.record(m, outcome, result);
+          try {
+            this.record(m, outcome, result);
+          } catch (error) {
+            // The outcome cannot be written: stop sending (the other workers too) rather
+            // than post letters whose answers are lost. Their leases run out and they are
+            // sent again under the same messageUUID once the store can be written.
+            if (!storageConditionOf(error)) throw error;
+            halted = true;
+            storageFault = error;
+          }
         }
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
+      if (storageFault) throw storageFault;
       if (halted) {
         // Unsent messages of this batch go back untouched: no attempt is counted for a pause.
         release(db, batch.slice(index).map((m) => m.id), clock.now());

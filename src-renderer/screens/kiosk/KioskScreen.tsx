@@ -127,6 +127,8 @@ export function KioskScreen({ questionnaireId, recordId, access, onStarted, onLe
     const result = await api.completeQuestionnaireRun({ runId: run.runId, answers });
     setBusy(false);
     if (!result.ok) return setError(result.error);
+    // The thank-you page carries no error of an earlier attempt.
+    setError(null);
     runId.current = null;
     setDoneNumber(result.value.number);
   };

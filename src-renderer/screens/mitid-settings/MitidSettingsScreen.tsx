@@ -5,6 +5,7 @@ import type { AppError, MitidPropertyName, MitidSetupView } from '../../../src-m
 import { MITID_ACRS, MITID_PROPERTY_NAMES } from '../../../src-main/contract/mitid-types';
 import { useApi } from '../../api/api-context';
 import { useWorkspace } from '../../app/workspace-context';
+import { ConnectionTest } from '../../components/ConnectionTest';
 import { ErrorBanner } from '../../components/ErrorBanner';
 
 /**
@@ -98,6 +99,10 @@ export function MitidSettingsScreen(): ReactNode {
           {t('common.save')}
         </button>
         {saved && <span role="status"> {t('mitid.settings.saved')}</span>}
+        <ConnectionTest
+          testId="mitid-test-connection"
+          run={() => api.testMitidConnection({ domain: s.domain.trim(), clientId: s.clientId.trim(), ...(secret ? { clientSecret: secret } : {}) })}
+        />
       </form>
 
       <h2>{t('mitid.settings.workflows')}</h2>

@@ -18,7 +18,20 @@ export function QuestionnairesScreen(): ReactNode {
   const [list, setList] = useState<QuestionnaireView[] | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [editing, setEditing] = useState<QuestionnaireView | 'new' | null>(null);
-  const [recordIds, setRecordIds] = useState<Record<number, string>>({});
+  const [recordNumbers, setRecordNumbers] = useState<Record<number, string>>({});
+  const [notFound, setNotFound] = useState<string | null>(null);
+
+  /** A follow-up starts on the record the caseworker names by its number (never its internal id). */
+  const start = async (q: QuestionnaireView) => {
+    if (q.mode !== 'follow_up') return navigate({ name: 'kiosk', questionnaireId: q.id, recordId: null });
+    const number = (recordNumbers[q.id] ?? '').trim();
+    const result = await api.listRecords({ search: number, workflowId: q.workflowId, offset: 0, limit: 20 });
+    if (!result.ok) return setError(result.error);
+    const record = result.value.rows.find((r) => r.number === number);
+    if (!record) return setNotFound(t('kioskStart.notFound', { number }));
+    setNotFound(null);
+    navigate({ name: 'kiosk', questionnaireId: q.id, recordId: record.id });
+  };
 
   const load = useCallback(async () => {
     const result = await api.listQuestionnaires({});
@@ -33,6 +46,11 @@ export function QuestionnairesScreen(): ReactNode {
     <section aria-labelledby="questionnaires-title">
       <h1 id="questionnaires-title">{t('mitid.list.title')}</h1>
       <ErrorBanner error={error} />
+      {notFound && (
+        <p className="banner banner-error" role="alert" data-testid="kiosk-record-not-found">
+          {notFound}
+        </p>
+      )}
       {user.isAdmin && (
         <p>
           <button type="button" className="btn" onClick={() => setEditing('new')}>
@@ -62,21 +80,25 @@ export function QuestionnairesScreen(): ReactNode {
           </span>
           {q.mode === 'follow_up' && (
             <label>
-              {t('mitid.list.recordId')}{' '}
+              {t('kioskStart.recordNumber')}{' '}
               <input
-                inputMode="numeric"
-                size={8}
-                title={t('mitid.list.recordIdHint')}
-                value={recordIds[q.id] ?? ''}
-                onChange={(e) => setRecordIds((r) => ({ ...r, [q.id]: e.target.value }))}
+                size={12}
+                placeholder="2026-000199"
+                aria-describedby={`kiosk-record-hint-${q.id}`}
+                value={recordNumbers[q.id] ?? ''}
+                onChange={(e) => setRecordNumbers((r) => ({ ...r, [q.id]: e.target.value }))}
               />
+              <span className="hint" id={`kiosk-record-hint-${q.id}`}>
+                {' '}
+                {t('kioskStart.recordNumberHint')}
+              </span>
             </label>
           )}
           <button
             type="button"
             className="btn btn-primary btn-small"
-            disabled={q.mode === 'follow_up' && !/^\d+$/.test(recordIds[q.id] ?? '')}
-            onClick={() => navigate({ name: 'kiosk', questionnaireId: q.id, recordId: q.mode === 'follow_up' ? Number(recordIds[q.id]) : null })}
+            disabled={q.mode === 'follow_up' && !(recordNumbers[q.id] ?? '').trim()}
+            onClick={() => void start(q)}
           >
             {t('mitid.list.start')}
           </button>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError, SignaturesSettingsView } from '../../../src-main/contract';
 import { useApi } from '../../api/api-context';
+import { ConnectionTest } from '../../components/ConnectionTest';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 
 // The MitID levels a signature may require (kept here so the renderer does not bundle the zod contract).
@@ -103,6 +104,10 @@ export function SignaturesSettings(): ReactNode {
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {t('common.save')}
       </button>
+      <ConnectionTest
+        testId="signatures-test-connection"
+        run={() => api.testSignaturesConnection({ endpoint: endpoint.trim(), clientId: clientId.trim(), ...(secret ? { clientSecret: secret } : {}) })}
+      />
     </form>
   );
 }

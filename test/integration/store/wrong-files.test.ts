@@ -155,25 +155,99 @@ describe.each(KINDS)('$name', (kind) => {
   });
 });
 
-describe.skipIf(process.platform === 'win32' || process.getuid?.() === 0)('a read-only case store', () => {
-  it('is refused by openApp and the CLI with a clear message, never half-opened', async () => {
-    const dir = tempDir();
-    const file = await caseStore(dir);
-    chmodSync(file, 0o400);
-    const before = digest(file);
-    expect(() => openApp({ dataDir: dir, settings: new MemorySettingsStore(), secrets: new EnvSecretStore({}), transport: 'web' })).toThrow(
-      /skrivebeskyttet/,
-    );
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--db', file, 'export'], {
+/**
+ * How the test makes the store really read-only for the hosts it starts. File
+ * modes stop an ordinary account, but root ignores them, and CI runs as root.
+ * So as root: the file is made immutable (chattr +i: the kernel refuses every
+ * write, root's included) where the container grants CAP_LINUX_IMMUTABLE, and
+ * the hosts run with the data folder bind-mounted read-only in a user namespace
+ * of their own (unshare -rm, a real EROFS) where user namespaces are allowed.
+ * Each way is probed first; every way that works here is tested.
+ */
+type ReadOnlyWay = { name: string; inProcess: boolean; make(dir: string, file: string): void; undo(dir: string, file: string): void; wrap?(dir: string, argv: string[]): string[] };
+
+const isRoot = process.getuid?.() === 0;
+const chattr = (flag: string, file: string) => spawnSync('chattr', [flag, file], { encoding: 'utf8' }).status === 0;
+/** Runs argv with `dir` bind-mounted read-only, in a user and mount namespace of its own. */
+const inReadOnlyMount = (dir: string, argv: string[]) => [
+  'unshare', '-rm', 'sh', '-c', 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"', dir, ...argv,
+];
+
+function probe(test: (file: string) => boolean): boolean {
+  const dir = mkdtempSync(join(tmpdir(), 'caseworker-probe-'));
+  const file = join(dir, 'probe');
+  writeFileSync(file, 'x');
+  try {
+    return test(file);
+  } finally {
+    chattr('-i', file);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function readOnlyWays(): ReadOnlyWay[] {
+  if (process.platform === 'win32') return [];
+  if (!isRoot) {
+    return [{ name: 'file mode 0400', inProcess: true, make: (_dir, file) => chmodSync(file, 0o400), undo: (_dir, file) => chmodSync(file, 0o600) }];
+  }
+  const ways: ReadOnlyWay[] = [];
+  if (probe((file) => chattr('+i', file))) {
+    ways.push({ name: 'immutable file (chattr +i)', inProcess: true, make: (_dir, file) => void chattr('+i', file), undo: (_dir, file) => void chattr('-i', file) });
+  }
+  const roMount = probe((file) => {
+    const [cmd, ...args] = inReadOnlyMount(join(file, '..'), ['sh', '-c', `echo y >> "${file}"`]);
+    const run = spawnSync(cmd as string, args, { encoding: 'utf8' });
+    return run.status !== 0 && /read-only file system/i.test(run.stderr) && readFileSync(file, 'utf8') === 'x';
+  });
+  if (roMount) ways.push({ name: 'read-only bind mount (unshare)', inProcess: false, make: () => {}, undo: () => {}, wrap: inReadOnlyMount });
+  return ways;
+}
+
+const WAYS = readOnlyWays();
+
+// Root with neither way: say so, rather than pass a test that tried nothing.
+describe.runIf(isRoot && WAYS.length === 0)('a read-only case store as root', () => {
+  it('needs CAP_LINUX_IMMUTABLE (chattr) or user namespaces (unshare) to make a file read-only for root', () => {
+    expect.fail('cannot make a file read-only for root here: run the tests as an ordinary user, or grant CAP_LINUX_IMMUTABLE or user namespaces');
+  });
+});
+
+describe.skipIf(process.platform === 'win32').each(WAYS)('a read-only case store ($name)', (way) => {
+  const hostRun = (args: string[], dir: string) => {
+    const argv = [process.execPath, '--import', 'tsx', ...args];
+    const [cmd, ...rest] = way.wrap ? way.wrap(dir, argv) : argv;
+    return spawnSync(cmd as string, rest, {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, CASEWORKER_DATA_DIR: dir, NODE_OPTIONS: '' },
       timeout: 60_000,
     });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/skrivebeskyttet.*read-only/);
-    expect(digest(file)).toBe(before);
-  });
+  };
+
+  it('is refused by openApp, the web host and the CLI in Danish with the path, and the file is unchanged', async () => {
+    const dir = tempDir();
+    const file = await caseStore(dir);
+    const before = digest(file);
+    way.make(dir, file);
+    try {
+      if (way.inProcess) {
+        expect(() => openApp({ dataDir: dir, settings: new MemorySettingsStore(), secrets: new EnvSecretStore({}), transport: 'web' })).toThrow(
+          /skrivebeskyttet/,
+        );
+      }
+      const web = hostRun(['src-main/web/main.ts', '--port', '0', '--data-dir', dir], dir);
+      expect(web.status, web.stderr).toBe(1);
+      expect(web.stderr).toMatch(/er skrivebeskyttet, så sagerne kan ikke gemmes/);
+      expect(web.stderr).toContain(file);
+      const cli = hostRun(['src-main/cli/main.ts', '--db', file, 'export'], dir);
+      expect(cli.status, cli.stderr).toBe(1);
+      expect(cli.stderr).toMatch(/skrivebeskyttet.*read-only/);
+      expect(cli.stderr).toContain(file);
+    } finally {
+      way.undo(dir, file);
+    }
+    expectUntouched(file, before);
+  }, 120_000);
 });
 
 describe('a store that cannot be created', () => {
