@@ -42,6 +42,7 @@ export const METHOD_NAMES = [
   'revealCpr',
   'previewStatusChange',
   'changeStatus',
+  'changeStatusMany',
   'previewCsvImport',
   'runCsvImport',
   'startCsvUpload',

@@ -9,6 +9,8 @@ import type { WorkspaceRepo } from '../workspace/workspace-repo';
 import { checkFile, decodeSource, previewText, type CheckedFile, type CsvSource, type ExistingCprs } from './csv-file-check';
 import type { ImportJournal, IdRange } from './import-journal';
 import type { RowCheckingThread } from './row-checking-thread';
+import type { BulkOperations } from '../notifications/bulk-operations';
+import { inBulk } from '../notifications/bulk-scope';
 
 /** Records per write transaction: ~10 ms of work on an idle 2-core machine, after which the event loop gets a turn (bench:import: 500 held it least). */
 export const ROWS_PER_WRITE = 500;
@@ -26,12 +28,16 @@ export interface CsvImportDeps {
   assignments?: AssignmentHook;
   /** Where an import that is running keeps the ids it has written, so a crash part-way is undone at the next start. */
   journal: ImportJournal;
+  /** Each import is one bulk operation: every notification it causes joins one summary per person. */
+  bulk?: BulkOperations;
 }
 
 export interface ImportArgs {
   workflowId: number;
   mapping: Record<string, string>;
   firstRowIsData?: boolean;
+  /** The file's name, which the summary notification names (no path). */
+  fileName?: string;
 }
 
 /** The import's result inside main: the answer, and the new records' ids (for events and tests). */
@@ -120,9 +126,10 @@ export class CsvImportService {
     const written: IdRange[] = [];
     const recordIds: number[] = [];
     const journal = this.deps.journal.begin(reportId);
+    const operation = this.deps.bulk?.begin('csv_import', args.fileName ?? '', actor.userId) ?? null;
     let checked: CheckedFile | null = null;
     const writeBatch = (batch: PreparedRecord[]): void => {
-      db.transaction(() => {
+      inBulk(operation, () => db.transaction(() => {
         const writer = records.batchWriter(ws, target, fields, actor, { assignments: assigned });
         for (const record of batch) writer.addPrepared(record);
         const ids = writer.finish();
@@ -132,7 +139,7 @@ export class CsvImportService {
           journal.save(written);
           for (const id of ids) recordIds.push(id);
         }
-      }).immediate();
+      }).immediate());
       progress.phase = 'writing';
       progress.rowsWritten += batch.length;
     };
@@ -160,7 +167,7 @@ export class CsvImportService {
       const people = assigned.list();
       if (this.deps.assignments && people.length) {
         const hook = this.deps.assignments;
-        db.transaction(() => hook.assignedInBatch(people, actor)).immediate();
+        inBulk(operation, () => db.transaction(() => hook.assignedInBatch(people, actor)).immediate());
       }
     } catch (error) {
       progress.phase = 'failed';

@@ -64,7 +64,9 @@ export function routeToPhysicalPost(db: Db, clock: Clock, notifications: Notific
           kind: 'digital_post_physical_fallback',
           recordId: row.record_id,
           toRecordResponsibles: true,
-          message: `The citizen is exempt from Digital Post; the letter "${row.subject}" must be sent by physical post.`,
+          message: `Borgeren er fritaget for Digital Post; brevet "${row.subject}" skal sendes med fysisk post.`,
+          params: { subject: row.subject },
+          mailingId: row.mailing_id,
         });
       }
       return row;

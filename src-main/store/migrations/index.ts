@@ -13,6 +13,7 @@ import { migration010 } from './010-danish-name-order';
 import { migration011 } from './011-running-jobs';
 import { migration012 } from './012-digital-post-receipts';
 import { migration013 } from './013-second-signatory';
+import { migration016 } from './016-bulk-notifications';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration is a new file added here. */
@@ -30,6 +31,10 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  // 014 and 015 are feat/mailing-decision's and feat/physical-post's; until they are merged empty steps keep the numbers in order (replace them on merge).
+  { version: 14, name: 'reserved for the mailing decision', up: () => undefined },
+  { version: 15, name: 'reserved for physical post', up: () => undefined },
+  migration016,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

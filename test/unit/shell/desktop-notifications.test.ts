@@ -65,6 +65,7 @@ class FakeInbox implements InboxSource {
         createdAt: '',
         readAt: null,
         record: { id: 100 + id, number: `2026-${String(100 + id).padStart(6, '0')}`, name: 'Borger Navn', workflowName: '', statusName: '', statusColor: '', cprMasked: '', keyFields: [] },
+        bulk: null,
       });
     }
   }
