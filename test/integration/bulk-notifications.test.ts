@@ -7,8 +7,10 @@ import type { Session } from '../../src-main/app/session';
 import { EXAMPLE_LETTER, type MethodInput, type MethodName, type MethodResults, type NotificationView } from '../../src-main/contract';
 import { routeToPhysicalPost } from '../../src-main/digital-post/outbox/outbox-actions';
 import { count, createDemoRecord, demo, manualClock, type TestApp, useTestApps, value } from './helpers/test-app';
+import { connect, useSandboxes } from './digital-post/dp-helpers';
 
 const { open } = useTestApps();
+const sandbox = useSandboxes();
 
 let app: TestApp;
 let admin: Session;
@@ -141,6 +143,33 @@ describe('bulk operations notify once per person', () => {
       expect(rows[0]?.bulk).toMatchObject({ operation: 'mailing', label: 'Status-breve', records: records.size });
       expect(rows[0]?.bulk?.parts).toEqual([{ reason: 'digital_post_physical_fallback', detail: '', count: records.size }]);
       expect(new Set(await recordsOf(userId, rows[0]?.id as number))).toEqual(records);
+    }
+  }, 60_000);
+
+  it('a mailing over real HTTP: the access point refuses exempt citizens (NOT_ALLOWED), and each responsible person gets one summary', async () => {
+    const sim = await sandbox();
+    connect(app, sim);
+    const d = demo(app);
+    const templateId = app.services.documents.templates.save({ name: 'Afgørelse', definition: EXAMPLE_LETTER }, d.admin.id);
+    // Sandbox test citizens exempt from Digital Post (Poul Madsen, Bent Kristiansen).
+    const ids: number[] = [];
+    for (let i = 0; i < 6; i += 1) ids.push((await createDemoRecord(app, admin, { navn: `Fritaget ${i}`, cpr: i % 2 ? '3112451118' : '1810574327' })).id);
+    await drainJobs();
+    app.services.db.prepare('DELETE FROM notifications').run();
+    const mailing = app.services.mailings.create({ name: 'Til fritagne', templateId, filter: { search: 'Fritaget' } }, { id: admin.userId as number, groupIds: [] });
+    expect(mailing.total).toBe(6);
+    await app.services.mailings.prepare(mailing.id, admin.userId as number);
+    await app.services.digitalPost.sender.sendDue();
+    expect(count(app.services.db, 'digital_post_messages', "mailing_id = ? AND state = 'physical_post'", mailing.id)).toBe(6);
+    const group = app.services.db.prepare('SELECT DISTINCT responsible_group_id FROM records WHERE id IN (' + ids.join(',') + ')').pluck().all() as number[];
+    expect(group).toHaveLength(1);
+    const members = app.services.db.prepare('SELECT user_id FROM memberships WHERE group_id = ?').pluck().all(group[0]) as number[];
+    expect(members.length).toBeGreaterThan(0);
+    for (const userId of members) {
+      const rows = await inbox(userId);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]?.bulk).toMatchObject({ operation: 'mailing', label: 'Til fritagne', records: 6, parts: [{ reason: 'digital_post_physical_fallback', count: 6 }] });
+      expect(await recordsOf(userId, rows[0]?.id as number)).toEqual(ids);
     }
   }, 60_000);
 
