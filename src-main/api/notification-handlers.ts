@@ -8,7 +8,8 @@ type NotificationMethods =
   | 'markNotificationsRead'
   | 'markNotificationUnread'
   | 'markAllNotificationsRead'
-  | 'getMyResponsibilities';
+  | 'getMyResponsibilities'
+  | 'listNotificationRecords';
 
 /** Read state changed: the user's other windows and tabs refresh their bell. */
 const changed = (ctx: HandlerContext, userId: number) => ctx.services.notifications.changed([userId]);
@@ -35,5 +36,6 @@ export const notificationHandlers: HandlerTable<NotificationMethods> = {
     changed(ctx, user.id);
     return { unread };
   },
+  listNotificationRecords: (input, ctx) => ctx.services.inbox.bulkRecords(currentUser(ctx).id, input.id, input),
   getMyResponsibilities: (_input, ctx) => myResponsibilities(ctx.services.db, ctx.services.workspace.snapshot(), currentUser(ctx)),
 };

@@ -5,11 +5,12 @@ import { listRecords } from '../records/record-list';
 import { recordDetail } from '../records/record-detail';
 import type { HandlerContext, HandlerTable } from './handler';
 import { currentUser, language } from './handler';
-import { moveRecord } from './move-record';
+import { moveRecord, moveRecords } from './move-record';
 
 type RecordMethods =
   | 'listRecords'
   | 'getRecord'
+  | 'changeStatusMany'
   | 'createRecord'
   | 'updateRecord'
   | 'revealCpr'
@@ -69,6 +70,7 @@ export const recordHandlers: HandlerTable<RecordMethods> = {
     return ctx.services.statusChanges.preview(input.id, input.toStatusId, language(ctx));
   },
   changeStatus: (input, ctx) => moveRecord(ctx, currentUser(ctx).id, input),
+  changeStatusMany: (input, ctx) => moveRecords(ctx, currentUser(ctx).id, input),
   startCsvUpload: (input, ctx) => {
     currentUser(ctx);
     // The preview and the import follow: start the second thread now, so it is up by then.
@@ -90,7 +92,12 @@ export const recordHandlers: HandlerTable<RecordMethods> = {
     try {
       const { report, recordIds } = await ctx.services.csvImport.run(
         source,
-        { workflowId: input.workflowId, mapping: input.mapping, firstRowIsData: input.firstRowIsData === true },
+        {
+          workflowId: input.workflowId,
+          mapping: input.mapping,
+          firstRowIsData: input.firstRowIsData === true,
+          ...(input.fileName ? { fileName: input.fileName } : {}),
+        },
         { userId: user.id, via: 'csv import' },
         reportId,
       );

@@ -20,6 +20,7 @@ import { JobRunner } from '../jobs/job-runner';
 import { AssignmentNotifier } from '../notifications/assignment-notifier';
 import { NotificationInbox } from '../notifications/inbox';
 import { NotificationService } from '../notifications/notification-service';
+import { BulkOperations } from '../notifications/bulk-operations';
 import type { NotificationPort } from '../notifications/notification-port';
 import { NotificationRetention } from '../notifications/retention';
 import { RecordsService } from '../records/records-service';
@@ -74,7 +75,9 @@ export function createServices(config: ServiceConfig) {
   const clock = config.clock ?? systemClock;
   const events = new EventBus();
   // The inbox (issue 6): features publish inside their transactions; see docs/notifications.md.
-  const notifications = new NotificationService(db, clock, events);
+  // Imports, mailings and bulk status changes: one summary notification per person each (issue 14).
+  const bulkOperations = new BulkOperations(db, clock);
+  const notifications = new NotificationService(db, clock, events, bulkOperations);
   // What features publish into; tests may listen in on it without bypassing the inbox.
   const notificationPort: NotificationPort = config.notifications ? teeNotifications(notifications, config.notifications) : notifications;
   const costs = new CostLedger(db, clock);
@@ -108,6 +111,7 @@ export function createServices(config: ServiceConfig) {
     csvRowChecking,
     assignments: assignmentNotifier,
     journal: new ImportJournal(db.memory ? null : dirname(db.name)),
+    bulk: bulkOperations,
   });
   const csvUploads = new CsvUploads();
   const guards = new TransitionGuards()
@@ -207,6 +211,7 @@ export function createServices(config: ServiceConfig) {
     budgets,
     integrationSettings,
     notifications,
+    bulkOperations,
     signing: signing.service,
     signingWorker: signing.worker,
     inbox,

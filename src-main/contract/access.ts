@@ -56,6 +56,7 @@ export const METHOD_ACCESS = {
   revealCpr: 'signed_in',
   previewStatusChange: 'signed_in',
   changeStatus: 'signed_in',
+  changeStatusMany: 'signed_in',
   previewCsvImport: 'signed_in',
   runCsvImport: 'signed_in',
   // The file's bytes in pieces, the running import's progress and its full report.
@@ -75,6 +76,7 @@ export const METHOD_ACCESS = {
   markNotificationUnread: 'signed_in',
   markAllNotificationsRead: 'signed_in',
   getMyResponsibilities: 'signed_in',
+  listNotificationRecords: 'signed_in',
   listTimedActions: 'signed_in',
   listGuardTypes: 'signed_in',
   changeStatusOverridingGuards: 'admin',

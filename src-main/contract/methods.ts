@@ -147,12 +147,16 @@ export const methodInputs = {
   revealCpr: z.strictObject({ id, fieldKey }),
   previewStatusChange: z.strictObject({ id, toStatusId: id }),
   changeStatus: z.strictObject({ id, version: z.int().min(1), toStatusId: id, comment: z.string().max(2000) }),
+  /** A bulk status change: each record moves on its own (a refusal leaves the others); one summary notification per person. */
+  changeStatusMany: z.strictObject({ ids: z.array(id).min(1).max(20_000), toStatusId: id, comment: z.string().max(2000) }),
   previewCsvImport: z.strictObject(csvSource),
   runCsvImport: z.strictObject({
     ...csvSource,
     workflowId: id,
     /** CSV header → field key; unmapped headers are ignored. */
     mapping: z.record(z.string().max(200), fieldKey),
+    /** The file's name (no path), which the import's summary notification names. */
+    fileName: z.string().max(200).optional(),
   }),
   startCsvUpload: z.strictObject({ size: z.int().min(1).max(CSV_MAX_BYTES) }),
   /** One piece of the file, base64 (1 MiB of bytes is 1,398,104 characters). */
@@ -209,6 +213,7 @@ export interface MethodResults extends SigningMethodResults, NotificationResults
   revealCpr: { cpr: string };
   previewStatusChange: StatusChangePreview;
   changeStatus: RecordDetail;
+  changeStatusMany: { changed: number; refused: { id: number; code: string; message: string }[] };
   previewCsvImport: CsvPreview;
   runCsvImport: CsvImportReport;
   startCsvUpload: { uploadId: string };

@@ -44,6 +44,7 @@ export const METHOD_NAMES = [
   'revealCpr',
   'previewStatusChange',
   'changeStatus',
+  'changeStatusMany',
   'previewCsvImport',
   'runCsvImport',
   'startCsvUpload',

@@ -8,6 +8,7 @@ export const NOTIFICATION_METHOD_NAMES = [
   'markNotificationUnread',
   'markAllNotificationsRead',
   'getMyResponsibilities',
+  'listNotificationRecords',
 ] as const;
 
 export interface NotificationEventMap {

@@ -17,6 +17,8 @@ export const notificationInputs = {
   markNotificationUnread: z.strictObject({ id }),
   markAllNotificationsRead: z.strictObject({}),
   getMyResponsibilities: z.strictObject({}),
+  /** The records of one of my bulk summaries, a page at a time. */
+  listNotificationRecords: z.strictObject({ id, offset: z.int().min(0).max(1_000_000), limit: z.int().min(1).max(500) }),
 } as const satisfies Record<(typeof NOTIFICATION_METHOD_NAMES)[number], z.ZodType>;
 
 export interface NotificationRecordInfo {
@@ -44,6 +46,28 @@ export interface NotificationView {
   readAt: string | null;
   /** Null for notifications without a record, or when the record is gone. */
   record: NotificationRecordInfo | null;
+  /** A bulk operation's one summary for this person (kind `bulk_summary`); null otherwise. */
+  bulk: BulkNotificationInfo | null;
+}
+
+/**
+ * One person's summary of a bulk operation: what the operation was, how many
+ * records concern them, and why, counted per reason (the kind of notification
+ * that each record would have had) and detail (the status or field).
+ */
+export interface BulkNotificationInfo {
+  /** 'csv_import' | 'mailing' | 'status_change'. */
+  operation: string;
+  /** The file name, the mailing's name or the target status. */
+  label: string;
+  records: number;
+  parts: { reason: string; detail: string; count: number }[];
+}
+
+export interface NotificationRecordsPage {
+  total: number;
+  offset: number;
+  rows: Omit<NotificationRecordInfo, 'keyFields'>[];
 }
 
 export interface NotificationPage {
@@ -78,4 +102,5 @@ export interface NotificationResults {
   markNotificationUnread: { unread: number };
   markAllNotificationsRead: { unread: number };
   getMyResponsibilities: ResponsibilitiesView;
+  listNotificationRecords: NotificationRecordsPage;
 }

@@ -13,6 +13,8 @@ import { cprsOf } from './existing-cprs';
 import type { ImportJournal, IdRange } from './import-journal';
 import type { RowCheckingThread } from './row-checking-thread';
 import { WriteSizer } from './write-sizer';
+import type { BulkOperations } from '../notifications/bulk-operations';
+import { inBulk } from '../notifications/bulk-scope';
 
 /** Rows the second thread prepares per message; the writer joins messages into transactions. */
 export const ROWS_PER_BATCH = 100;
@@ -42,12 +44,16 @@ export interface CsvImportDeps {
   journal: ImportJournal;
   /** Where the full reports are kept (default: files in the store's folder, in memory for an in-memory store). */
   reports?: CsvReports;
+  /** Each import is one bulk operation: every notification it causes joins one summary per person. */
+  bulk?: BulkOperations;
 }
 
 export interface ImportArgs {
   workflowId: number;
   mapping: Record<string, string>;
   firstRowIsData?: boolean;
+  /** The file's name, which the summary notification names (no path). */
+  fileName?: string;
 }
 
 /** The import's result inside main: the answer, and the new records' ids (for events and tests). */
@@ -138,9 +144,10 @@ export class CsvImportService {
     // Every refused row goes to the report as it is found; the answer carries the first ones.
     const report = this.reports.begin(reportId);
     const firstErrors: CsvRowError[] = [];
+    const operation = this.deps.bulk?.begin('csv_import', args.fileName ?? '', actor.userId) ?? null;
     let checked: CheckedFile | null = null;
     const writeBatch = (batch: PreparedRecord[]): void => {
-      db.transaction(() => {
+      inBulk(operation, () => db.transaction(() => {
         const writer = records.batchWriter(ws, target, fields, actor, { assignments: assigned });
         for (const record of batch) writer.addPrepared(record);
         const ids = writer.finish();
@@ -150,7 +157,7 @@ export class CsvImportService {
           journal.save(written);
           for (const id of ids) recordIds.push(id);
         }
-      }).immediate();
+      }).immediate());
       progress.phase = 'writing';
       progress.rowsWritten += batch.length;
       if (progress.rowsToWrite !== null && progress.rowsToWrite < progress.rowsWritten) progress.rowsToWrite = progress.rowsWritten;
@@ -185,7 +192,7 @@ export class CsvImportService {
       const people = assigned.list();
       if (this.deps.assignments && people.length) {
         const hook = this.deps.assignments;
-        db.transaction(() => hook.assignedInBatch(people, actor)).immediate();
+        inBulk(operation, () => db.transaction(() => hook.assignedInBatch(people, actor)).immediate());
       }
     } catch (error) {
       progress.phase = 'failed';

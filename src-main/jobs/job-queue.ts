@@ -1,5 +1,6 @@
 import type { JobStatus, JobView, StatusActionDef } from '../contract';
 import { isoAt } from '../shared/clock';
+import { currentBulkOperation } from '../notifications/bulk-scope';
 import type { Db } from '../store/database';
 import { preparedOnce } from '../store/statement-cache';
 
@@ -18,6 +19,8 @@ export interface JobRow {
   idempotency_key: string;
   created_at: string;
   finished_at: string | null;
+  /** The bulk operation (migration 016) whose notifications this job's joins. */
+  bulk_operation_id: number | null;
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
@@ -53,8 +56,8 @@ export function enqueueJob(
 ): number {
   const insert = preparedOnce(
     db,
-    `INSERT INTO jobs (record_id, status_history_id, action_id, type, name, params, status, max_attempts, next_run_at, idempotency_key, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
+    `INSERT INTO jobs (record_id, status_history_id, action_id, type, name, params, status, max_attempts, next_run_at, idempotency_key, created_at, bulk_operation_id)
+     VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
   );
   const { action } = args;
   const info = insert.run(
@@ -68,6 +71,8 @@ export function enqueueJob(
     args.now,
     args.key,
     isoAt(args.now),
+    // A job written during a CSV import or a bulk status change tells people in that operation's summary.
+    currentBulkOperation(),
   );
   return Number(info.lastInsertRowid);
 }

@@ -1,5 +1,6 @@
 import type { Language } from '../contract';
 import { redactCprs } from '../cpr/cpr';
+import { inBulk } from '../notifications/bulk-scope';
 import type { NotificationPort } from '../notifications/notification-port';
 import { DomainError } from '../shared/domain-error';
 import type { EventBus } from '../events/event-bus';
@@ -122,7 +123,8 @@ export class JobRunner {
     const attempt = job.attempts + 1;
     const startedAt = isoAt(clock.now());
     try {
-      db.transaction(() => {
+      // A job of a bulk operation publishes into that operation's summaries.
+      inBulk(job.bulk_operation_id ?? null, () => db.transaction(() => {
           const outcome = this.perform(job);
           const finishedAt = isoAt(clock.now());
           db.prepare(
@@ -133,7 +135,7 @@ export class JobRunner {
             finishedAt,
             job.id,
           );
-        }).immediate();
+        }).immediate());
     } catch (error) {
       // A full disk or read-only store is the store's condition, not the job's
       // failure: no attempt is counted (it could give the job up); the round backs off.
@@ -145,7 +147,7 @@ export class JobRunner {
       const permanent = error instanceof DomainError || (error as Error).name === 'ZodError';
       const giveUp = permanent || attempt >= job.max_attempts;
       const now = clock.now();
-      db.transaction(() => {
+      inBulk(job.bulk_operation_id ?? null, () => db.transaction(() => {
         db.prepare(
           "INSERT INTO job_attempts (job_id, attempt, started_at, finished_at, outcome, message) VALUES (?, ?, ?, ?, 'failed', ?)",
         ).run(job.id, attempt, startedAt, isoAt(now), text);
@@ -159,16 +161,17 @@ export class JobRunner {
         );
         // A status action that gives up is never swallowed: the record's responsibles hear of it.
         if (giveUp && this.deps.notifications) {
-          const da = (this.deps.language?.() ?? 'da') === 'da';
           this.deps.notifications.publish({
             kind: 'status_action_failed',
             recordId: job.record_id,
             toRecordResponsibles: true,
-            message: da ? `Statushandlingen "${job.name}" er fejlet: ${text}` : `The status action "${job.name}" failed: ${text}`,
+            // Stored in Danish as the fallback; readers see it in their own language from params.
+            message: `Statushandlingen "${job.name}" er fejlet: ${text}`,
             actorUserId: null,
+            params: { action: job.name, error: text },
           });
         }
-      }).immediate();
+      }).immediate());
     }
     events.emit('jobsChanged', { recordId: job.record_id });
     events.emit('recordsChanged', { recordIds: [job.record_id] });

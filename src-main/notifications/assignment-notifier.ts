@@ -64,7 +64,8 @@ export class AssignmentNotifier implements AssignmentHook {
    * usual notification with its record; several get one summary with the count,
    * which the inbox links to "Mine ansvarsområder". A 10,000-row file that names
    * the same twelve caseworkers would otherwise give each of them thousands of
-   * identical lines, burying everything else in their inbox.
+   * identical lines, burying everything else in their inbox. Inside a bulk
+   * operation (the import's own) the records join the person's one summary.
    */
   assignedInBatch(batch: BatchAssignment[], actor: AssignmentActor): void {
     const { by, params } = this.describe(actor);
@@ -80,6 +81,7 @@ export class AssignmentNotifier implements AssignmentHook {
         this.port.publish({
           kind: 'responsible_user',
           recordId: null,
+          recordIds,
           userIds: [targetId],
           actorUserId: actor.userId,
           message: `Du blev sat som ansvarlig i feltet '${field.label}' ${records}${by ? ` ${by}` : ''}`,
@@ -90,6 +92,7 @@ export class AssignmentNotifier implements AssignmentHook {
         this.port.publish({
           kind: 'responsible_group',
           recordId: null,
+          recordIds,
           groupIds: [targetId],
           actorUserId: actor.userId,
           message: `Din gruppe '${group}' blev sat som aktiv gruppe i feltet '${field.label}' ${records}${by ? ` ${by}` : ''}`,

@@ -1,4 +1,4 @@
-import type { NotificationPage, NotificationRecordInfo, NotificationView } from '../contract';
+import type { BulkNotificationInfo, NotificationPage, NotificationRecordInfo, NotificationRecordsPage, NotificationView } from '../contract';
 import { maskCpr } from '../cpr/cpr';
 import type { Directory } from '../status-actions/action-type';
 import type { Clock } from '../shared/clock';
@@ -20,10 +20,17 @@ interface Row {
   workflow_id: number | null;
   status_id: number | null;
   cpr: string | null;
+  bulk_operation_id: number | null;
+  bulk_kind: string | null;
+  bulk_label: string | null;
 }
 
 const COLUMNS = `n.id, n.record_id, n.kind, n.context, n.params, n.actor_user_id, n.created_at, n.read_at,
-  r.number, r.name, r.workflow_id, r.status_id, r.cpr`;
+  r.number, r.name, r.workflow_id, r.status_id, r.cpr, n.bulk_operation_id, b.kind AS bulk_kind, b.label AS bulk_label`;
+const FROM = 'FROM notifications n LEFT JOIN records r ON r.id = n.record_id LEFT JOIN bulk_operations b ON b.id = n.bulk_operation_id';
+
+/** A bulk summary's records per page at most. */
+export const MAX_BULK_PAGE = 500;
 
 /** How many key fields an entry shows at most. */
 const MAX_KEY_FIELDS = 4;
@@ -56,7 +63,7 @@ export class NotificationInbox {
       rows.push(
         ...(this.db
           .prepare(
-            `SELECT ${COLUMNS} FROM notifications n LEFT JOIN records r ON r.id = n.record_id
+            `SELECT ${COLUMNS} ${FROM}
              WHERE n.user_id = ? AND n.read_at IS NULL ORDER BY n.id DESC LIMIT ? OFFSET ?`,
           )
           .all(userId, q.limit, q.offset) as Row[]),
@@ -67,7 +74,7 @@ export class NotificationInbox {
       rows.push(
         ...(this.db
           .prepare(
-            `SELECT ${COLUMNS} FROM notifications n LEFT JOIN records r ON r.id = n.record_id
+            `SELECT ${COLUMNS} ${FROM}
              WHERE n.user_id = ? AND n.read_at IS NOT NULL ORDER BY n.id DESC LIMIT ? OFFSET ?`,
           )
           .all(userId, room, Math.max(0, q.offset - unread)) as Row[]),
@@ -80,7 +87,7 @@ export class NotificationInbox {
   unreadSince(userId: number, afterId: number, limit = 50): NotificationView[] {
     const rows = this.db
       .prepare(
-        `SELECT ${COLUMNS} FROM notifications n LEFT JOIN records r ON r.id = n.record_id
+        `SELECT ${COLUMNS} ${FROM}
          WHERE n.user_id = ? AND n.read_at IS NULL AND n.id > ? ORDER BY n.id LIMIT ?`,
       )
       .all(userId, afterId, limit) as Row[];
@@ -95,6 +102,57 @@ export class NotificationInbox {
   /** Unread notifications newer than `afterId` (for the burst summary). */
   countUnreadSince(userId: number, afterId: number): number {
     return this.db.prepare('SELECT count(*) FROM notifications WHERE user_id = ? AND read_at IS NULL AND id > ?').pluck().get(userId, afterId) as number;
+  }
+
+  /**
+   * The records of one of my bulk summaries, a page at a time in record order
+   * (a 20,000-record import is read in pages, never at once). Records removed
+   * since (an import undone) are left out.
+   */
+  bulkRecords(userId: number, notificationId: number, q: { offset: number; limit: number }): NotificationRecordsPage {
+    const mine = this.db.prepare('SELECT 1 FROM notifications WHERE id = ? AND user_id = ? AND bulk_operation_id IS NOT NULL').get(notificationId, userId);
+    if (!mine) return { total: 0, offset: q.offset, rows: [] };
+    const total = this.db
+      .prepare('SELECT count(DISTINCT l.record_id) FROM notification_records l JOIN records r ON r.id = l.record_id WHERE l.notification_id = ?')
+      .pluck()
+      .get(notificationId) as number;
+    const ids = this.db
+      .prepare(
+        `SELECT DISTINCT l.record_id FROM notification_records l JOIN records r ON r.id = l.record_id
+         WHERE l.notification_id = ? ORDER BY l.record_id LIMIT ? OFFSET ?`,
+      )
+      .pluck()
+      .all(notificationId, Math.min(q.limit, MAX_BULK_PAGE), q.offset) as number[];
+    const ws = this.snapshot();
+    const rows = ids.flatMap((id) => {
+      const r = this.db.prepare('SELECT id, number, name, workflow_id, status_id, cpr FROM records WHERE id = ?').get(id) as
+        | { id: number; number: string; name: string; workflow_id: number; status_id: number; cpr: string | null }
+        | undefined;
+      if (!r) return [];
+      const status = ws.statusesById.get(r.status_id);
+      return [
+        {
+          id: r.id,
+          number: r.number,
+          name: r.name,
+          workflowName: ws.workflowsById.get(r.workflow_id)?.name ?? '',
+          statusName: status?.name ?? '',
+          statusColor: status?.color ?? '#6b7280',
+          cprMasked: r.cpr ? maskCpr(r.cpr) : '',
+        },
+      ];
+    });
+    return { total, offset: q.offset, rows };
+  }
+
+  /** What a bulk summary is about: how many records, and how many per reason (status action on a status, field). */
+  private bulkInfo(r: Row): BulkNotificationInfo | null {
+    if (r.bulk_operation_id === null) return null;
+    const parts = this.db
+      .prepare('SELECT reason, detail, count(*) AS count FROM notification_records WHERE notification_id = ? GROUP BY reason, detail ORDER BY count(*) DESC')
+      .all(r.id) as { reason: string; detail: string; count: number }[];
+    const records = this.db.prepare('SELECT count(DISTINCT record_id) FROM notification_records WHERE notification_id = ?').pluck().get(r.id) as number;
+    return { operation: r.bulk_kind ?? '', label: r.bulk_label ?? '', records, parts };
   }
 
   markRead(userId: number, ids: number[]): number {
@@ -157,6 +215,7 @@ export class NotificationInbox {
         createdAt: r.created_at,
         readAt: r.read_at,
         record,
+        bulk: this.bulkInfo(r),
       };
     });
   }

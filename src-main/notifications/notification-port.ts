@@ -17,7 +17,9 @@ export type NotificationKind =
   | 'signature_expired'
   | 'questionnaire_completed'
   | 'status_action_failed'
-  | 'timed_action_fired';
+  | 'timed_action_fired'
+  /** One person's summary of a bulk operation (migration 016); its records are in notification_records. */
+  | 'bulk_summary';
 
 export interface NotificationRequest {
   kind: NotificationKind;
@@ -37,6 +39,17 @@ export interface NotificationRequest {
    * say it in the caseworker's language; `message` stays the Danish fallback.
    */
   params?: Record<string, string>;
+  /**
+   * Several records at once (a CSV import's assignments of one person). Inside a
+   * bulk operation each joins the summary; outside, one row without a record
+   * stands for them all (params.count).
+   */
+  recordIds?: number[];
+  /**
+   * The mailing a letter belongs to: the outbox sends a mailing's letters long
+   * after it was prepared, and what they tell people joins the mailing's summary.
+   */
+  mailingId?: number | null;
 }
 
 export interface NotificationPort {

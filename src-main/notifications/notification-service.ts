@@ -4,6 +4,8 @@ import type { Clock } from '../shared/clock';
 import { isoAt } from '../shared/clock';
 import type { Db } from '../store/database';
 import { preparedOnce } from '../store/statement-cache';
+import type { BulkOperations } from './bulk-operations';
+import { currentBulkOperation } from './bulk-scope';
 import type { NotificationPort, NotificationRequest } from './notification-port';
 
 /** Longest context line kept; the rest is cut with an ellipsis. */
@@ -26,9 +28,12 @@ export class NotificationService implements NotificationPort {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly events: EventBus,
+    private readonly bulk?: BulkOperations,
   ) {}
 
   publish(request: NotificationRequest): number {
+    const bulk = this.bulkOf(request);
+    if (bulk !== null) return this.collect(bulk, request);
     const at = isoAt(this.clock.now());
     // Notification texts quote comments, field values and errors: no CPR number in the clear.
     const message = maskCprsInText(request.message);
@@ -57,6 +62,52 @@ export class NotificationService implements NotificationPort {
       this.pendingUsers.add(userId);
     }
     if (recipients.size) this.scheduleFlush();
+    return recipients.size;
+  }
+
+  private bulkOf(request: NotificationRequest): number | null {
+    if (request.recordId === null && !request.recordIds?.length) return null;
+    const inScope = currentBulkOperation();
+    if (inScope !== null) return inScope;
+    return request.mailingId != null && this.bulk ? this.bulk.forMailing(request.mailingId) : null;
+  }
+
+  /**
+   * Inside a bulk operation: each recipient's one summary notification gets a
+   * line per record (why, and the status or field it was about). The summary
+   * is created at the first line, so a person is told once however many
+   * status actions, assignments or letters of the operation concern them.
+   * Returns how many people were concerned.
+   */
+  private collect(operationId: number, request: NotificationRequest): number {
+    const recipients = this.recipients(request);
+    if (recipients.size === 0) return 0;
+    const recordIds = request.recordIds?.length ? request.recordIds : [request.recordId as number];
+    const p = request.params ?? {};
+    const detail = maskCprsInText(request.kind === 'status_action' ? (p.status ?? '') : (p.field ?? '')).slice(0, 200);
+    const op = preparedOnce(this.db, 'SELECT kind, label, actor_user_id AS actor FROM bulk_operations WHERE id = ?').get(operationId) as
+      | { kind: string; label: string; actor: number | null }
+      | undefined;
+    if (!op) return 0;
+    const summary = preparedOnce(
+      this.db,
+      `INSERT OR IGNORE INTO notifications (user_id, record_id, kind, context, params, actor_user_id, created_at, bulk_operation_id)
+       VALUES (?, NULL, 'bulk_summary', ?, ?, ?, ?, ?)`,
+    );
+    const idOf = preparedOnce(this.db, 'SELECT id FROM notifications WHERE bulk_operation_id = ? AND user_id = ?').pluck();
+    const line = preparedOnce(this.db, 'INSERT OR IGNORE INTO notification_records (notification_id, reason, detail, record_id) VALUES (?, ?, ?, ?)');
+    const at = isoAt(this.clock.now());
+    // The stored text is only the fallback of a reader whose app cannot render the summary.
+    const context = maskCprsInText(`Masseændring: ${op.label}`).slice(0, MAX_CONTEXT);
+    const params = JSON.stringify({ operation: op.kind, label: maskCprsInText(op.label) });
+    for (const userId of recipients) {
+      if (summary.run(userId, context, params, op.actor, at, operationId).changes) this.pendingUsers.add(userId);
+      const notificationId = idOf.get(operationId, userId) as number;
+      let added = 0;
+      for (const recordId of recordIds) added += line.run(notificationId, request.kind, detail, recordId).changes;
+      if (added) this.pendingUsers.add(userId);
+    }
+    this.scheduleFlush();
     return recipients.size;
   }
 

@@ -156,6 +156,7 @@ export class QuestionnaireRuns {
           userIds: [run.caseworkerId],
           message: `Spørgeskemaet "${q.title}" er udfyldt`,
           actorUserId: null,
+          params: { title: q.title },
         });
         return id;
       })

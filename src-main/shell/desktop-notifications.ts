@@ -40,6 +40,7 @@ export function startDesktopNotifications(deps: DesktopNotificationDeps) {
     inbox: deps.inbox,
     os,
     texts,
+    language: deps.language,
     deskUser: deps.deskUser,
     open: deps.open,
     onUnreadCount: (count) => tray.setUnreadCount(count),

@@ -1,4 +1,5 @@
-import type { EventMap, EventName, NotificationView } from '../contract';
+import type { EventMap, EventName, Language, NotificationView } from '../contract';
+import { notificationText } from '../notifications/notification-text';
 import type { OsNotificationService } from './os-notifications';
 import type { ShellTexts } from './shell-texts';
 
@@ -18,6 +19,8 @@ export interface DesktopNotifierDeps {
   inbox: InboxSource;
   os: Pick<OsNotificationService, 'show'>;
   texts: () => ShellTexts;
+  /** The language the pop-up's text is rendered in (the app's setting); Danish when not given. */
+  language?: () => Language;
   /** The caseworker selected in the desktop window, or null before anyone is chosen. */
   deskUser: () => number | null;
   /** Bring the window forward, at the record when there is one. */
@@ -94,7 +97,9 @@ export class DesktopNotifier {
         // The record number, not the citizen's name: OS pop-ups show on lock screens and in notification centres.
         const title = n.record ? `${texts().appName} · ${n.record.number}` : texts().appName;
         const recordId = n.record?.id ?? null;
-        this.deps.os.show({ title, body: n.context, onClick: () => this.deps.open(recordId) });
+        // Rendered now from the notification's code and params, in the user's language (not the stored text).
+        const body = notificationText(n, this.deps.language?.() ?? 'da');
+        this.deps.os.show({ title, body, onClick: () => this.deps.open(recordId) });
       }
     }
     this.seenUpTo = Math.max(this.seenUpTo, latest);

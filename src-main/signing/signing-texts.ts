@@ -1,6 +1,9 @@
 import type { Language } from '../contract';
 import type { SignedDocumentProblemCode } from './signature-check';
 
+/** The signing worker's notifications, by the text that says them (params.signing). */
+export type SigningNotice = 'requested' | 'completed' | 'rejected' | 'expired' | 'failed' | 'refused';
+
 /**
  * Texts the signing worker writes for people: the letter to the citizen and
  * the caseworkers' notifications. Danish first. Never a CPR number.

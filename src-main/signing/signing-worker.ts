@@ -24,7 +24,7 @@ import {
 } from './signatures-client';
 import { dueSigningRequests, nextSigningWakeAt, signingRequest, type SigningRequestRow, type SigningState } from './signing-request-row';
 import type { SignaturesSettings } from './signing-settings';
-import { signingTexts } from './signing-texts';
+import { type SigningNotice, signingTexts } from './signing-texts';
 
 /** The request's signatories on the order: found by the references we gave them (by position for orders made before). */
 function signatoriesOf(order: OrderSnapshot, row: SigningRequestRow): { first: SignatorySnapshot | null; second: SignatorySnapshot | null } {
@@ -235,9 +235,7 @@ export class SigningWorker {
 
   /** The letter with the link, the caseworker's notification and the new state commit together. */
   private sendLink(row: SigningRequestRow): Step {
-    const t = signingTexts(this.deps.language());
     const citizen = signingTexts('da');
-    const number = this.recordNumber(row.record_id);
     const now = this.deps.clock.now();
     const letter = (recipientCpr: string, url: string, idempotencyKey: string) =>
       this.deps.digitalPost.queue({
@@ -253,7 +251,7 @@ export class SigningWorker {
       const queued = letter(row.signer_cpr, row.signing_href ?? '', `signing-request:${row.reference}:link`);
       // The second signatory gets their own link now; Idura's signing sequence keeps it closed until the first has signed.
       const second = row.second_signer_cpr ? letter(row.second_signer_cpr, row.second_signing_href ?? '', `signing-request:${row.reference}:link-2`) : null;
-      this.notify(row, 'signature_requested', t.requested(row.title, number));
+      this.notify(row, 'signature_requested', 'requested');
       this.update(row.id, {
         state: 'awaiting_signature',
         letter_message_id: queued.messageId,
@@ -340,14 +338,13 @@ export class SigningWorker {
         next_attempt_at: Number.MAX_SAFE_INTEGER,
         attempts: 0,
       });
-      this.notify(row, 'status_action_failed', t.refused(row.title, this.recordNumber(row.record_id), why));
+      this.notify(row, 'status_action_failed', 'refused', why);
       this.audit(row, 'signing.signature_refused', { orderId: row.order_id, problems: codes, fields: problems.map((p) => p.field).filter(Boolean) });
     });
   }
 
   private complete(row: SigningRequestRow, closed: ClosedOrder): void {
     const t = signingTexts(this.deps.language());
-    const number = this.recordNumber(row.record_id);
     const price = this.deps.settings().priceOre;
     const at = isoAt(this.deps.clock.now());
     let moved = false;
@@ -365,7 +362,7 @@ export class SigningWorker {
         attempts: 0,
         last_error: '',
       });
-      this.notify(row, 'signature_completed', t.completed(row.title, number));
+      this.notify(row, 'signature_completed', 'completed');
       this.audit(row, 'signing.completed', { orderId: row.order_id, bytes: closed.signedPdf!.length });
     });
     if (moved) this.deps.onRecordMoved?.();
@@ -373,7 +370,6 @@ export class SigningWorker {
 
   private finish(row: SigningRequestRow, outcome: 'rejected' | 'expired' | 'cancelled', reason = ''): Step {
     const t = signingTexts(this.deps.language());
-    const number = this.recordNumber(row.record_id);
     const at = isoAt(this.deps.clock.now());
     let moved = false;
     this.transaction(() => {
@@ -381,11 +377,11 @@ export class SigningWorker {
       if (outcome === 'rejected') {
         note = this.move(row, row.rejected_status_id, t.statusComment(row.title, t.outcome.rejected));
         moved = note === null && row.rejected_status_id !== null;
-        this.notify(row, 'signature_rejected', t.rejected(row.title, number));
+        this.notify(row, 'signature_rejected', 'rejected');
       } else if (outcome === 'expired') {
         note = this.move(row, row.expired_status_id, t.statusComment(row.title, t.outcome.expired));
         moved = note === null && row.expired_status_id !== null;
-        this.notify(row, 'signature_expired', t.expired(row.title, number));
+        this.notify(row, 'signature_expired', 'expired');
       }
       this.update(row.id, { state: outcome, finished_at: at, outcome_note: [reason, note ?? ''].filter(Boolean).join(' · ').slice(0, 600) });
       this.audit(row, `signing.${outcome}`, { orderId: row.order_id });
@@ -453,10 +449,9 @@ export class SigningWorker {
   }
 
   private fail(row: SigningRequestRow, text: string, attempts: number): void {
-    const t = signingTexts(this.deps.language());
     this.transaction(() => {
       this.update(row.id, { state: 'failed', attempts, last_error: text, finished_at: isoAt(this.deps.clock.now()) });
-      this.notify(row, 'status_action_failed', t.failed(row.title, this.recordNumber(row.record_id), text));
+      this.notify(row, 'status_action_failed', 'failed', text);
       this.audit(row, 'signing.failed', { error: text });
     });
   }
@@ -465,7 +460,14 @@ export class SigningWorker {
     return (this.deps.pollDelayMs ?? defaultPollDelay)(ageMs);
   }
 
-  private notify(row: SigningRequestRow, kind: NotificationKind, message: string): void {
+  /**
+   * Stored in Danish as the fallback, with params (signing, title, number, why)
+   * so each reader sees it in their own language (notification-text.ts).
+   */
+  private notify(row: SigningRequestRow, kind: NotificationKind, signing: SigningNotice, why?: string): void {
+    const number = this.recordNumber(row.record_id);
+    const da = signingTexts('da');
+    const message = signing === 'failed' || signing === 'refused' ? da[signing](row.title, number, why ?? '') : da[signing](row.title, number);
     this.deps.notifications.publish({
       kind,
       recordId: row.record_id,
@@ -473,6 +475,7 @@ export class SigningWorker {
       ...(row.caseworker_user_id ? { userIds: [row.caseworker_user_id] } : {}),
       message,
       actorUserId: null,
+      params: { signing, title: row.title, number, ...(why !== undefined ? { why } : {}) },
     });
   }
 

@@ -9,6 +9,7 @@ import { NewRecordScreen } from '../screens/new-record/NewRecordScreen';
 import { RecordListScreen } from '../screens/record-list/RecordListScreen';
 import { RecordScreen } from '../screens/record-view/RecordScreen';
 import { ResponsibilitiesScreen } from '../screens/responsibilities/ResponsibilitiesScreen';
+import { NotificationRecordsScreen } from '../screens/notification-records/NotificationRecordsScreen';
 import { KioskScreen } from '../screens/kiosk/KioskScreen';
 import { MitidSettingsScreen } from '../screens/mitid-settings/MitidSettingsScreen';
 import { QuestionnairesScreen } from '../screens/questionnaires/QuestionnairesScreen';
@@ -29,6 +30,8 @@ export function RouteView(): ReactNode {
       return <AdminScreen section={route.section} />;
     case 'responsibilities':
       return <ResponsibilitiesScreen />;
+    case 'notification':
+      return <NotificationRecordsScreen key={route.id} id={route.id} />;
     case 'outbox':
       return <OutboxScreen />;
     case 'documents':

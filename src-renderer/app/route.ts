@@ -15,6 +15,8 @@ export type Route =
   | { name: 'import' }
   | { name: 'admin'; section: AdminSection }
   | { name: 'responsibilities' }
+  /** The records of a bulk summary notification. */
+  | { name: 'notification'; id: number }
   | { name: 'outbox' }
   | { name: 'documents' }
   | { name: 'mailings' }
@@ -40,6 +42,10 @@ export function parseRoute(hash: string): Route {
       return { name: 'import' };
     case 'responsibilities':
       return { name: 'responsibilities' };
+    case 'notification': {
+      const id = Number(arg);
+      return Number.isInteger(id) && id > 0 ? { name: 'notification', id } : DEFAULT_ROUTE;
+    }
     case 'outbox':
       return { name: 'outbox' };
     case 'documents':
@@ -71,6 +77,8 @@ export function routeHref(route: Route): string {
       return `#/admin/${route.section}`;
     case 'responsibilities':
       return '#/responsibilities';
+    case 'notification':
+      return `#/notification/${route.id}`;
     case 'outbox':
       return '#/outbox';
     case 'documents':

@@ -144,7 +144,7 @@ test('a "Notify" status action reaches its recipients', async ({ page, server })
   await expect(page.getByTestId('notification').filter({ hasText: /Statushandling på/ })).toHaveCount(0);
 });
 
-test('a CSV import tells each caseworker once, with the count; the summary opens "Mine ansvarsområder"', async ({ page, server }) => {
+test('a CSV import tells each person once, whatever caused it; opening the summary shows the records', async ({ page, server }) => {
   await openAs(page, server, 'Mette Jensen');
   await page.getByRole('link', { name: 'Importér CSV' }).click();
   // Caseworkers as a spreadsheet names them: initials and e-mail, not the app's ids.
@@ -158,15 +158,25 @@ test('a CSV import tells each caseworker once, with the count; the summary opens
   // Jens is named on three records: one line saying so, not three.
   await switchTo(page, 'Jens Nielsen');
   await openBell(page);
-  const summary = entry(page, "Du blev sat som ansvarlig i feltet 'Sagsbehandler' på 3 sager af Mette Jensen");
+  await expect(page.getByTestId('notification')).toHaveCount(1);
+  const summary = entry(page, "CSV-import af fordeling.csv: 3 sager – du er ansvarlig i feltet 'Sagsbehandler': 3");
   await expect(summary).toHaveCount(1);
-  await expect(entry(page, 'Importsen')).toHaveCount(0);
-  await summary.getByRole('button', { name: /på 3 sager/ }).click();
-  await expect(page.getByTestId('responsibilities-table')).toBeVisible();
+  await summary.getByRole('button', { name: /Vis sagerne/ }).click();
+  const records = page.getByTestId('notification-records');
+  await expect(page.getByTestId('notification-records-total')).toHaveText('3 sager');
+  for (const name of ['Summa Importsen', 'Summo Importsen', 'Summe Importsen']) await expect(records).toContainText(name);
+  await expect(records).not.toContainText('Enkelt Importsen');
   await expect(page.getByTestId('notification-count')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('bulk-summary-records-1280.png') });
+  // A record opens from the list.
+  await records.getByRole('link').first().click();
+  await expect(page.getByTestId('record-view')).toBeVisible();
 
-  // Lars is named on one: the usual line, with the record to open.
-  await switchTo(page, 'Lars Pedersen');
+  // Anne is in Visitation, which the initial status's action assigns on every record:
+  // the status action's notifications of all four join her one summary of the import.
+  await switchTo(page, 'Anne Sørensen');
+  await expect(page.getByTestId('notification-count')).toHaveText('1');
   await openBell(page);
-  await expect(entry(page, 'Enkelt Importsen')).toContainText("Du blev sat som ansvarlig i feltet 'Sagsbehandler' af Mette Jensen");
+  await expect(page.getByTestId('notification')).toHaveCount(1);
+  await expect(entry(page, "CSV-import af fordeling.csv: 4 sager – din gruppe er aktiv gruppe i feltet 'Team': 4")).toHaveCount(1);
 });

@@ -114,17 +114,17 @@ describe('responsibility notifications', () => {
     expect(events).toHaveLength(1);
     expect(new Set(events[0]?.userIds)).toEqual(new Set([jens.id, lars.id]));
 
+    // One summary each (issue 14): the import is one bulk operation; opening it lists the records.
     const jensInbox = await inbox(sessionOf('Jens Nielsen'));
     expect(jensInbox.unread).toBe(1);
-    expect(jensInbox.rows[0]?.context).toBe("Du blev sat som ansvarlig i feltet 'Sagsbehandler' på 2 sager af Mette Jensen");
-    expect(jensInbox.rows[0]?.params).toMatchObject({ field: 'Sagsbehandler', count: '2', actor: 'Mette Jensen' });
-    expect(jensInbox.rows[0]?.record).toBeNull();
+    expect(jensInbox.rows[0]).toMatchObject({ kind: 'bulk_summary', record: null });
+    expect(jensInbox.rows[0]?.bulk).toMatchObject({ operation: 'csv_import', records: 2, parts: [{ reason: 'responsible_user', detail: 'Sagsbehandler', count: 2 }] });
+    const listed = await call('listNotificationRecords', { id: jensInbox.rows[0]?.id as number, offset: 0, limit: 10 }, sessionOf('Jens Nielsen'));
+    expect(listed.rows.map((r) => r.name)).toEqual(['A Person', 'B Person']);
 
-    // One record: the usual notification, with the record to open.
     const larsInbox = await inbox(sessionOf('Lars Pedersen'));
     expect(larsInbox.unread).toBe(1);
-    expect(larsInbox.rows[0]?.context).toBe("Du blev sat som ansvarlig i feltet 'Sagsbehandler' af Mette Jensen");
-    expect(larsInbox.rows[0]?.record?.name).toBe('C Person');
+    expect(larsInbox.rows[0]?.bulk).toMatchObject({ records: 1, parts: [{ reason: 'responsible_user', detail: 'Sagsbehandler', count: 1 }] });
   });
 
   it('a CSV import tells every member of a group once, with the count, and not the importer', async () => {
@@ -136,12 +136,13 @@ describe('responsibility notifications', () => {
     const report = await call('runCsvImport', { csv: `navn;team\n${rows}\n`, workflowId: d.workflow.id, mapping: { navn: 'navn', team: 'team' } }, admin);
     expect(report.imported).toBe(5);
     const told = app.services.db
-      .prepare("SELECT user_id AS userId, context, record_id AS recordId FROM notifications WHERE kind = 'responsible_group' ORDER BY user_id")
-      .all() as { userId: number; context: string; recordId: number | null }[];
+      .prepare("SELECT id, user_id AS userId, record_id AS recordId FROM notifications WHERE kind = 'bulk_summary' ORDER BY user_id")
+      .all() as { id: number; userId: number; recordId: number | null }[];
     expect(told.map((n) => n.userId)).toEqual(members.filter((id) => id !== admin.userId).toSorted((a, b) => a - b));
     for (const n of told) {
-      expect(n.context).toBe("Din gruppe 'Visitation' blev sat som aktiv gruppe i feltet 'Team' på 5 sager af Mette Jensen");
       expect(n.recordId).toBeNull();
+      const lines = app.services.db.prepare("SELECT count(*) FROM notification_records WHERE notification_id = ? AND reason = 'responsible_group' AND detail = 'Team'").pluck().get(n.id);
+      expect(lines).toBe(5);
     }
   });
 

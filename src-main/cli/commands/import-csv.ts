@@ -82,7 +82,7 @@ export const importCommand: CliCommand = {
       const reportId = randomBytes(18).toString('base64url');
       const { report } = await services.csvImport.run(
         { bytes },
-        { workflowId: workflow.id, mapping },
+        { workflowId: workflow.id, mapping, fileName: basename(file) },
         { userId: user?.id ?? null, via: 'csv import' },
         reportId,
       );

@@ -61,7 +61,7 @@ export function routeToPhysicalPost(db: Db, clock: Clock, notifications: Notific
       const row = messageById(db, id) as MessageRow;
       if (changed > 0) {
         addEvent(db, id, now, 'physical_post', code);
-        notifications.publish(physicalPostNotice(row.record_id, row.subject));
+        notifications.publish({ ...physicalPostNotice(row.record_id, row.subject), mailingId: row.mailing_id });
       }
       return row;
     })

@@ -45,7 +45,7 @@ export interface MessageRow {
   posted_recorded_at: string | null;
 }
 
-export type ClaimedMessage = Pick<MessageRow, 'id' | 'message_uuid' | 'memo' | 'attempts' | 'record_id' | 'recipient_cpr' | 'subject' | 'memo_bytes' | 'state' | 'awaiting_since'>;
+export type ClaimedMessage = Pick<MessageRow, 'id' | 'message_uuid' | 'memo' | 'attempts' | 'record_id' | 'recipient_cpr' | 'subject' | 'memo_bytes' | 'state' | 'awaiting_since' | 'mailing_id'>;
 
 /** Adds one line to a message's timeline. */
 export function addEvent(db: Db, messageId: number, now: number, kind: string, detail = ''): void {
@@ -70,7 +70,7 @@ export function claimDue(db: Db, now: number, limit: number, leaseMs: number): C
                         WHERE state IN ('queued','sending','awaiting_receipt') AND next_attempt_at <= ?
                           AND (state = 'queued' OR lease_until IS NULL AND state = 'awaiting_receipt' OR lease_until < ?)
                         ORDER BY next_attempt_at, id LIMIT ?)
-           RETURNING id, message_uuid, memo, attempts, record_id, recipient_cpr, subject, memo_bytes, state, awaiting_since`,
+           RETURNING id, message_uuid, memo, attempts, record_id, recipient_cpr, subject, memo_bytes, state, awaiting_since, mailing_id`,
         ).all(now + leaseMs, now, now, limit) as ClaimedMessage[],
     )
     .immediate();

@@ -331,7 +331,7 @@ export class OutboxSender {
     this.changed(m.record_id);
   }
 
-  private physicalPost(m: Pick<MessageRow, 'id' | 'record_id' | 'subject'>, attempt: number, now: number, code: string, message: string): void {
+  private physicalPost(m: Pick<MessageRow, 'id' | 'record_id' | 'subject' | 'mailing_id'>, attempt: number, now: number, code: string, message: string): void {
     const { db } = this.deps;
     const changed = preparedOnce(
       db,
@@ -340,7 +340,7 @@ export class OutboxSender {
     ).run(attempt, isoAt(now), code, message.slice(0, 1000), m.id).changes;
     if (changed === 0) return;
     addEvent(db, m.id, now, 'physical_post', code);
-    this.deps.notifications.publish(physicalPostNotice(m.record_id, m.subject));
+    this.deps.notifications.publish({ ...physicalPostNotice(m.record_id, m.subject), mailingId: m.mailing_id });
   }
 
   /**
@@ -364,7 +364,7 @@ export class OutboxSender {
   }
 
   /** "failed": only on the access point's refusal or a final failed receipt, never over a delivery. */
-  private fail(m: Pick<MessageRow, 'id' | 'record_id' | 'subject'>, attempt: number, now: number, code: string, text: string, fieldErrors: string | null): void {
+  private fail(m: Pick<MessageRow, 'id' | 'record_id' | 'subject' | 'mailing_id'>, attempt: number, now: number, code: string, text: string, fieldErrors: string | null): void {
     const { db } = this.deps;
     const changed = preparedOnce(
       db,
@@ -377,7 +377,9 @@ export class OutboxSender {
       kind: 'digital_post_failed',
       recordId: m.record_id,
       toRecordResponsibles: true,
-      message: `The Digital Post letter "${m.subject}" could not be sent: ${text}`.slice(0, 500),
+      message: `Digital Post-brevet "${m.subject}" kunne ikke sendes: ${text}`.slice(0, 500),
+      params: { subject: m.subject, error: text.slice(0, 300) },
+      mailingId: m.mailing_id,
     });
   }
 
@@ -523,10 +525,10 @@ export class OutboxSender {
     const limitMs = this.deps.settings().awaitReceiptHours * 3_600_000;
     const rows = db
       .prepare(
-        `SELECT id, record_id, subject, state FROM digital_post_messages
+        `SELECT id, record_id, subject, state, mailing_id FROM digital_post_messages
          WHERE state IN ('accepted','awaiting_receipt') AND overdue_notified_at IS NULL AND awaiting_since IS NOT NULL AND awaiting_since <= ? LIMIT 500`,
       )
-      .all(now - limitMs) as Pick<MessageRow, 'id' | 'record_id' | 'subject' | 'state'>[];
+      .all(now - limitMs) as Pick<MessageRow, 'id' | 'record_id' | 'subject' | 'state' | 'mailing_id'>[];
     if (rows.length === 0) return 0;
     const hours = this.deps.settings().awaitReceiptHours;
     db.transaction(() => {
@@ -539,6 +541,7 @@ export class OutboxSender {
           toRecordResponsibles: true,
           message: `Digital Post har ikke sendt kvittering for brevet "${m.subject}" inden for ${hours} timer. Brevet er ikke fejlet; det afventer stadig kvittering.`.slice(0, 500),
           params: { subject: m.subject, hours: String(hours) },
+          mailingId: m.mailing_id,
         });
       }
     }).immediate();

@@ -15,6 +15,7 @@ import { migration012 } from './012-digital-post-receipts';
 import { migration013 } from './013-second-signatory';
 import { migration014 } from './014-mailing-decision';
 import { migration015 } from './015-physical-post';
+import { migration016 } from './016-bulk-notifications';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration is a new file added here. */
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013,
   migration014,
   migration015,
+  migration016,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

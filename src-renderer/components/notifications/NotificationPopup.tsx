@@ -13,18 +13,20 @@ interface Props {
 }
 
 /**
- * Where clicking a notification goes: its record, or for a CSV import's summary
- * of many records (no single record) "Mine ansvarsområder", which lists them.
+ * Where clicking a notification goes: its record; a bulk operation's summary
+ * lists its records; an older summary without them goes to "Mine ansvarsområder".
  */
 function destination(n: NotificationView): Route | null {
   if (n.record) return { name: 'record', id: n.record.id };
+  // A bulk operation's summary: its records, page by page.
+  if (n.bulk) return { name: 'notification', id: n.id };
   if (n.kind === 'responsible_user' || n.kind === 'responsible_group') return { name: 'responsibilities' };
   return null;
 }
 
 /** The list under the bell: unread first, each with the record's basics and why I am told. */
 export function NotificationPopup({ inbox, onClose }: Props): ReactNode {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { page } = inbox;
 
   const open = (n: NotificationView): void => {
@@ -54,15 +56,15 @@ export function NotificationPopup({ inbox, onClose }: Props): ReactNode {
                   <span className="notification-record">
                     <span className="mono">{n.record.number}</span> {n.record.name}
                   </span>
-                  <span className="notification-context">{contextText(n, t)}</span>
+                  <span className="notification-context">{contextText(n, i18n)}</span>
                 </button>
               ) : destination(n) ? (
                 <button type="button" className="notification-open" onClick={() => open(n)}>
-                  <span className="notification-context">{contextText(n, t)}</span>
-                  <span className="small">{t('notifications.context.openResponsibilities')}</span>
+                  <span className="notification-context">{contextText(n, i18n)}</span>
+                  <span className="small">{n.bulk ? t('notifications.bulkRecords.open') : t('notifications.context.openResponsibilities')}</span>
                 </button>
               ) : (
-                <span className="notification-context">{contextText(n, t)}</span>
+                <span className="notification-context">{contextText(n, i18n)}</span>
               )}
               {n.record && (
                 <div className="notification-meta small muted">

@@ -38,6 +38,7 @@ export function CsvImportScreen(): ReactNode {
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [fileKey, setFileKey] = useState(0);
+  const [fileName, setFileName] = useState('');
 
   const loadPreview = async (id: string, dataFirst: boolean): Promise<void> => {
     setBusy({ kind: 'reading' });
@@ -56,6 +57,7 @@ export function CsvImportScreen(): ReactNode {
     setUploadId(null);
     setFirstRowIsData(false);
     if (!file) return;
+    setFileName(file.name.slice(0, 200));
     if (file.size > CSV_MAX_BYTES) {
       return setError({ code: 'invalid_input', message: t('csvImport.tooLarge', { max: CSV_MAX_BYTES / 1_000_000 }) });
     }
@@ -91,7 +93,7 @@ export function CsvImportScreen(): ReactNode {
   const run = async (): Promise<void> => {
     if (uploadId === null || workflowId === null) return;
     setBusy({ kind: 'running', progress: null });
-    const result = await api.runCsvImport({ uploadId, workflowId, mapping, firstRowIsData });
+    const result = await api.runCsvImport({ uploadId, workflowId, mapping, firstRowIsData, ...(fileName ? { fileName } : {}) });
     setBusy(null);
     // The upload is used up either way: another try starts from the file.
     setUploadId(null);

@@ -65,6 +65,7 @@ class FakeInbox implements InboxSource {
         createdAt: '',
         readAt: null,
         record: { id: 100 + id, number: `2026-${String(100 + id).padStart(6, '0')}`, name: 'Borger Navn', workflowName: '', statusName: '', statusColor: '', cprMasked: '', keyFields: [] },
+        bulk: null,
       });
     }
   }
@@ -86,7 +87,7 @@ class FakeEvents {
   }
 }
 
-function setup(options: { supported?: boolean; user?: number | null } = {}) {
+function setup(options: { supported?: boolean; user?: number | null; language?: 'da' | 'en' } = {}) {
   let now = NOW;
   const pause = new NotificationPause(() => now);
   const os = new OsNotificationService(notificationApi(options.supported ?? true), pause);
@@ -99,6 +100,7 @@ function setup(options: { supported?: boolean; user?: number | null } = {}) {
     inbox,
     os,
     texts: () => shellTexts('da'),
+    language: () => options.language ?? 'da',
     deskUser: () => user,
     open,
     onUnreadCount: (n) => counts.push(n),
@@ -119,6 +121,16 @@ function setup(options: { supported?: boolean; user?: number | null } = {}) {
 }
 
 describe('OS notifications', () => {
+  it('renders the pop-up text from the stored code and params in the app language, not the stored text', () => {
+    const s = setup({ language: 'en' });
+    s.inbox.add(1);
+    const row = s.inbox.rows[0] as NotificationView;
+    row.kind = 'digital_post_physical_fallback';
+    row.params = { subject: 'Afgørelse' };
+    s.events.emit('notificationsChanged', { userIds: [7] });
+    expect(FakeNotification.created.at(-1)?.options.body).toBe('The citizen is exempt from Digital Post; the letter "Afgørelse" must be sent by physical post.');
+  });
+
   it('shows one pop-up per new notification; a click opens the window at that record', () => {
     const s = setup();
     s.inbox.add(2);
