@@ -85,7 +85,7 @@ const EN: Texts = {
   responsibleGroupMany: (group, field, count, by) => `Your group '${group}' was set as active group in field '${field}' on ${count} ${count === '1' ? 'record' : 'records'}${by}`,
   statusAction: (status, text) => `Status action on '${status}': ${text}`,
   statusActionFailed: (action, error) => `The status action "${action}" failed: ${error}`,
-  physicalPost: (subject) => `The citizen is exempt from Digital Post. The letter "${subject}" must be sent by physical post: print it from the "To print" list and mark it as posted.`,
+  physicalPost: (subject) => `The citizen is exempt from Digital Post. The letter "${subject}" must go by physical post: print it from the "To print" list and mark it as posted.`,
   letterFailed: (subject, error) => `The Digital Post letter "${subject}" could not be sent: ${error}`,
   awaitingReceipt: (subject, hours) =>
     `Digital Post has not sent a receipt for the letter "${subject}" within ${hours} hours. The letter has not failed; it is still awaiting its receipt.`,

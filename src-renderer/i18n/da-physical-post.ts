@@ -47,5 +47,4 @@ export const daPhysicalPost = {
     digital_post_letter_opened: 'Brev åbnet',
     digital_post_proof_downloaded: 'Leveringsbevis hentet',
   },
-  notification: 'Borgeren er fritaget for Digital Post. Brevet "{{subject}}" skal sendes med fysisk post: print det fra listen "Til print", og markér det som afsendt.',
 };

@@ -48,5 +48,4 @@ export const enPhysicalPost: Widen<typeof daPhysicalPost> = {
     digital_post_letter_opened: 'Letter opened',
     digital_post_proof_downloaded: 'Proof of delivery downloaded',
   },
-  notification: 'The citizen is exempt from Digital Post. The letter "{{subject}}" must go by physical post: print it from the "To print" list and mark it as posted.',
 };

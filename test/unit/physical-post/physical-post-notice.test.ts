@@ -10,8 +10,8 @@ describe('the physical-post notice', () => {
     expect(notice.message).toBe('Borgeren er fritaget for Digital Post. Brevet "Afgørelse om tilskud" skal sendes med fysisk post: print det fra listen "Til print", og markér det som afsendt.');
     const view = { kind: notice.kind, context: notice.message, params: notice.params ?? null };
     await i18n.changeLanguage('da');
-    expect(contextText(view, i18n.t)).toBe(notice.message);
+    expect(contextText(view, i18n)).toBe(notice.message);
     await i18n.changeLanguage('en');
-    expect(contextText(view, i18n.t)).toBe('The citizen is exempt from Digital Post. The letter "Afgørelse om tilskud" must go by physical post: print it from the "To print" list and mark it as posted.');
+    expect(contextText(view, i18n)).toBe('The citizen is exempt from Digital Post. The letter "Afgørelse om tilskud" must go by physical post: print it from the "To print" list and mark it as posted.');
   });
 });
