@@ -153,7 +153,12 @@ export interface DigitalPostSettingsView {
 export interface ConnectionCheckView {
   ok: boolean;
   problem: 'certificate' | 'auth' | 'network' | 'server' | 'settings' | null;
+  /** Main's wording, in its own language: the CLI's; the renderer words `cause` and `params` itself. */
   detail: string;
+  /** The cause as a code (connection-causes.ts), null for a settings problem found before asking. */
+  cause: string | null;
+  /** The cause's parameters; `server` is the access point's own words, for the technical details only. */
+  params: { base?: string; status?: number; code?: string; server?: string };
 }
 
 export interface CostLineView {

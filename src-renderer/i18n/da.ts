@@ -1,4 +1,5 @@
 import { daAccess } from './da-access';
+import { daAuditActions, daAuditText } from './da-audit';
 import { daSettingFieldErrors, daSettingFields } from './da-settings-checks';
 import { daTimedActions } from './da-timed-actions';
 import { daWorkspaceImportReasons, daWorkspaceTools } from './da-workspace-tools';
@@ -333,7 +334,9 @@ export const da = {
     record_status_action_retried: 'Fejlet statushandling prøvet igen',
     record_cpr_revealed: 'Fuldt CPR-nummer vist',
     ...daMitid.auditActions,
+    ...daAuditActions,
   },
+  auditText: daAuditText,
   auditVia: {
     caseworker: 'af sagsbehandler',
     'csv import': 'ved CSV-import',

@@ -1,4 +1,5 @@
 import { enAccess } from './en-access';
+import { enAuditActions, enAuditText } from './en-audit';
 import { enSettingFieldErrors, enSettingFields } from './en-settings-checks';
 import { enTimedActions } from './en-timed-actions';
 import { enWorkspaceImportReasons, enWorkspaceTools } from './en-workspace-tools';
@@ -335,7 +336,9 @@ export const en: Catalogue = {
     record_status_action_retried: 'Failed status action retried',
     record_cpr_revealed: 'Full CPR number shown',
     ...enMitid.auditActions,
+    ...enAuditActions,
   },
+  auditText: enAuditText,
   auditVia: {
     caseworker: 'by caseworker',
     'csv import': 'by CSV import',

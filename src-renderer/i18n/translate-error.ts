@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { AppError, ErrorCode, FieldError } from '../../src-main/contract';
+import type { AppError, ErrorCode, FieldError, SigningErrorView } from '../../src-main/contract';
+import { signingTexts } from '../../src-main/signing/signing-texts';
 import { i18n } from './i18n';
 
 /** The caseworker-facing text for an error code; the server's English message is for logs only. */
@@ -26,4 +27,22 @@ export function fieldErrorsByKey(t: TFunction, error: AppError | null): Record<s
     result[fe.field] = result[fe.field] ? `${result[fe.field]}; ${text}` : text;
   }
   return result;
+}
+
+/** A signing request's failure (a code and parameters from main) in the reader's language. */
+export function signingErrorText(t: TFunction, error: SigningErrorView): string {
+  const tt = t as unknown as (k: string, o?: object) => string;
+  const lang = i18n.language === 'en' ? 'en' : 'da';
+  const params: Record<string, unknown> = { ...error.params };
+  if (error.code === 'signature_refused') {
+    const problems = Array.isArray(error.params.problems) ? error.params.problems : [];
+    const texts = signingTexts(lang).problem as Record<string, string>;
+    params.problems = problems.map((p) => texts[p] ?? tt('errors.code.internal')).join('; ');
+  }
+  if (error.code === 'rule') {
+    const field = typeof error.params.fieldError === 'string' ? error.params.fieldError : null;
+    params.rule = field ? fieldErrorText(t, { key: field, params: {} }) : tt(`errors.code.${String(error.params.rule)}`);
+  }
+  const key = `signing.errors.${error.code}`;
+  return i18n.exists(key) ? tt(key, params) : tt('signing.errors.unknown');
 }
