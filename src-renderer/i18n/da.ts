@@ -1,5 +1,6 @@
 import { daAccess } from './da-access';
 import { daAuditActions, daAuditText } from './da-audit';
+import { daWords } from './da-words';
 import { daSettingFieldErrors, daSettingFields } from './da-settings-checks';
 import { daTimedActions } from './da-timed-actions';
 import { daWorkspaceImportReasons, daWorkspaceTools } from './da-workspace-tools';
@@ -68,7 +69,7 @@ export const da = {
   },
   session: {
     title: 'Hvem er du?',
-    intro: 'Vælg din lokale brugerprofil. (Log ind med MitID kommer senere.)',
+    intro: 'Vælg din lokale brugerprofil.',
     admin: 'Administrator',
     noUsers: 'Der er ingen brugere i arbejdsområdet.',
     expiredTitle: 'Sessionen er udløbet',
@@ -337,6 +338,7 @@ export const da = {
     ...daAuditActions,
   },
   auditText: daAuditText,
+  words: daWords,
   auditVia: {
     caseworker: 'af sagsbehandler',
     'csv import': 'ved CSV-import',
@@ -387,7 +389,7 @@ export const da = {
       ...daSettingFieldErrors,
       unknown_field: 'Ukendt felt',
       workspaceImport: daWorkspaceImportReasons,
-      fallback: 'Ugyldig værdi ({{key}})',
+      fallback: 'Ugyldig værdi.',
     },
   },
   signing: daSigning,

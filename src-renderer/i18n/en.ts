@@ -1,5 +1,6 @@
 import { enAccess } from './en-access';
 import { enAuditActions, enAuditText } from './en-audit';
+import { enWords } from './en-words';
 import { enSettingFieldErrors, enSettingFields } from './en-settings-checks';
 import { enTimedActions } from './en-timed-actions';
 import { enWorkspaceImportReasons, enWorkspaceTools } from './en-workspace-tools';
@@ -69,7 +70,7 @@ export const en: Catalogue = {
   },
   session: {
     title: 'Who are you?',
-    intro: 'Choose your local user profile. (MitID sign-in comes later.)',
+    intro: 'Choose your local user profile.',
     admin: 'Administrator',
     noUsers: 'There are no users in the workspace.',
     expiredTitle: 'Session expired',
@@ -339,6 +340,7 @@ export const en: Catalogue = {
     ...enAuditActions,
   },
   auditText: enAuditText,
+  words: enWords,
   auditVia: {
     caseworker: 'by caseworker',
     'csv import': 'by CSV import',
@@ -389,7 +391,7 @@ export const en: Catalogue = {
       ...enSettingFieldErrors,
       unknown_field: 'Unknown field',
       workspaceImport: enWorkspaceImportReasons,
-      fallback: 'Invalid value ({{key}})',
+      fallback: 'Invalid value.',
     },
   },
   signing: enSigning,

@@ -46,3 +46,31 @@ export function signingErrorText(t: TFunction, error: SigningErrorView): string 
   const key = `signing.errors.${error.code}`;
   return i18n.exists(key) ? tt(key, params) : tt('signing.errors.unknown');
 }
+
+/**
+ * Where an error sits, from main's path (`blocks.1.text`, `letterhead.senderLines.0`,
+ * `blocks.0.rows.1.2`) in the reader's words, one-based: "Blok 2, tekst". A plain
+ * field key is named by its label when `labels` knows it.
+ */
+export function fieldPathText(t: TFunction, path: string, labels?: ReadonlyMap<string, { label: string }>): string {
+  const tt = t as unknown as (k: string, o?: object) => string;
+  const known = labels?.get(path)?.label;
+  if (known) return known;
+  const parts: string[] = [];
+  const segments = path.split('.');
+  const isIndex = (s: string | undefined): s is string => s !== undefined && /^\d+$/.test(s);
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]!;
+    const key = `words.fieldPath.${s}`;
+    if (isIndex(s)) {
+      parts.push(tt('words.fieldPath.part', { n: Number(s) + 1 }));
+    } else if (isIndex(segments[i + 1])) {
+      parts.push(tt(i18n.exists(key) ? key : 'words.fieldPath.part', { n: Number(segments[++i]) + 1 }));
+      // rows.<j>.<k>: the second number is the cell.
+      if (s === 'rows' && isIndex(segments[i + 1])) parts.push(tt('words.fieldPath.cells', { n: Number(segments[++i]) + 1 }));
+    } else {
+      parts.push(i18n.exists(key) ? tt(key) : (labels?.get(s)?.label ?? s));
+    }
+  }
+  return parts.join(tt('words.separator'));
+}
