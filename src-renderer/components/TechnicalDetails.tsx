@@ -11,7 +11,7 @@ export function TechnicalDetails({ text }: { text: string }): ReactNode {
   if (!text) return null;
   return (
     <details className="technical-details small">
-      <summary>{t('signing.technicalDetails')}</summary>
+      <summary>{t('words.technicalDetails')}</summary>
       <code lang="en">{text}</code>
     </details>
   );

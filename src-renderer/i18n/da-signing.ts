@@ -22,7 +22,6 @@ export const daSigning = {
   cancelConfirm: 'Annullér anmodningen om underskrift? Borgerens link holder op med at virke.',
   cancelRequested: 'Annullering er bestilt',
   lastError: 'Seneste fejl: {{error}}',
-  technicalDetails: 'Tekniske detaljer',
   // Why a request failed, from the code main stores (SigningErrorView).
   errors: {
     credentials_missing: 'Der er ingen klient-hemmelighed til Idura Signatures. En administrator skal tilføje den under Indstillinger → Integrationer.',

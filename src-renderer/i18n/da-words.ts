@@ -24,4 +24,6 @@ export const daWords = {
     part: 'Punkt {{n}}',
   },
   separator: ', ',
+  /** A provider's own words or an internal id, closed by default (TechnicalDetails.tsx). */
+  technicalDetails: 'Tekniske detaljer',
 };

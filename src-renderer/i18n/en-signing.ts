@@ -24,7 +24,6 @@ export const enSigning: Widen<typeof daSigning> = {
   cancelConfirm: "Cancel the signature request? The citizen's link will stop working.",
   cancelRequested: 'Cancellation requested',
   lastError: 'Last error: {{error}}',
-  technicalDetails: 'Technical details',
   errors: {
     credentials_missing: 'There is no client secret for Idura Signatures. An administrator must add it under Settings → Integrations.',
     credentials_refused: "Idura refused the app's access to signatures (client id or secret). An administrator must correct the settings.",

@@ -23,4 +23,5 @@ export const enWords: Widen<typeof daWords> = {
     part: 'Item {{n}}',
   },
   separator: ', ',
+  technicalDetails: 'Technical details',
 };

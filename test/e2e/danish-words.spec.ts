@@ -169,12 +169,19 @@ test('every screen in Danish is free of English and technical words after a day 
   await scan(page, 'Sagen (oversigt)', found);
   await page.getByRole('tab', { name: /Revisionsspor/ }).click();
   const trail = page.getByTestId('audit-row');
-  await expect(trail.filter({ hasText: 'Bevilget: (tom) → Ja' })).toHaveCount(1);
-  await expect(trail.filter({ hasText: 'Ansøgt beløb (kr.): (tom) → 7.500,50' })).toHaveCount(1);
-  await expect(trail.filter({ hasText: 'Underskriftslink sendt med Digital Post' })).toHaveCount(1);
-  await expect(trail.filter({ hasText: 'Underskriftsanmodning mislykkedes' })).toContainText('Idura kender ikke længere');
+  await expect(trail.first()).toBeVisible();
+  // Soft: the scan below still reports what else the trail shows.
+  await expect.soft(trail.filter({ hasText: 'Bevilget: (tom) → Ja' })).toHaveCount(1);
+  await expect.soft(trail.filter({ hasText: 'Ansøgt beløb (kr.): (tom) → 7.500,50' })).toHaveCount(1);
+  await expect.soft(trail.filter({ hasText: 'Underskriftslink sendt med Digital Post' })).toHaveCount(1);
+  await expect.soft(trail.filter({ hasText: 'Underskriftsanmodning mislykkedes' })).toContainText('Idura kender ikke længere');
   await scan(page, 'Sagen (revisionsspor)', found);
-  await page.getByRole('tab', { name: 'Digital Post' }).click();
+  // The signing letter delivered, with its receipt (whose id once showed as is).
+  await expect(async () => {
+    await page.reload();
+    await page.getByRole('tab', { name: 'Digital Post' }).click();
+    await expect(page.getByText('Afleveret i borgerens postkasse').first()).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 40_000 });
   await scan(page, 'Sagen (Digital Post)', found);
 
   // The Digital Post connection check, worded from its cause.

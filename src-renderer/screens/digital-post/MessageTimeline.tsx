@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MessageView } from '../../../src-main/contract';
 import { useApi } from '../../api/api-context';
 import { formatDateTime } from '../../components/format';
+import { TechnicalDetails } from '../../components/TechnicalDetails';
 import { downloadText, kroner } from './dp-format';
 
 /** One letter and what happened to it: queued → accepted → delivered (with receipt) → read or "not available" / failed with the reason. */
@@ -27,7 +28,8 @@ export function MessageTimeline({ message, onChanged }: { message: MessageView; 
         {m.events.map((e, i) => (
           <li key={i}>
             <span className="nowrap">{formatDateTime(e.at)}</span> {t(`digitalPost.events.${e.kind}`, { defaultValue: e.kind })}
-            {e.kind === 'delivered' && m.transmissionId && <span className="muted"> ({t('digitalPost.receipt')} {m.transmissionId})</span>}
+            {/* The access point's receipt id is for support, not for reading: behind the technical details. */}
+            {e.kind === 'delivered' && m.transmissionId && <TechnicalDetails text={`${t('digitalPost.receipt')}: ${m.transmissionId}`} />}
           </li>
         ))}
       </ol>
