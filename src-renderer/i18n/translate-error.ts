@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { AppError, ErrorCode, FieldError, SigningErrorView } from '../../src-main/contract';
+import type { AppError, ErrorCode, FieldError, MessageView, SigningErrorView } from '../../src-main/contract';
 import { signingTexts } from '../../src-main/signing/signing-texts';
 import { i18n } from './i18n';
 
@@ -73,4 +73,11 @@ export function fieldPathText(t: TFunction, path: string, labels?: ReadonlyMap<s
     }
   }
   return parts.join(tt('words.separator'));
+}
+
+/** Why a Digital Post letter is not delivered, from its code; the access point's own words are for the technical details. */
+export function letterErrorText(t: TFunction, m: Pick<MessageView, 'errorKind' | 'fieldErrors'>): string {
+  const tt = t as unknown as (k: string, o?: object) => string;
+  if (!m.errorKind) return '';
+  return m.errorKind === 'invalid' ? tt('digitalPost.errorKinds.invalid', { count: Math.max(1, m.fieldErrors.length) }) : tt(`digitalPost.errorKinds.${m.errorKind}`);
 }

@@ -4,6 +4,7 @@ import type { MessageView } from '../../../src-main/contract';
 import { useApi } from '../../api/api-context';
 import { formatDateTime } from '../../components/format';
 import { TechnicalDetails } from '../../components/TechnicalDetails';
+import { letterErrorText } from '../../i18n/translate-error';
 import { downloadText, kroner } from './dp-format';
 
 /** One letter and what happened to it: queued → accepted → delivered (with receipt) → read or "not available" / failed with the reason. */
@@ -37,10 +38,11 @@ export function MessageTimeline({ message, onChanged }: { message: MessageView; 
       {(m.state === 'delivered' || m.state === 'read') && (
         <p data-testid="dp-read-status">{m.readStatus === 'read' ? t('digitalPost.states.read') : t('digitalPost.readUnknown')}</p>
       )}
-      {m.errorText && (
-        <p className={m.state === 'failed' ? 'banner banner-error' : 'banner banner-warn'} data-testid="dp-error">
-          {m.errorText}
-        </p>
+      {m.errorKind && (
+        <div className={m.state === 'failed' ? 'banner banner-error' : 'banner banner-warn'} data-testid="dp-error" data-error-kind={m.errorKind}>
+          {letterErrorText(t, m)}
+          <TechnicalDetails text={m.errorTechnical} />
+        </div>
       )}
       <div className="form-actions">
         {(m.state === 'accepted' || m.state === 'delivered' || m.state === 'read') && (

@@ -8,6 +8,8 @@ import { routeHref } from '../../app/route';
 import { formatDateTime } from '../../components/format';
 import { WaitingFor } from './MessageTimeline';
 import { kroner } from './dp-format';
+import { TechnicalDetails } from '../../components/TechnicalDetails';
+import { letterErrorText } from '../../i18n/translate-error';
 
 /** The outbox: counts per state, the letters (retry, cancel), pauses explained, and the monthly costs. */
 export function OutboxScreen(): ReactNode {
@@ -77,7 +79,12 @@ export function OutboxScreen(): ReactNode {
               <td>{m.recipientMasked}</td>
               <td>
                 {t(`digitalPost.states.${m.state}`)}
-                {m.errorText && <div className={m.state === 'awaiting_receipt' ? 'muted' : 'job-error'}>{m.errorText}</div>}
+                {m.errorKind && (
+                  <div className={m.state === 'awaiting_receipt' ? 'muted' : 'job-error'}>
+                    {letterErrorText(t, m)}
+                    <TechnicalDetails text={m.errorTechnical} />
+                  </div>
+                )}
                 <WaitingFor message={m} compact />
               </td>
               <td className="nowrap">{formatDateTime(m.createdAt)}</td>
