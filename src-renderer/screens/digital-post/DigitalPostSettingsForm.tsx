@@ -140,10 +140,10 @@ export function DigitalPostSettingsForm(): ReactNode {
         </button>
       </div>
       {check && (
-        <p className={check.ok ? 'banner' : 'banner banner-error'} role="status" data-testid="dp-connection-result">
+        <div className={check.ok ? 'banner' : 'banner banner-error'} role="status" data-testid="dp-connection-result">
           {check.ok ? t('digitalPost.settings.ok', { detail: checkText(check) }) : `${t(`digitalPost.settings.problems.${check.problem ?? 'settings'}`)}: ${checkText(check)}`}
           {check.params.server && <TechnicalDetails text={check.params.server} />}
-        </p>
+        </div>
       )}
     </section>
   );
