@@ -249,7 +249,8 @@ export const digitalPostHandlers: HandlerTable<Methods> = {
   testDigitalPostConnection: async (_input, ctx) => {
     requireAdmin(ctx);
     const r = await dp(ctx).testConnection(language(ctx));
-    return r.ok ? { ok: true, problem: null, detail: r.detail } : { ok: false, problem: r.problem, detail: r.detail };
+    const coded = { cause: r.cause ?? null, params: r.params ?? {} };
+    return r.ok ? { ok: true, problem: null, detail: r.detail, ...coded } : { ok: false, problem: r.problem, detail: r.detail, ...coded };
   },
   getCostOverview: (input, ctx) => {
     currentUser(ctx);

@@ -90,8 +90,12 @@ export interface MessageView {
   /** The access point's delivery receipt (JSON text), the proof of delivery. */
   deliveryReceipt: string | null;
   transmissionId: string | null;
-  /** The failure in plain words, in the caseworker's language. */
+  /** The failure in plain words, in main's language (the CLI's); the renderer words `errorKind` itself. */
   errorText: string;
+  /** What went wrong as a code the renderer words in the reader's language; null when nothing did. */
+  errorKind: 'physical_post' | 'invalid' | 'gave_up' | 'refused' | 'lost' | 'retrying' | null;
+  /** The access point's own words and codes, for the technical details only (no CPR: letters carry it masked). */
+  errorTechnical: string;
   fieldErrors: { resource: string; field: string; code: string }[];
   files: { fileName: string; bytes: number; role: 'main' | 'attachment' }[];
   costOre: number | null;
@@ -157,7 +161,12 @@ export interface DigitalPostSettingsView {
 export interface ConnectionCheckView {
   ok: boolean;
   problem: 'certificate' | 'auth' | 'network' | 'server' | 'settings' | null;
+  /** Main's wording, in its own language: the CLI's; the renderer words `cause` and `params` itself. */
   detail: string;
+  /** The cause as a code (connection-causes.ts), null for a settings problem found before asking. */
+  cause: string | null;
+  /** The cause's parameters; `server` is the access point's own words, for the technical details only. */
+  params: { base?: string; status?: number; code?: string; server?: string; service?: 'mitid' | 'signatures'; clientId?: string };
 }
 
 export interface CostLineView {

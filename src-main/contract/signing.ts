@@ -22,6 +22,34 @@ export type SigningStateName = (typeof SIGNING_STATE_NAMES)[number];
 
 export const ACR_VALUES = ['urn:grn:authn:dk:mitid:low', 'urn:grn:authn:dk:mitid:substantial', 'urn:grn:authn:dk:mitid:high'] as const;
 
+/** Why a signing request failed, as a code and parameters the renderer words in the reader's language (see docs/words.md). */
+export const SIGNING_ERROR_CODES = [
+  'credentials_missing',
+  'credentials_refused',
+  'provider_refused',
+  'http_status',
+  'unreachable',
+  'order_gone',
+  'incomplete_answer',
+  'signed_document_missing',
+  'signature_refused',
+  'rule',
+  'sandbox_not_running',
+  'unknown',
+] as const;
+export type SigningErrorCode = (typeof SIGNING_ERROR_CODES)[number];
+
+export interface SigningErrorView {
+  code: SigningErrorCode;
+  /** e.g. `{ status: 502 }`, `{ problems: ['digest_mismatch'] }`, `{ rule: 'invalid_input' }`. */
+  params: Record<string, string | number | string[]>;
+  /**
+   * What the provider or our own check said, for the "technical details" disclosure
+   * only; CPR numbers are redacted before it is stored.
+   */
+  technical: string;
+}
+
 export interface SigningRequestView {
   id: number;
   recordId: number;
@@ -50,7 +78,7 @@ export interface SigningRequestView {
   costOre: number | null;
   /** Rejection reason, or why the record could not be moved. */
   outcomeNote: string;
-  lastError: string;
+  lastError: SigningErrorView | null;
   cancelRequested: boolean;
   canCancel: boolean;
 }

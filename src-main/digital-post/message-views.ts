@@ -1,5 +1,5 @@
 import type { Language, MessageView } from '../contract';
-import { maskCpr } from '../cpr/cpr';
+import { maskCpr, redactCprs } from '../cpr/cpr';
 import { isoAt } from '../shared/clock';
 import type { Db } from '../store/database';
 import type { MessageRow } from './outbox/outbox-repo';
@@ -36,6 +36,8 @@ export function messageView(db: Db, row: MessageRow, lang: Language): MessageVie
     deliveryReceipt: row.delivery_receipt,
     transmissionId: row.transmission_id,
     errorText: errorText(row, lang),
+    errorKind: errorKind(row),
+    errorTechnical: redactCprs([row.error_code, row.error_text].filter(Boolean).join(': ')).slice(0, 500),
     fieldErrors: row.field_errors ? (JSON.parse(row.field_errors) as MessageView['fieldErrors']) : [],
     files,
     costOre: row.cost_ore,
@@ -50,6 +52,18 @@ export function messageView(db: Db, row: MessageRow, lang: Language): MessageVie
         }
       : null,
   };
+}
+
+/** The failure or the last transient problem as a code, worded at display time. */
+export function errorKind(row: Pick<MessageRow, 'state' | 'error_code' | 'error_text' | 'field_errors'>): MessageView['errorKind'] {
+  if (row.state === 'physical_post') return 'physical_post';
+  if (row.state === 'failed') {
+    if (row.field_errors && row.field_errors !== '[]') return 'invalid';
+    return row.error_code === 'gave_up' ? 'gave_up' : 'refused';
+  }
+  if (row.state === 'awaiting_receipt') return 'lost';
+  if (row.state === 'queued' && row.error_text) return 'retrying';
+  return null;
 }
 
 /** The failure or the last transient problem, in plain words. */

@@ -70,10 +70,16 @@ const EN: Texts = {
   server: (p, n) => `${n} answered HTTP ${p.status ?? '?'}, which is not a proper answer. The service may be down.`,
 };
 
-export function probeResult(cause: ProbeCause, params: ProbeParams, lang: Language): ConnectionCheckView {
+/** A probe's finding in the reader's language: main words it for the CLI, the renderer at display time. */
+export function probeText(cause: ProbeCause, params: ProbeParams, lang: Language): string {
   const texts = lang === 'en' ? EN : DA;
-  const detail = texts[cause](params, NAME[lang === 'en' ? 'en' : 'da'][params.service]);
-  return { ok: cause === 'ok', problem: PROBLEM[cause], detail };
+  return texts[cause](params, NAME[lang === 'en' ? 'en' : 'da'][params.service]);
+}
+
+export const isProbeCause = (cause: string | null): cause is ProbeCause => cause !== null && cause in PROBLEM;
+
+export function probeResult(cause: ProbeCause, params: ProbeParams, lang: Language): ConnectionCheckView {
+  return { ok: cause === 'ok', problem: PROBLEM[cause], detail: probeText(cause, params, lang), cause, params };
 }
 
 /** A failed fetch sorted into unreachable or timeout, with the system's error code. */

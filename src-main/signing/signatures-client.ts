@@ -7,7 +7,8 @@ import type { CriiptoSignatures } from '@criipto/signatures/dist/application-vie
 
 let sdkModule: Promise<typeof SdkModule> | null = null;
 const loadSdk = () => (sdkModule ??= import('@criipto/signatures/dist/application-viewer.js'));
-import { DomainError } from '../shared/domain-error';
+import type { SigningErrorCode, SigningErrorView } from '../contract';
+import { CodedSigningError } from './signing-error';
 import type { SignatureEvidence } from './signing-evidence-check';
 import type { SignaturesCredentials } from './signing-settings';
 
@@ -97,22 +98,25 @@ function closedFrom(order: { status: string; documents: unknown[] }): ClosedOrde
   return { status: order.status as OrderStatus, signedPdf: bytes ? new Uint8Array(bytes) : null, signerName: name, evidence };
 }
 
-/** Turns transport and API failures into a text without personal data. */
-function describe(error: unknown): string {
+/** Turns transport and API failures into a code, with a text without personal data for the technical details. */
+function describe(error: unknown): { code: SigningErrorCode; params: SigningErrorView['params']; text: string } {
   const e = error as { response?: { status?: number; errors?: { message: string }[] }; message?: string };
-  if (e.response?.status === 401) return 'Idura Signatures refused the credentials (HTTP 401)';
-  if (e.response?.errors?.length) return `Idura Signatures: ${e.response.errors.map((x) => x.message).join('; ')}`;
-  if (e.response?.status) return `Idura Signatures answered HTTP ${e.response.status}`;
-  return `Idura Signatures could not be reached: ${e.message ?? 'unknown error'}`;
+  const status = e.response?.status;
+  if (status === 401 || status === 403) return { code: 'credentials_refused', params: { status }, text: `Idura Signatures refused the credentials (HTTP ${status})` };
+  if (e.response?.errors?.length) return { code: 'provider_refused', params: {}, text: `Idura Signatures: ${e.response.errors.map((x) => x.message).join('; ')}` };
+  if (status) return { code: 'http_status', params: { status }, text: `Idura Signatures answered HTTP ${status}` };
+  return { code: 'unreachable', params: {}, text: `Idura Signatures could not be reached: ${e.message ?? 'unknown error'}` };
 }
 
 /** Marks API refusals that retrying will not fix, so the worker stops rather than hammering. */
-export class SignaturesApiError extends Error {
+export class SignaturesApiError extends CodedSigningError {
   constructor(
     message: string,
     readonly permanent: boolean,
+    code: SigningErrorCode = 'unknown',
+    params: SigningErrorView['params'] = {},
   ) {
-    super(message);
+    super(message, code, params);
     this.name = 'SignaturesApiError';
   }
 }
@@ -122,7 +126,8 @@ async function call<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (error) {
     const status = (error as { response?: { status?: number } }).response?.status;
-    throw new SignaturesApiError(describe(error), status === 401 || status === 403);
+    const d = describe(error);
+    throw new SignaturesApiError(d.text, status === 401 || status === 403, d.code, d.params);
   }
 }
 
@@ -132,7 +137,7 @@ export class SdkSignaturesGateway implements SignaturesGateway {
 
   private async client(): Promise<CriiptoSignatures> {
     const c = this.credentials();
-    if (!c) throw new DomainError('invalid_input', 'Idura Signatures has no client secret yet: add it under Settings → Integrations → Signatures');
+    if (!c) throw new SignaturesApiError('Idura Signatures has no client secret yet: add it under Settings → Integrations → Signatures', true, 'credentials_missing');
     const { CriiptoSignatures: Sdk } = await loadSdk();
     return new Sdk(c.clientId, c.clientSecret, { endpoint: c.endpoint });
   }

@@ -7,6 +7,7 @@ import type { Clock } from '../shared/clock';
 import { isoAt } from '../shared/clock';
 import { DomainError, notFound } from '../shared/domain-error';
 import type { Db } from '../store/database';
+import { decodeSigningError } from './signing-error';
 import { isFinal, signingRequest, type SigningRequestRow } from './signing-request-row';
 import {
   readSignaturesSettings,
@@ -45,7 +46,7 @@ function view(r: SigningRequestRow): SigningRequestView {
     lastPolledAt: iso(r.last_polled_at),
     costOre: r.cost_ore,
     outcomeNote: r.outcome_note,
-    lastError: r.last_error,
+    lastError: decodeSigningError(r.last_error),
     cancelRequested: r.cancel_requested_at !== null,
     canCancel: !isFinal(r.state) && r.cancel_requested_at === null,
   };

@@ -50,7 +50,7 @@ export function signaturesCredentials(settings: IntegrationSettings, secrets: Se
   if (endpoint === SANDBOX_SIGNATURES_ENDPOINT && sandboxEndpoint) {
     const running = sandboxEndpoint();
     // Not permanent: the host may still be starting it. Nothing else is called meanwhile.
-    if (!running) throw new SignaturesApiError('the Signatures sandbox is not running in this app', false);
+    if (!running) throw new SignaturesApiError('the Signatures sandbox is not running in this app', false, 'sandbox_not_running');
     endpoint = running;
   }
   const stored = secrets.get(SIGNATURES_SECRET_NAME);

@@ -1,5 +1,5 @@
 import { writeAudit } from '../audit/audit-log';
-import type { Language } from '../contract';
+import type { Language, SigningErrorView } from '../contract';
 import type { CostLedger } from '../costs/cost-ledger';
 import { maskCpr, redactCprs } from '../cpr/cpr';
 import type { DigitalPostPort } from '../digital-post/digital-post-port';
@@ -24,6 +24,7 @@ import {
 } from './signatures-client';
 import { dueSigningRequests, nextSigningWakeAt, signingRequest, type SigningRequestRow, type SigningState } from './signing-request-row';
 import type { SignaturesSettings } from './signing-settings';
+import { encodeSigningError, signingErrorOf } from './signing-error';
 import { type SigningNotice, signingTexts } from './signing-texts';
 
 /** The request's signatories on the order: found by the references we gave them (by position for orders made before). */
@@ -210,8 +211,8 @@ export class SigningWorker {
       acrValue: settings.acrValue,
     });
     const { first, second } = signatoriesOf(order, row);
-    if (!first) throw new SignaturesApiError('Idura Signatures returned an order without a signatory', true);
-    if (row.second_signer_cpr && !second) throw new SignaturesApiError('Idura Signatures returned the order without its second signatory', true);
+    if (!first) throw new SignaturesApiError('Idura Signatures returned an order without a signatory', true, 'incomplete_answer');
+    if (row.second_signer_cpr && !second) throw new SignaturesApiError('Idura Signatures returned the order without its second signatory', true, 'incomplete_answer');
     const created = order;
     this.transaction(() => {
       this.update(row.id, {
@@ -270,13 +271,13 @@ export class SigningWorker {
     const now = this.deps.clock.now();
     if (!order) {
       // Gone for good (cleaned up, or a restarted sandbox): waiting longer cannot help.
-      this.fail(row, 'Idura Signatures no longer knows the order (was it deleted, or the sandbox restarted?)', row.attempts + 1);
+      this.fail(row, { code: 'order_gone', params: {}, technical: 'Idura Signatures no longer knows the order (was it deleted, or the sandbox restarted?)' }, row.attempts + 1);
       return 'wait';
     }
     if (order.status === 'CLOSED') {
       // An earlier attempt closed it but did not finish storing the PDF.
       const closed = await gateway.fetchClosedDocument(row.order_id!);
-      if (!closed?.signedPdf) throw new SignaturesApiError('the order was closed but its signed document is no longer available', true);
+      if (!closed?.signedPdf) throw new SignaturesApiError('the order was closed but its signed document is no longer available', true, 'signed_document_missing');
       await this.accept(row, closed);
       return 'wait';
     }
@@ -295,7 +296,7 @@ export class SigningWorker {
         if (!again) throw error;
         closed = again;
       }
-      if (!closed.signedPdf) throw new SignaturesApiError('the closed order returned no signed document', true);
+      if (!closed.signedPdf) throw new SignaturesApiError('the closed order returned no signed document', true, 'signed_document_missing');
       await this.accept(row, closed);
       return 'wait';
     }
@@ -333,7 +334,7 @@ export class SigningWorker {
     this.transaction(() => {
       this.update(row.id, {
         state: 'signature_invalid',
-        last_error: why.slice(0, 500),
+        last_error: encodeSigningError({ code: 'signature_refused', params: { problems: codes }, technical: why }),
         // Not due again: only the caseworker's cancellation (which sets it to now) wakes it.
         next_attempt_at: Number.MAX_SAFE_INTEGER,
         attempts: 0,
@@ -434,25 +435,27 @@ export class SigningWorker {
   }
 
   private recordFailure(row: SigningRequestRow, error: unknown): void {
-    const text = redactCprs((error as Error).message ?? String(error)).slice(0, 500);
+    const coded = signingErrorOf(error);
     const permanent = error instanceof DomainError || (error instanceof SignaturesApiError && error.permanent);
     const attempts = row.attempts + 1;
     const now = this.deps.clock.now();
     const giveUp = permanent || attempts >= 12;
     // Polling an order already sent keeps trying (the citizen may still sign); a request never sent gives up.
     if (giveUp && row.state !== 'awaiting_signature') {
-      this.fail(row, text, attempts);
+      this.fail(row, coded, attempts);
     } else {
-      this.update(row.id, { attempts, last_error: text, next_attempt_at: now + retryDelayMs(attempts) });
+      this.update(row.id, { attempts, last_error: encodeSigningError(coded), next_attempt_at: now + retryDelayMs(attempts) });
     }
     this.deps.events.emit('recordsChanged', { recordIds: [row.record_id] });
   }
 
-  private fail(row: SigningRequestRow, text: string, attempts: number): void {
+  private fail(row: SigningRequestRow, error: SigningErrorView, attempts: number): void {
+    const text = redactCprs(error.technical).slice(0, 500);
     this.transaction(() => {
-      this.update(row.id, { state: 'failed', attempts, last_error: text, finished_at: isoAt(this.deps.clock.now()) });
+      this.update(row.id, { state: 'failed', attempts, last_error: encodeSigningError(error), finished_at: isoAt(this.deps.clock.now()) });
       this.notify(row, 'status_action_failed', 'failed', text);
-      this.audit(row, 'signing.failed', { error: text });
+      // The audit keeps the code and parameters; the reader's language words them.
+      this.audit(row, 'signing.failed', { reason: error.code, ...error.params });
     });
   }
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError, ConnectionCheckView, Result } from '../../src-main/contract';
+import { isProbeCause, probeText } from '../../src-main/integration-settings/connection-test';
 import { ErrorBanner } from './ErrorBanner';
 
 /**
@@ -9,7 +10,7 @@ import { ErrorBanner } from './ErrorBanner';
  * (unsaved) values and shows what main found, its cause in the reader's language.
  */
 export function ConnectionTest({ run, testId }: { run: () => Promise<Result<ConnectionCheckView>>; testId: string }): ReactNode {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [testing, setTesting] = useState(false);
   const [check, setCheck] = useState<ConnectionCheckView | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -32,9 +33,16 @@ export function ConnectionTest({ run, testId }: { run: () => Promise<Result<Conn
       <ErrorBanner error={error} />
       {check && (
         <p className={check.ok ? 'banner' : 'banner banner-error'} role="status" data-testid={`${testId}-result`}>
-          <strong>{check.ok ? t('connectionTest.ok') : t(`connectionTest.problems.${check.problem ?? 'settings'}`)}:</strong> {check.detail}
+          <strong>{check.ok ? t('connectionTest.ok') : t(`connectionTest.problems.${check.problem ?? 'settings'}`)}:</strong> {wording(check, i18n.language)}
         </p>
       )}
     </div>
   );
+}
+
+/** The finding worded now, in the reader's language; main's own wording only for a finding without a code. */
+function wording(check: ConnectionCheckView, language: string): string {
+  const { service, base } = check.params;
+  if (!isProbeCause(check.cause) || !service || base === undefined) return check.detail;
+  return probeText(check.cause, { ...check.params, service, base }, language === 'en' ? 'en' : 'da');
 }

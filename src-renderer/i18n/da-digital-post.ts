@@ -70,6 +70,16 @@ export const daDigitalPost = {
   },
   deliveredAt: 'Afleveret {{at}}',
   receipt: 'Kvittering',
+  // Why a letter is not delivered, from MessageView.errorKind; the access point's own words sit behind "Tekniske detaljer".
+  errorKinds: {
+    physical_post: 'Borgeren er fritaget for Digital Post. Brevet skal sendes med fysisk post.',
+    invalid_one: 'Digital Post afviste brevet som ugyldigt (1 fejl).',
+    invalid_other: 'Digital Post afviste brevet som ugyldigt ({{count}} fejl).',
+    gave_up: 'Brevet kunne ikke afleveres efter gentagne forsøg. Prøv igen senere.',
+    refused: 'Digital Post afviste brevet.',
+    lost: 'Svaret fra Digital Post gik tabt; brevet afventer kvittering.',
+    retrying: 'Venter på nyt forsøg.',
+  },
   proof: 'Hent leveringsbevis',
   retry: 'Send igen',
   cancel: 'Annullér',

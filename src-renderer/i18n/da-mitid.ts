@@ -61,7 +61,7 @@ export const daMitid = {
     choose: 'Vælg …',
     failure: {
       cancelled: 'MitID-login blev afbrudt. Intet er gemt.',
-      core_client_error: 'MitID svarede med en fejl (mitid_core_client_error). Prøv igen.',
+      core_client_error: 'MitID svarede med en fejl. Prøv igen.',
       access_denied: 'MitID afviste login.',
       refused: 'Svaret fra MitID kunne ikke godkendes. Prøv igen.',
       timeout: 'MitID-login tog for lang tid. Prøv igen.',

@@ -22,6 +22,21 @@ export const daSigning = {
   cancelConfirm: 'Annullér anmodningen om underskrift? Borgerens link holder op med at virke.',
   cancelRequested: 'Annullering er bestilt',
   lastError: 'Seneste fejl: {{error}}',
+  // Why a request failed, from the code main stores (SigningErrorView).
+  errors: {
+    credentials_missing: 'Der er ingen klient-hemmelighed til Idura Signatures. En administrator skal tilføje den under Indstillinger → Integrationer.',
+    credentials_refused: 'Idura afviste appens adgang til underskrifter (klient-id eller hemmelighed). En administrator skal rette indstillingerne.',
+    provider_refused: 'Idura afviste anmodningen om underskrift.',
+    http_status: 'Idura svarede med fejlkode {{status}}. Appen prøver igen senere.',
+    unreachable: 'Idura kunne ikke nås. Appen prøver igen senere.',
+    order_gone: 'Idura kender ikke længere underskriftsanmodningen (den er slettet, eller sandkassen er genstartet).',
+    incomplete_answer: 'Idura svarede ufuldstændigt på anmodningen om underskrift.',
+    signed_document_missing: 'Idura har ikke længere det underskrevne dokument.',
+    signature_refused: 'Det underskrevne dokument blev ikke godkendt: {{problems}}.',
+    rule: 'Anmodningen strider mod sagens regler: {{rule}}',
+    sandbox_not_running: 'Sandkassen for underskrifter kører ikke i denne app.',
+    unknown: 'Anmodningen om underskrift mislykkedes.',
+  },
   states: {
     requested: 'Anmodet',
     document_ready: 'Dokument dannet',

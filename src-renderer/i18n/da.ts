@@ -1,4 +1,6 @@
 import { daAccess } from './da-access';
+import { daAuditActions, daAuditText } from './da-audit';
+import { daWords } from './da-words';
 import { daSettingFieldErrors, daSettingFields } from './da-settings-checks';
 import { daTimedActions } from './da-timed-actions';
 import { daWorkspaceImportReasons, daWorkspaceTools } from './da-workspace-tools';
@@ -75,7 +77,7 @@ export const da = {
   },
   session: {
     title: 'Hvem er du?',
-    intro: 'Vælg din lokale brugerprofil. (Log ind med MitID kommer senere.)',
+    intro: 'Vælg din lokale brugerprofil.',
     admin: 'Administrator',
     noUsers: 'Der er ingen brugere i arbejdsområdet.',
     expiredTitle: 'Sessionen er udløbet',
@@ -342,7 +344,10 @@ export const da = {
     record_cpr_revealed: 'Fuldt CPR-nummer vist',
     ...daMitid.auditActions,
     ...daPhysicalPost.auditActions,
+    ...daAuditActions,
   },
+  auditText: daAuditText,
+  words: daWords,
   auditVia: {
     caseworker: 'af sagsbehandler',
     'csv import': 'ved CSV-import',
@@ -396,7 +401,7 @@ export const da = {
       ...daSettingFieldErrors,
       unknown_field: 'Ukendt felt',
       workspaceImport: daWorkspaceImportReasons,
-      fallback: 'Ugyldig værdi ({{key}})',
+      fallback: 'Ugyldig værdi.',
     },
   },
   signing: daSigning,

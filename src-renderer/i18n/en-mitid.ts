@@ -62,7 +62,7 @@ export const enMitid: Catalogue['mitid'] = {
     choose: 'Choose …',
     failure: {
       cancelled: 'The MitID login was cancelled. Nothing was saved.',
-      core_client_error: 'MitID answered with an error (mitid_core_client_error). Try again.',
+      core_client_error: 'MitID answered with an error. Try again.',
       access_denied: 'MitID refused the login.',
       refused: 'The answer from MitID could not be accepted. Try again.',
       timeout: 'The MitID login took too long. Try again.',

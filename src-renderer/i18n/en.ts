@@ -1,4 +1,6 @@
 import { enAccess } from './en-access';
+import { enAuditActions, enAuditText } from './en-audit';
+import { enWords } from './en-words';
 import { enSettingFieldErrors, enSettingFields } from './en-settings-checks';
 import { enTimedActions } from './en-timed-actions';
 import { enWorkspaceImportReasons, enWorkspaceTools } from './en-workspace-tools';
@@ -76,7 +78,7 @@ export const en: Catalogue = {
   },
   session: {
     title: 'Who are you?',
-    intro: 'Choose your local user profile. (MitID sign-in comes later.)',
+    intro: 'Choose your local user profile.',
     admin: 'Administrator',
     noUsers: 'There are no users in the workspace.',
     expiredTitle: 'Session expired',
@@ -344,7 +346,10 @@ export const en: Catalogue = {
     record_cpr_revealed: 'Full CPR number shown',
     ...enMitid.auditActions,
     ...enPhysicalPost.auditActions,
+    ...enAuditActions,
   },
+  auditText: enAuditText,
+  words: enWords,
   auditVia: {
     caseworker: 'by caseworker',
     'csv import': 'by CSV import',
@@ -398,7 +403,7 @@ export const en: Catalogue = {
       ...enSettingFieldErrors,
       unknown_field: 'Unknown field',
       workspaceImport: enWorkspaceImportReasons,
-      fallback: 'Invalid value ({{key}})',
+      fallback: 'Invalid value.',
     },
   },
   signing: enSigning,

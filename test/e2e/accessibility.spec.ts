@@ -1,28 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, openAs, test } from './fixtures';
+import { ROUTES } from './routes';
 
 // Every screen an administrator can reach, at the narrowest width the app is built
 // for: the header fits without sideways scrolling, and axe finds no serious or
 // critical violation. A screenshot of each at 1280 px is kept in test-results/.
-const ROUTES: [name: string, hash: string][] = [
-  ['Mine sager', '#/records/mine'],
-  ['Alle sager', '#/records/all'],
-  ['En sag', '#/record/1'],
-  ['Ny sag', '#/new'],
-  ['Mine ansvarsområder', '#/responsibilities'],
-  ['Importér CSV', '#/import'],
-  ['Udbakke', '#/outbox'],
-  ['Masseforsendelser', '#/mailings'],
-  ['Udgifter og budgetter', '#/costs'],
-  ['Dokumentskabeloner', '#/documents'],
-  ['Spørgeskemaer', '#/questionnaires'],
-  ['MitID-opsætning', '#/mitid'],
-  ['Administration: felter', '#/admin/fields'],
-  ['Administration: arbejdsgange', '#/admin/workflows'],
-  ['Administration: brugere og grupper', '#/admin/users'],
-  ['Administration: eksport og import', '#/admin/workspace'],
-  ['Administration: integrationer', '#/admin/integrations'],
-];
+// The route list (routes.ts) is shared with danish-words.spec.ts.
 
 // 1280 px is the narrowest: what fits there fits on every wider screen.
 const width = 1280;

@@ -17,7 +17,7 @@ test('an administrator writes a template, is told about an unknown placeholder, 
   await page.getByLabel('Navn', { exact: true }).fill('Bevillingsbrev');
   await page.getByLabel('Dokumentets titel (emne i Digital Post)').fill('Brev til {{fornavn}}');
   await page.getByRole('button', { name: 'Gem skabelon' }).click();
-  await expect(page.getByTestId('template-errors')).toContainText('title: Ukendt flettefelt fornavn');
+  await expect(page.getByTestId('template-errors')).toContainText('Titel: Ukendt flettefelt fornavn');
   await page.getByLabel('Dokumentets titel (emne i Digital Post)').fill('Afgørelse til {{navn}}');
   await page.getByRole('button', { name: 'Gem skabelon' }).click();
   await expect(page.getByTestId('notice')).toHaveText('Skabelonen er gemt.');

@@ -87,6 +87,14 @@ export type ConnectionCause =
   | 'timeout'
   | 'reset';
 
+/** `params` are the cause's parameters (address, HTTP status, error code, the server's own words), for wording it at display time. */
 export type ConnectionCheck =
-  | { ok: true; detail: string; cause?: ConnectionCause }
-  | { ok: false; problem: ConnectionProblem; detail: string; cause?: ConnectionCause };
+  | { ok: true; detail: string; cause?: ConnectionCause; params?: ConnectionCauseParams }
+  | { ok: false; problem: ConnectionProblem; detail: string; cause?: ConnectionCause; params?: ConnectionCauseParams };
+
+export interface ConnectionCauseParams {
+  base?: string;
+  status?: number;
+  code?: string;
+  server?: string;
+}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../src-main/contract';
-import { fieldErrorText } from '../../i18n/translate-error';
+import { fieldErrorText, fieldPathText } from '../../i18n/translate-error';
 
 /**
  * Field errors for keys the form does not show (a field deleted meanwhile, an
@@ -15,7 +15,7 @@ export function UnplacedFieldErrors({ error, placed }: { error: AppError | null;
     <ul className="plain-list">
       {unplaced.map((fe, i) => (
         <li key={i}>
-          {fe.field}: {fieldErrorText(t, fe)}
+          {fieldPathText(t, fe.field)}: {fieldErrorText(t, fe)}
         </li>
       ))}
     </ul>

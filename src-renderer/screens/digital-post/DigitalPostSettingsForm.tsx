@@ -4,6 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { AppError, ConnectionCheckView, DigitalPostSettingsView } from '../../../src-main/contract';
 import { useApi } from '../../api/api-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { TechnicalDetails } from '../../components/TechnicalDetails';
+import { connectionCauseText } from '../../../src-main/digital-post/transport/connection-causes';
+import type { ConnectionCause } from '../../../src-main/digital-post/transport/transport';
+import { i18n } from '../../i18n/i18n';
 
 type Form = Omit<DigitalPostSettingsView, 'certificatePasswordSet' | 'apiCredentialSet' | 'sandboxMailboxUrl' | 'sandboxCertificatePath'> & {
   certificatePassword: string;
@@ -11,6 +15,13 @@ type Form = Omit<DigitalPostSettingsView, 'certificatePasswordSet' | 'apiCredent
 };
 
 /** Settings → Integrations → Digital Post: transport, address, certificate, sender, prices, and "test connection". */
+/** The check's cause worded in the reader's language now; the access point's own words go to the technical details. */
+function checkText(check: ConnectionCheckView): string {
+  if (!check.cause) return check.detail;
+  const { server: _server, ...params } = check.params;
+  return connectionCauseText(check.cause as ConnectionCause, params, i18n.language === 'en' ? 'en' : 'da');
+}
+
 export function DigitalPostSettingsForm(): ReactNode {
   const { t } = useTranslation();
   const api = useApi();
@@ -118,7 +129,6 @@ export function DigitalPostSettingsForm(): ReactNode {
         {num('awaitReceiptHours')}
       </div>
       <ErrorBanner error={error}>
-        {error?.fieldErrors?.length ? <span> {error.message}</span> : null}
       </ErrorBanner>
       <div className="form-actions">
         <button type="button" className="btn btn-primary" onClick={() => void save()}>
@@ -130,9 +140,10 @@ export function DigitalPostSettingsForm(): ReactNode {
         </button>
       </div>
       {check && (
-        <p className={check.ok ? 'banner' : 'banner banner-error'} role="status" data-testid="dp-connection-result">
-          {check.ok ? t('digitalPost.settings.ok', { detail: check.detail }) : `${t(`digitalPost.settings.problems.${check.problem ?? 'settings'}`)}: ${check.detail}`}
-        </p>
+        <div className={check.ok ? 'banner' : 'banner banner-error'} role="status" data-testid="dp-connection-result">
+          {check.ok ? t('digitalPost.settings.ok', { detail: checkText(check) }) : `${t(`digitalPost.settings.problems.${check.problem ?? 'settings'}`)}: ${checkText(check)}`}
+          {check.params.server && <TechnicalDetails text={check.params.server} />}
+        </div>
       )}
     </section>
   );

@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { MessageView } from '../../../src-main/contract';
 import { useApi } from '../../api/api-context';
 import { formatDateTime } from '../../components/format';
-import { kroner } from './dp-format';
 import { LetterActions } from './LetterActions';
 import { MarkPostedDialog } from './PrintList';
 import { danishDayText } from '../../../src-main/contract/physical-post-rules';
+import { TechnicalDetails } from '../../components/TechnicalDetails';
+import { letterErrorText } from '../../i18n/translate-error';
+import { kroner } from './dp-format';
 
 /** One letter and what happened to it: queued → accepted → delivered (with receipt) → read or "not available" / failed with the reason. */
 export function MessageTimeline({ message, onChanged }: { message: MessageView; onChanged: () => void }): ReactNode {
@@ -29,7 +31,8 @@ export function MessageTimeline({ message, onChanged }: { message: MessageView; 
         {m.events.map((e, i) => (
           <li key={i}>
             <span className="nowrap">{formatDateTime(e.at)}</span> {t(`digitalPost.events.${e.kind}`, { defaultValue: e.kind })}
-            {e.kind === 'delivered' && m.transmissionId && <span className="muted"> ({t('digitalPost.receipt')} {m.transmissionId})</span>}
+            {/* The access point's receipt id is for support, not for reading: behind the technical details. */}
+            {e.kind === 'delivered' && m.transmissionId && <TechnicalDetails text={`${t('digitalPost.receipt')}: ${m.transmissionId}`} />}
           </li>
         ))}
       </ol>
@@ -42,10 +45,11 @@ export function MessageTimeline({ message, onChanged }: { message: MessageView; 
       {(m.state === 'delivered' || m.state === 'read') && (
         <p data-testid="dp-read-status">{m.readStatus === 'read' ? t('digitalPost.states.read') : t('digitalPost.readUnknown')}</p>
       )}
-      {m.errorText && (
-        <p className={m.state === 'failed' ? 'banner banner-error' : 'banner banner-warn'} data-testid="dp-error">
-          {m.errorText}
-        </p>
+      {m.errorKind && (
+        <div className={m.state === 'failed' ? 'banner banner-error' : 'banner banner-warn'} data-testid="dp-error" data-error-kind={m.errorKind}>
+          {letterErrorText(t, m)}
+          <TechnicalDetails text={m.errorTechnical} />
+        </div>
       )}
       <div className="form-actions">
         <LetterActions message={m} />

@@ -10,6 +10,8 @@ import { WaitingFor } from './MessageTimeline';
 import { LetterActions } from './LetterActions';
 import { PrintList } from './PrintList';
 import { kroner } from './dp-format';
+import { TechnicalDetails } from '../../components/TechnicalDetails';
+import { letterErrorText } from '../../i18n/translate-error';
 
 /** The outbox: counts per state, the letters (retry, cancel), pauses explained, and the monthly costs. */
 export function OutboxScreen(): ReactNode {
@@ -88,7 +90,12 @@ export function OutboxScreen(): ReactNode {
               <td>{m.recipientMasked}</td>
               <td>
                 {m.state === 'physical_post' ? t(m.posted ? 'physicalPost.events.posted' : 'physicalPost.toPrint') : t(`digitalPost.states.${m.state}`)}
-                {m.errorText && <div className={m.state === 'awaiting_receipt' ? 'muted' : 'job-error'}>{m.errorText}</div>}
+                {m.errorKind && (
+                  <div className={m.state === 'awaiting_receipt' ? 'muted' : 'job-error'}>
+                    {letterErrorText(t, m)}
+                    <TechnicalDetails text={m.errorTechnical} />
+                  </div>
+                )}
                 <WaitingFor message={m} compact />
               </td>
               <td className="nowrap">{formatDateTime(m.createdAt)}</td>

@@ -5,7 +5,7 @@ import type { AppError, DocumentTemplateView, TemplateBlock, TemplateDefinition 
 import { useApi } from '../../api/api-context';
 import { useWorkspace } from '../../app/workspace-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { fieldErrorText } from '../../i18n/translate-error';
+import { fieldErrorText, fieldPathText } from '../../i18n/translate-error';
 import { columnsToText, linesToText, newBlock, rowsToText, textToColumns, textToLines, textToRows } from './template-form';
 
 interface Props {
@@ -192,7 +192,7 @@ export function TemplateEditor({ initial, onSaved, onDeleted }: Props): ReactNod
         {error?.fieldErrors && (
           <ul data-testid="template-errors">
             {error.fieldErrors.map((fe, i) => (
-              <li key={i}>{t('documents.errorAt', { where: fe.field, text: fieldErrorText(t, fe) })}</li>
+              <li key={i}>{t('documents.errorAt', { where: fieldPathText(t, fe.field), text: fieldErrorText(t, fe) })}</li>
             ))}
           </ul>
         )}

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { useFocusFirstInvalid } from '../../components/focus-first-invalid';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../src-main/contract';
@@ -18,6 +19,8 @@ export function NewRecordScreen(): ReactNode {
   const [workflowId, setWorkflowId] = useState<number | null>(ws.view.workflows[0]?.id ?? null);
   const [values, setValues] = useState<Record<string, string | null>>({});
   const [error, setError] = useState<AppError | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, error);
   const [busy, setBusy] = useState(false);
   const fieldErrors = fieldErrorsByKey(t, error);
 
@@ -36,6 +39,7 @@ export function NewRecordScreen(): ReactNode {
     <section className="new-record-screen" aria-labelledby="new-title">
       <h1 id="new-title">{t('newRecord.title')}</h1>
       <form
+        ref={formRef}
         className="record-fields panel"
         noValidate
         onSubmit={(e) => {

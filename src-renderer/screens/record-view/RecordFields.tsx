@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError, RecordDetail } from '../../../src-main/contract';
@@ -7,6 +7,7 @@ import { useWorkspace } from '../../app/workspace-context';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { FieldRow } from '../../components/fields/FieldRow';
 import { UnplacedFieldErrors } from '../../components/fields/UnplacedFieldErrors';
+import { useFocusFirstInvalid } from '../../components/focus-first-invalid';
 import { fieldErrorsByKey } from '../../i18n/translate-error';
 import { shownFieldValue } from '../../components/format';
 import type { Draft } from './use-record';
@@ -29,6 +30,8 @@ export function RecordFields({ record, draft, setDraft, onSaved, onReload, onRev
   const api = useApi();
   const ws = useWorkspace();
   const [error, setError] = useState<AppError | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, error);
   const [saving, setSaving] = useState(false);
   const [savedNotice, setSavedNotice] = useState(false);
   /** Full CPR numbers shown after an audited reveal, by field key; never sent back unless edited. */
@@ -79,6 +82,7 @@ export function RecordFields({ record, draft, setDraft, onSaved, onReload, onRev
 
   return (
     <form
+      ref={formRef}
       className="record-fields"
       noValidate
       aria-labelledby="record-fields-title"

@@ -7,6 +7,8 @@ import { useApi, useApiEvent } from '../../api/api-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../components/format';
 import { openPdf } from './pdf-file';
+import { TechnicalDetails } from '../../components/TechnicalDetails';
+import { signingErrorText } from '../../i18n/translate-error';
 
 const kroner = (ore: number): string => formatKroner(ore);
 
@@ -87,7 +89,12 @@ export function SigningRequests({ recordId }: { recordId: number }): ReactNode {
               )}
             </div>
             {r.outcomeNote && <div className="small">{r.outcomeNote}</div>}
-            {r.lastError && <div className="job-error small">{t('signing.lastError', { error: r.lastError })}</div>}
+            {r.lastError && (
+              <div className="job-error small" data-testid="signing-error" data-error-code={r.lastError.code}>
+                {t('signing.lastError', { error: signingErrorText(t, r.lastError) })}
+                <TechnicalDetails text={r.lastError.technical} />
+              </div>
+            )}
             <div className="signing-links">
               {r.hasDocument && (
                 <button type="button" className="btn-link" onClick={() => void show(r.id, 'original', 'view')}>

@@ -1,4 +1,5 @@
 import type { Session } from '../../../src-main/app/session';
+import { decodeSigningError } from '../../../src-main/signing/signing-error';
 import { EXAMPLE_LETTER, type MethodInput, type MethodName, type MethodResults } from '../../../src-main/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignaturesSimulator, type RunningSignaturesSandbox } from '../../../src-main/sandbox/signatures/signatures-simulator';
@@ -82,6 +83,7 @@ describe("main's own check of the signed document", () => {
       expect(row.signed_pdf).toBeNull();
       expect(row.finished_at).toBeNull();
       expect(row.last_error).toContain('dokumentet er ændret efter underskriften');
+      expect(decodeSigningError(row.last_error)).toMatchObject({ code: 'signature_refused', params: { problems: expect.arrayContaining(['digest_mismatch']) } });
       expect((await call(app, 'getRecord', { id: record.id }, session)).statusId).toBe(d.status('Afventer underskrift').id);
       expect(app.services.costs.forRecord(record.id)).toEqual([]);
       const told = notifications.published.find((n) => n.kind === 'status_action_failed');

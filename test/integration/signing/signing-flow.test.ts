@@ -1,4 +1,5 @@
 import type { Session } from '../../../src-main/app/session';
+import { decodeSigningError } from '../../../src-main/signing/signing-error';
 import { EXAMPLE_LETTER, type MethodInput, type MethodName, type MethodResults } from '../../../src-main/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignaturesSimulator, type RunningSignaturesSandbox } from '../../../src-main/sandbox/signatures/signatures-simulator';
@@ -232,6 +233,8 @@ describe('signing requests against the sandbox', () => {
     const row = app.services.db.prepare('SELECT state, last_error FROM signing_requests WHERE record_id = ?').get(ctx.record.id) as { state: string; last_error: string };
     expect(row.state).toBe('failed');
     expect(row.last_error).toContain('client secret');
+    // Stored as a code the renderer words, the provider's text kept only as technical detail.
+    expect(decodeSigningError(row.last_error)?.code).toBe('credentials_missing');
     expect(ctx.notifications.published.map((n) => n.kind)).toEqual(['status_action_failed']);
   });
 
@@ -246,6 +249,7 @@ describe('signing requests against the sandbox', () => {
       const row = signingRequest(app.services.db, requestId)!;
       expect(row.state).toBe('failed');
       expect(row.last_error).toContain('no longer knows the order');
+      expect(decodeSigningError(row.last_error)).toMatchObject({ code: 'order_gone', params: {} });
       expect(notifications.published.map((n) => n.kind)).toEqual(['signature_requested', 'status_action_failed']);
     } finally {
       await fresh.close();
