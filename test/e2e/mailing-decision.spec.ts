@@ -19,7 +19,7 @@ test('a mailing is prepared, previewed, confirmed with its count and cost, refus
   const call = apiFor(server);
   const users = await call<{ id: number; name: string }[]>('listUsers', {});
   await call('selectUser', { userId: users.find((u) => u.name === 'Mette Jensen')!.id });
-  await call('saveDocumentTemplate', { name: 'Afgørelse', definition: EXAMPLE_LETTER });
+  await call('saveDocumentTemplate', { name: 'Prøveafgørelse', definition: EXAMPLE_LETTER });
   const ws = await call<{ workflows: { id: number; name: string }[] }>('getWorkspace', {});
   const workflowId = ws.workflows.find((w) => w.name === 'Ansøgning om tilskud')!.id;
   for (const values of CITIZENS) await call('createRecord', { workflowId, values });

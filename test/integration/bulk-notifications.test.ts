@@ -117,7 +117,7 @@ describe('bulk operations notify once per person', () => {
 
   it('a mailing: letters that go by physical post give each responsible person one summary', async () => {
     const d = demo(app);
-    const templateId = app.services.documents.templates.save({ name: 'Afgørelse', definition: EXAMPLE_LETTER }, d.admin.id);
+    const templateId = app.services.documents.templates.save({ name: 'Prøveafgørelse', definition: EXAMPLE_LETTER }, d.admin.id);
     const statusId = d.status('Under behandling').id;
     const mailing = app.services.mailings.create({ name: 'Status-breve', templateId, filter: { statusId } }, { id: admin.userId as number, groupIds: [] });
     const prepared = await app.services.mailings.prepare(mailing.id, admin.userId as number);
@@ -150,7 +150,7 @@ describe('bulk operations notify once per person', () => {
     const sim = await sandbox();
     connect(app, sim);
     const d = demo(app);
-    const templateId = app.services.documents.templates.save({ name: 'Afgørelse', definition: EXAMPLE_LETTER }, d.admin.id);
+    const templateId = app.services.documents.templates.save({ name: 'Prøveafgørelse', definition: EXAMPLE_LETTER }, d.admin.id);
     // Sandbox test citizens exempt from Digital Post (Poul Madsen, Bent Kristiansen).
     const ids: number[] = [];
     for (let i = 0; i < 6; i += 1) ids.push((await createDemoRecord(app, admin, { navn: `Fritaget ${i}`, cpr: i % 2 ? '3112451118' : '1810574327' })).id);

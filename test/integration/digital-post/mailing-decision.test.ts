@@ -27,7 +27,7 @@ async function until(app: TestApp, id: number, state: MailingView['state'], sess
 async function preparedMailing(app: TestApp) {
   const d = demo(app);
   const session = d.adminSession();
-  const templateId = app.services.documents.templates.save({ name: 'Afgørelse', definition: EXAMPLE_LETTER }, d.admin.id);
+  const templateId = app.services.documents.templates.save({ name: 'Prøveafgørelse', definition: EXAMPLE_LETTER }, d.admin.id);
   // One exempt citizen among the records the filter chooses.
   const exempt = await createDemoRecord(app, session, { navn: 'Poul Madsen', cpr: EXEMPT_CPR });
   const created = value(await app.dispatch('createMailing', { name: 'Nye sager', templateId, filter: { statusId: exempt.statusId } }, session)) as MailingView;
