@@ -52,12 +52,12 @@ describe('a stored notification reads in the reader’s language (rendered at di
 
   it('the same row in Danish and in English', async () => {
     await i18n.changeLanguage('da');
-    expect(contextText(stored, i18n)).toBe('Borgeren er fritaget for Digital Post; brevet "Afgørelse" skal sendes med fysisk post.');
+    expect(contextText(stored, i18n)).toBe('Borgeren er fritaget for Digital Post. Brevet "Afgørelse" skal sendes med fysisk post: print det fra listen "Til print", og markér det som afsendt.');
     expect(contextText(summary, i18n)).toBe(
       "CSV-import af sager.csv: 19.965 sager – statushandling på 'Modtaget': 19.965; du er ansvarlig i feltet 'Sagsbehandler': 120",
     );
     await i18n.changeLanguage('en');
-    expect(contextText(stored, i18n)).toBe('The citizen is exempt from Digital Post; the letter "Afgørelse" must be sent by physical post.');
+    expect(contextText(stored, i18n)).toBe('The citizen is exempt from Digital Post. The letter "Afgørelse" must go by physical post: print it from the "To print" list and mark it as posted.');
     expect(contextText(summary, i18n)).toBe(
       "CSV import of sager.csv: 19,965 records – status action on 'Modtaget': 19,965; you are responsible in field 'Sagsbehandler': 120",
     );

@@ -128,7 +128,7 @@ describe('OS notifications', () => {
     row.kind = 'digital_post_physical_fallback';
     row.params = { subject: 'Afgørelse' };
     s.events.emit('notificationsChanged', { userIds: [7] });
-    expect(FakeNotification.created.at(-1)?.options.body).toBe('The citizen is exempt from Digital Post; the letter "Afgørelse" must be sent by physical post.');
+    expect(FakeNotification.created.at(-1)?.options.body).toBe('The citizen is exempt from Digital Post. The letter "Afgørelse" must go by physical post: print it from the "To print" list and mark it as posted.');
   });
 
   it('shows one pop-up per new notification; a click opens the window at that record', () => {
