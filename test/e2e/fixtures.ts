@@ -7,7 +7,8 @@ import { test as base, expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const STARTUP_TIMEOUT_MS = 60_000;
+// Generous: on a loaded machine a tsx start-up plus the first migration can take a minute.
+const STARTUP_TIMEOUT_MS = 180_000;
 
 export interface WebServer {
   /** `http://127.0.0.1:PORT/#token=…`, exactly as printed by the server. */
