@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SlowFilesFirst } from './test/slow-files-first';
 
 export default defineConfig({
   test: {
@@ -10,6 +11,7 @@ export default defineConfig({
     // child process. Two workers keep both cores busy; each file still gets its
     // own fresh process (isolation), so no file sees another's state.
     maxWorkers: 2,
+    sequence: { sequencer: SlowFilesFirst },
     // A timeout here only catches a hung test; it is not a performance budget.
     // On a loaded 2-core machine (several test runs at once) real work takes
     // many times longer than alone, so these are generous. Benchmarks live in
