@@ -11,7 +11,6 @@ import { ROUTES } from './routes';
 const width = 1280;
 {
   test(`every screen fits at ${width} px and has no serious accessibility violation`, async ({ page, server }, testInfo) => {
-    test.setTimeout(180_000);
     await page.setViewportSize({ width, height: 860 });
     const failures: string[] = [];
     const check = async (name: string): Promise<void> => {

@@ -18,7 +18,6 @@ async function createRecord(page: Page, name: string, cpr: string): Promise<void
 }
 
 test('Digital Post from a status action reaches the mailbox and "delivered"; exempt and invalid cases are explained', async ({ page, server }) => {
-  test.setTimeout(120_000);
   const problems: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(m.text());
@@ -60,7 +59,7 @@ test('Digital Post from a status action reaches the mailbox and "delivered"; exe
   // The timeline reaches "delivered" by itself (job → outbox → sandbox → receipt), honest about read status.
   await page.getByRole('tab', { name: 'Digital Post' }).click();
   const message = page.getByTestId('dp-message').first();
-  await expect(message).toHaveAttribute('data-state', 'delivered', { timeout: 30_000 });
+  await expect(message).toHaveAttribute('data-state', 'delivered');
   await expect(message).toContainText('Vi behandler din ansøgning, Åse Æbelø');
   await expect(message).toContainText('Afleveret i borgerens postkasse');
   await expect(message.getByTestId('dp-read-status')).toHaveText('Læsestatus er ikke tilgængelig');
@@ -107,7 +106,7 @@ test('Digital Post from a status action reaches the mailbox and "delivered"; exe
   await compose.getByLabel('Brevtekst (bliver til en PDF)').fill('Kære Poul');
   await compose.getByTestId('dp-send').click();
   const fallback = page.getByTestId('dp-message').first();
-  await expect(fallback).toHaveAttribute('data-state', 'physical_post', { timeout: 20_000 });
+  await expect(fallback).toHaveAttribute('data-state', 'physical_post');
   await expect(fallback.getByTestId('dp-error')).toContainText('Brevet skal sendes med fysisk post');
 
   // The cost of the delivered letter is in the monthly overview.

@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const STARTUP_TIMEOUT_MS = 60_000;
+// Generous: on a loaded machine a tsx start-up plus the first migration can take a minute.
+const STARTUP_TIMEOUT_MS = 180_000;
 
 export interface WebServer {
   /** `http://127.0.0.1:PORT/#token=…`, exactly as printed by the server. */
@@ -61,16 +62,53 @@ async function stopServer(child: ChildProcess): Promise<void> {
   if (Date.now() - started > 2000) console.warn(`server took ${Date.now() - started} ms to stop`);
 }
 
-export const test = base.extend<{ server: WebServer }>({
+/**
+ * The sandboxes' certificate authorities, which a host makes in its data folder
+ * on first start and keeps (`sandbox-signatures-pki`, `sandbox/digital-post-pki`).
+ * Making them means some ten RSA keys, the costliest part of a start; each
+ * worker lets its first server make them and gives later servers a copy, as an
+ * installation that has started before has them. Everything else (store, demo
+ * data, settings) is still fresh per test.
+ */
+const PKI_FOLDERS = ['sandbox-signatures-pki', join('sandbox', 'digital-post-pki')];
+
+async function copyPkiFolders(from: string, to: string): Promise<void> {
+  for (const folder of PKI_FOLDERS) {
+    const exists = await stat(join(from, folder)).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+    // An incomplete folder is harmless: the host then makes that PKI anew.
+    if (exists) await cp(join(from, folder), join(to, folder), { recursive: true, preserveTimestamps: true });
+  }
+}
+
+export const test = base.extend<{ server: WebServer }, { sandboxPki: { dir: string; filled: boolean } }>({
+  sandboxPki: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const dir = await mkdtemp(join(tmpdir(), 'caseworker-e2e-pki-'));
+      try {
+        await use({ dir, filled: false });
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    { scope: 'worker' },
+  ],
   // The browser context depends on the server so that Playwright closes the pages
   // (and their event streams) before it stops the server, not after.
   context: async ({ context, server: _server }, use) => {
     await use(context);
   },
-  // eslint-disable-next-line no-empty-pattern
-  server: async ({}, use) => {
+  server: async ({ sandboxPki }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'caseworker-e2e-'));
+    if (sandboxPki.filled) await copyPkiFolders(sandboxPki.dir, dataDir);
     const { child, url } = await startServer(dataDir);
+    if (!sandboxPki.filled) {
+      await copyPkiFolders(dataDir, sandboxPki.dir);
+      sandboxPki.filled = true;
+    }
     try {
       await use({ url, dataDir });
     } finally {

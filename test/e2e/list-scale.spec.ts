@@ -12,13 +12,12 @@ function bigCsv(): string {
 // The list must stay fluent at 100,000 records: it fetches only the pages in view,
 // however far the caseworker jumps, and the DOM holds only the visible rows.
 test('the record list stays paged and virtualised at 100,000 records', async ({ page, server }) => {
-  test.setTimeout(180_000);
   await openAs(page, server, 'Mette Jensen');
   await page.getByRole('link', { name: 'Importér CSV' }).click();
   await page.getByLabel('CSV-fil').setInputFiles({ name: 'skala.csv', mimeType: 'text/csv', buffer: Buffer.from(bigCsv(), 'utf8') });
-  await expect(page.getByTestId('csv-row-count')).toHaveText('100.000 rækker', { timeout: 60_000 });
+  await expect(page.getByTestId('csv-row-count')).toHaveText('100.000 rækker');
   await page.getByRole('button', { name: 'Importér', exact: true }).click();
-  await expect(page.getByTestId('import-imported')).toHaveText('100.000 sager importeret', { timeout: 120_000 });
+  await expect(page.getByTestId('import-imported')).toHaveText('100.000 sager importeret', { timeout: 240_000 });
 
   let listCalls = 0;
   page.on('request', (r) => {

@@ -62,7 +62,7 @@ test('the idle lock hides all record data until the caseworker signs in again', 
 
   // No input: the lock screen comes, and no record is left on the page.
   const lock = page.getByTestId('lock-screen');
-  await expect(lock).toBeVisible({ timeout: 40_000 });
+  await expect(lock).toBeVisible();
   await expect(lock.getByRole('heading', { name: 'Skærmen er låst' })).toBeVisible();
   await expect(page.getByTestId('record-row')).toHaveCount(0);
   await expect(page.getByTestId('current-user')).toHaveCount(0);

@@ -75,7 +75,7 @@ async function karenSigns(page: Page, browser: Browser) {
   await moveTo(page, 'Påbegynd behandling', 'Under behandling');
   await moveTo(page, 'Send til underskrift', 'Afventer underskrift');
   const request = page.getByTestId('signing-request');
-  await expect(request).toHaveAttribute('data-state', 'awaiting_signature', { timeout: 20_000 });
+  await expect(request).toHaveAttribute('data-state', 'awaiting_signature');
   const href = (await request.getByTestId('signing-link').getAttribute('href'))!;
   const citizen = await (await browser.newContext({ ignoreHTTPSErrors: true, locale: 'da-DK' })).newPage();
   await citizen.goto(href);
@@ -90,10 +90,9 @@ async function karenSigns(page: Page, browser: Browser) {
 }
 
 test('the signed PDF on the record is PAdES both validators accept, stored and moved only after main checked it', async ({ page, server, browser }) => {
-  test.setTimeout(180_000);
   await setUp(page, server);
   const request = await karenSigns(page, browser);
-  await expect(request).toHaveAttribute('data-state', 'completed', { timeout: 20_000 });
+  await expect(request).toHaveAttribute('data-state', 'completed');
   await expect(page.getByTestId('current-status')).toHaveText('Afsluttet');
 
   const downloading = page.waitForEvent('download');
@@ -122,7 +121,7 @@ test('a PDF with broken signatures (sandbox fault switch) is refused: told why i
   await setUp(page, server);
   await fetch(new URL('/sandbox/faults', sandbox.url), { method: 'POST', body: JSON.stringify({ brokenSignature: true }) });
   const request = await karenSigns(page, browser);
-  await expect(request).toHaveAttribute('data-state', 'signature_invalid', { timeout: 20_000 });
+  await expect(request).toHaveAttribute('data-state', 'signature_invalid');
   await expect(request).toContainText('Underskriften kunne ikke godkendes');
   await expect(request).toContainText('dokumentet er ændret efter underskriften');
   await expect(request.getByTestId('download-signed')).toHaveCount(0);
@@ -132,6 +131,6 @@ test('a PDF with broken signatures (sandbox fault switch) is refused: told why i
   // The caseworker decides: cancel the request; the record still does not move.
   page.once('dialog', (d) => void d.accept());
   await request.getByRole('button', { name: 'Annullér underskrift' }).click();
-  await expect(request).toHaveAttribute('data-state', 'cancelled', { timeout: 20_000 });
+  await expect(request).toHaveAttribute('data-state', 'cancelled');
   await expect(page.getByTestId('current-status')).toHaveText('Afventer underskrift');
 });

@@ -45,7 +45,6 @@ async function moveTo(page: Page, button: string, expected: string) {
 }
 
 test('two signatories in sequence: the record moves after both; the signed PDF has two intact trusted PAdES signatures', async ({ page, server, browser }) => {
-  test.setTimeout(240_000);
   await openAs(page, server, 'Mette Jensen');
   const call = apiFor(server);
   const users = await call<{ id: number; name: string }[]>('listUsers', {});
@@ -92,7 +91,7 @@ test('two signatories in sequence: the record moves after both; the signed PDF h
   await moveTo(page, 'Påbegynd behandling', 'Under behandling');
   await moveTo(page, 'Send til underskrift', 'Afventer underskrift');
   const request = page.getByTestId('signing-request');
-  await expect(request).toHaveAttribute('data-state', 'awaiting_signature', { timeout: 20_000 });
+  await expect(request).toHaveAttribute('data-state', 'awaiting_signature');
   await expect(request).toContainText('150265-****');
   const first = (await request.getByTestId('signing-link').getAttribute('href'))!;
   const second = (await request.getByTestId('second-signing-link').getAttribute('href'))!;
@@ -122,7 +121,7 @@ test('two signatories in sequence: the record moves after both; the signed PDF h
   await sorenPage.context().close();
   await expect(page.getByTestId('current-status')).toHaveText('Afventer underskrift');
   await page.getByRole('button', { name: 'Opdatér status nu' }).click();
-  await expect(request).toHaveAttribute('data-state', 'completed', { timeout: 20_000 });
+  await expect(request).toHaveAttribute('data-state', 'completed');
   await expect(page.getByTestId('current-status')).toHaveText('Afsluttet');
 
   const downloading = page.waitForEvent('download');

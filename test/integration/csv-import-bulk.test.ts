@@ -54,10 +54,10 @@ function bigCsv(app: TestApp): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** Waits (a few seconds at most) until the import's second thread listens. */
+/** Waits (a minute at most: a loaded machine) until the import's second thread listens. */
 async function secondThreadUp(app: TestApp): Promise<void> {
   const thread = app.services.csvRowChecking;
-  for (let i = 0; i < 200 && !thread.available(); i += 1) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 1200 && !thread.available(); i += 1) await new Promise((r) => setTimeout(r, 50));
   expect(thread.available()).toBe(true);
 }
 

@@ -250,7 +250,7 @@ describe('surviving restarts', () => {
     expect(await app.services.jobs.runDue()).toBe(0);
     app.startJobs();
     expect(jobRow(app, jobId)).toMatchObject({ status: 'queued', next_run_at: clock.now() });
-    await vi.waitFor(() => expect(jobRow(app, jobId).status).toBe('succeeded'), { timeout: 5_000 });
+    await vi.waitFor(() => expect(jobRow(app, jobId).status).toBe('succeeded'), { timeout: 60_000 });
     expect(attemptsOf(app, jobId)).toHaveLength(1);
     await app.services.jobs.stop();
   });
@@ -260,7 +260,7 @@ describe('surviving restarts', () => {
     app.startJobs();
     const record = await createDemoRecord(app, session);
     await vi.waitFor(() => expect(count(app.services.db, 'jobs', "record_id = ? AND status = 'succeeded'", record.id)).toBe(1), {
-      timeout: 5_000,
+      timeout: 60_000,
     });
     await app.close();
   });

@@ -147,7 +147,7 @@ describe('mailings', () => {
     const started = value(await app.dispatch('prepareMailing', { id: created.id }, session)) as MailingView;
     expect(started.running).toBe(true);
     let view = started;
-    for (let i = 0; i < 100 && view.state !== 'prepared'; i += 1) {
+    for (let i = 0; i < 3000 && view.state !== 'prepared'; i += 1) {
       await new Promise((r) => setTimeout(r, 20));
       view = value(await app.dispatch('getMailing', { id: created.id }, session)) as MailingView;
     }

@@ -201,7 +201,7 @@ describe('durability across restarts', () => {
     clock.advance(5 * DAY); // the app is closed while two fall due
     const second = setUp(clock, dataDir);
     second.app.startJobs();
-    await vi.waitFor(() => expect(jobsOf(second.app, record.id).filter((j) => j.idempotency_key.startsWith('timed-action:'))).toHaveLength(2));
+    await vi.waitFor(() => expect(jobsOf(second.app, record.id).filter((j) => j.idempotency_key.startsWith('timed-action:'))).toHaveLength(2), { timeout: 60_000 });
     const fired = jobsOf(second.app, record.id).filter((j) => j.idempotency_key.startsWith('timed-action:'));
     expect(fired.map((j) => j.name)).toEqual(['Efter 1 dag', 'Efter 3 dage']);
     await second.app.close();

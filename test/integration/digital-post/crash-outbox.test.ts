@@ -2,14 +2,15 @@
 // sandbox by `outbox send` processes that are SIGKILLed at random moments and
 // restarted until the outbox is empty. The sandbox must then hold every letter
 // exactly once: no loss (every messageUUID arrived) and no duplicate (a repeated
-// POST of the same messageUUID never makes a second letter). Run alone with
-// `npm run test:crash-outbox`.
+// POST of the same messageUUID never makes a second letter). The two runs
+// (without and with faults) are independent, each with its own store and
+// sandbox, and run at the same time. Run alone with `npm run test:crash-outbox`.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openApp } from '../../../src-main/app/open-app';
 import { EnvSecretStore } from '../../../src-main/app/secrets';
 import { MemorySettingsStore } from '../../../src-main/app/settings';
@@ -20,12 +21,9 @@ import { pdfBytes } from './dp-helpers';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const MESSAGES = 1000;
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
+type Cleanups = (() => Promise<void> | void)[];
 
-function prepareOutbox(): string {
+function prepareOutbox(cleanups: Cleanups): string {
   const dir = mkdtempSync(join(tmpdir(), 'caseworker-crash-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const app = openApp({ dataDir: dir, settings: new MemorySettingsStore({ language: 'en' }), secrets: new EnvSecretStore({}), transport: 'cli', seedDemo: false });
@@ -86,8 +84,8 @@ function outboxLeft(dbFile: string): { waiting: number; uuids: string[]; states:
   }
 }
 
-async function crashUntilEmpty(faults: Partial<Faults>) {
-  const dbFile = prepareOutbox();
+async function crashUntilEmpty(faults: Partial<Faults>, cleanups: Cleanups) {
+  const dbFile = prepareOutbox(cleanups);
   const sim: RunningDigitalPostSandbox = await startDigitalPostSandbox({ port: 0 });
   cleanups.push(() => sim.close());
   sim.setFaults({ deliveryDelayMs: 0, ...faults });
@@ -112,20 +110,30 @@ async function crashUntilEmpty(faults: Partial<Faults>) {
   return { left, letters, kills };
 }
 
-describe('Digital Post outbox under SIGKILL', () => {
-  it('delivers 1,000 letters exactly once while the sender is killed and restarted', async () => {
-    const { left, letters, kills } = await crashUntilEmpty({});
-    expect(kills).toBeGreaterThan(0);
-    expect(letters.size).toBe(MESSAGES);
-    expect(new Set(left.uuids)).toEqual(new Set(letters.keys()));
-    expect((left.states.accepted ?? 0) + (left.states.delivered ?? 0)).toBe(MESSAGES);
-  }, 240_000);
+describe.concurrent('Digital Post outbox under SIGKILL', () => {
+  // Each test cleans up only its own store and sandbox (the two run at once).
+  const cleaningUp = (onTestFinished: (fn: () => Promise<void>) => void): Cleanups => {
+    const cleanups: Cleanups = [];
+    onTestFinished(async () => {
+      while (cleanups.length) await cleanups.pop()?.();
+    });
+    return cleanups;
+  };
 
-  it('does the same with injected 5xx, 429, timeouts and connection resets', async () => {
-    const { left, letters, kills } = await crashUntilEmpty({ error5xxRate: 0.1, rate429: 0.05, timeoutRate: 0.03, resetRate: 0.03, timeoutHoldMs: 3000 });
+  it('delivers 1,000 letters exactly once while the sender is killed and restarted', async ({ onTestFinished }) => {
+    const { left, letters, kills } = await crashUntilEmpty({}, cleaningUp(onTestFinished));
     expect(kills).toBeGreaterThan(0);
     expect(letters.size).toBe(MESSAGES);
     expect(new Set(left.uuids)).toEqual(new Set(letters.keys()));
     expect((left.states.accepted ?? 0) + (left.states.delivered ?? 0)).toBe(MESSAGES);
-  }, 240_000);
+  }, 600_000);
+
+  it('does the same with injected 5xx, 429, timeouts and connection resets', async ({ onTestFinished }) => {
+    const faults = { error5xxRate: 0.1, rate429: 0.05, timeoutRate: 0.03, resetRate: 0.03, timeoutHoldMs: 3000 };
+    const { left, letters, kills } = await crashUntilEmpty(faults, cleaningUp(onTestFinished));
+    expect(kills).toBeGreaterThan(0);
+    expect(letters.size).toBe(MESSAGES);
+    expect(new Set(left.uuids)).toEqual(new Set(letters.keys()));
+    expect((left.states.accepted ?? 0) + (left.states.delivered ?? 0)).toBe(MESSAGES);
+  }, 600_000);
 });

@@ -145,7 +145,7 @@ describe('Digital Post outbox', () => {
     // The access point comes back on the same address; the running sender finds it without help.
     const sim = await sandbox(port);
     app.services.digitalPost.start();
-    await expect.poll(() => messageById(app.services.db, q.messageId)?.state, { timeout: 8000 }).toBe('accepted');
+    await expect.poll(() => messageById(app.services.db, q.messageId)?.state, { timeout: 60_000 }).toBe('accepted');
     expect(sim.state.letters.get(q.messageUuid)?.posts).toBe(1);
   });
 

@@ -18,7 +18,7 @@ function clientPlaying(issuer: string, choice: BrowserChoice, opts: { clientId?:
   const client = new MitidClient(
     { issuer, clientId: opts.clientId ?? SANDBOX_CLIENT_ID, clientSecret: opts.secret ?? null },
     { open: (url) => void visits.push(playBrowser(url, choice).catch((e: unknown) => e)) },
-    { timeoutMs: opts.timeoutMs ?? 15_000 },
+    { timeoutMs: opts.timeoutMs ?? 60_000 },
   );
   return { client, visits };
 }

@@ -56,7 +56,7 @@ async function mitidLogin(app: TestApp, session: { userId: number | null }, runI
   const begun = value(await app.dispatch('beginQuestionnaireMitid', { runId }, session));
   if (begun.mitid.status !== 'pending') throw new Error('expected a pending login');
   await playBrowser(begun.mitid.authorizationUrl, choice);
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 3000; i++) {
     const run = value(await app.dispatch('getQuestionnaireRun', { runId }, session));
     if (run.mitid.status !== 'pending') return run;
     await new Promise((r) => setTimeout(r, 20));
@@ -177,7 +177,7 @@ describe('caseworker login with MitID', () => {
     const begun = value(await app.dispatch('beginCaseworkerMitid', { userId: anne.id }, first));
     await playBrowser(begun.authorizationUrl, { citizenUuid: karen.uuid });
     let view = value(await app.dispatch('getCaseworkerMitid', { loginId: begun.loginId }, first));
-    for (let i = 0; view.status === 'pending' && i < 100; i++) {
+    for (let i = 0; view.status === 'pending' && i < 3000; i++) {
       await new Promise((r) => setTimeout(r, 20));
       view = value(await app.dispatch('getCaseworkerMitid', { loginId: begun.loginId }, first));
     }
@@ -188,7 +188,7 @@ describe('caseworker login with MitID', () => {
     const again = value(await app.dispatch('beginCaseworkerMitid', {}, later));
     await playBrowser(again.authorizationUrl, { citizenUuid: karen.uuid });
     let second = value(await app.dispatch('getCaseworkerMitid', { loginId: again.loginId }, later));
-    for (let i = 0; second.status === 'pending' && i < 100; i++) {
+    for (let i = 0; second.status === 'pending' && i < 3000; i++) {
       await new Promise((r) => setTimeout(r, 20));
       second = value(await app.dispatch('getCaseworkerMitid', { loginId: again.loginId }, later));
     }
@@ -201,7 +201,7 @@ describe('caseworker login with MitID', () => {
     const third = value(await app.dispatch('beginCaseworkerMitid', {}, stranger));
     await playBrowser(third.authorizationUrl, { citizenUuid: soren.uuid });
     let view3 = value(await app.dispatch('getCaseworkerMitid', { loginId: third.loginId }, stranger));
-    for (let i = 0; view3.status === 'pending' && i < 100; i++) {
+    for (let i = 0; view3.status === 'pending' && i < 3000; i++) {
       await new Promise((r) => setTimeout(r, 20));
       view3 = value(await app.dispatch('getCaseworkerMitid', { loginId: third.loginId }, stranger));
     }

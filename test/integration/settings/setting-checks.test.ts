@@ -74,7 +74,7 @@ describe.skipIf(!hasOpenssl)('certificate files (made by openssl)', () => {
     run('pkey', '-in', 'key.pem', '-aes256', '-out', 'enc-key.pem', '-passout', 'pass:hemmelig');
     writeFileSync(join(dir, 'bundle.pem'), readFileSync(join(dir, 'cert.pem'), 'utf8') + readFileSync(join(dir, 'enc-key.pem'), 'utf8'));
     writeFileSync(join(dir, 'garbage.p12'), 'not a certificate at all');
-  }, 60_000);
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each([
@@ -159,5 +159,5 @@ describe.skipIf(!hasOpenssl)('Digital Post: the certificate file is opened when 
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });

@@ -85,7 +85,7 @@ describe('PAdES from the Signatures sandbox', () => {
   let signed: Buffer;
   beforeAll(async () => {
     signed = await signedByTwo();
-  }, 60_000);
+  });
 
   it('pdfsig: two intact CAdES signatures by the sandbox, and a document timestamp covering the whole file', () => {
     const report = pdfsig(signed, 'signed.pdf');
@@ -245,5 +245,5 @@ describe('the sandbox PKI', () => {
     } finally {
       await fetch(new URL('/sandbox/faults', sandbox.url), { method: 'POST', body: JSON.stringify({ brokenSignature: false }) });
     }
-  }, 60_000);
+  });
 });

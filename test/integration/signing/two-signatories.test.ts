@@ -208,7 +208,7 @@ describe('two signatories on one order', () => {
     expect(after.signed_pdf).toBeNull();
     expect(sandbox.store.get(null, row.order_id)!.status).toBe('CANCELLED');
     expect((await call(app, 'getRecord', { id: record.id }, session)).statusId).toBe(d.status('Under behandling').id);
-  }, 60_000);
+  });
 
   it("both signed but main's own check fails (sandbox fault switch): not stored, the record stays, the request waits for the caseworker", async () => {
     const app = apps.open();
@@ -231,7 +231,7 @@ describe('two signatories on one order', () => {
     expect(after.last_error).toMatch(/the document was changed after it was signed|dokumentet er ændret efter underskriften/); // the test app's language
     expect((await call(app, 'getRecord', { id: record.id }, session)).statusId).toBe(d.status('Afventer underskrift').id);
     expect(app.services.costs.forRecord(record.id)).toEqual([]);
-  }, 60_000);
+  });
 
   it('an empty second CPR field fails the job with a Danish message and creates no request and no order', async () => {
     const app = apps.open();

@@ -1,11 +1,9 @@
 // The data folder holds CPR numbers: created 0700, every file in it 0600, in
-// every host (openApp as Electron and the web host call it, the CLI process,
+// every host (openApp as Electron and the web host call it, the CLI's commands,
 // the web settings file, the sandbox journal).
-import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileSettingsStore } from '../../../src-main/app/file-settings-store';
 import { DATABASE_FILE, openApp } from '../../../src-main/app/open-app';
@@ -13,8 +11,9 @@ import { EnvSecretStore } from '../../../src-main/app/secrets';
 import { MemorySettingsStore } from '../../../src-main/app/settings';
 import type { ParsedMemo } from '../../../src-main/sandbox/digital-post/memo-validator';
 import { SandboxState } from '../../../src-main/sandbox/digital-post/sandbox-state';
+import { useCli } from '../cli/run-cli';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const { cli } = useCli();
 const dirs: string[] = [];
 afterEach(() => {
   while (dirs.length) rmSync(dirs.pop() as string, { recursive: true, force: true });
@@ -62,28 +61,18 @@ describe.skipIf(process.platform === 'win32')('the data folder is private', () =
     await again.close();
   });
 
-  it('the CLI creates the data folder 0700 and the store 0600; a folder named by --db keeps its mode', () => {
+  it('the CLI creates the data folder 0700 and the store 0600; a folder named by --db keeps its mode', async () => {
     const dataDir = join(tempDir(), 'Sagsbehandler');
-    const init = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'init', '--demo'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, CASEWORKER_DATA_DIR: dataDir, NODE_OPTIONS: '' },
-      timeout: 60_000,
-    });
-    expect(init.status, init.stderr).toBe(0);
+    const init = await cli(['init', '--demo'], { dataDir });
+    expect(init.code, init.stderr).toBe(0);
     expect(notPrivate(dataDir)).toEqual([]);
 
     const shared = join(tempDir(), 'shared');
     mkdirSync(shared, { mode: 0o755 });
     chmodSync(shared, 0o755);
     const file = join(shared, 'cases.sqlite');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--db', file, 'init'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, CASEWORKER_DATA_DIR: dataDir, NODE_OPTIONS: '' },
-      timeout: 60_000,
-    });
-    expect(run.status, run.stderr).toBe(0);
+    const run = await cli(['--db', file, 'init'], { dataDir });
+    expect(run.code, run.stderr).toBe(0);
     expect(mode(shared)).toBe(0o755);
     expect(mode(file)).toBe(0o600);
   });

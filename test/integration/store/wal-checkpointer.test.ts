@@ -8,7 +8,7 @@ import { useTestApps } from '../helpers/test-app';
 
 const { open, tempDir } = useTestApps();
 
-const until = async (what: string, ok: () => boolean, ms = 5000): Promise<void> => {
+const until = async (what: string, ok: () => boolean, ms = 60_000): Promise<void> => {
   for (const start = Date.now(); !ok(); ) {
     if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));

@@ -1,9 +1,11 @@
 // The store opens only its own file: each kind of wrong file, through each
 // host's opening path (openApp as the Electron and web hosts call it, the web
-// host's own process, the CLI's process), is refused with a Danish explanation
-// naming the path, and left byte for byte as it was.
+// host's start, the CLI's commands), is refused with a Danish explanation
+// naming the path, and left byte for byte as it was. The paths run in-process;
+// the real entries run as processes (all at once) only for what a process
+// adds: the exit code and stderr.
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +15,11 @@ import { DATABASE_FILE, openApp } from '../../../src-main/app/open-app';
 import { EnvSecretStore } from '../../../src-main/app/secrets';
 import { MemorySettingsStore } from '../../../src-main/app/settings';
 import { startupErrorBox } from '../../../src-main/shell/startup-error';
+import { startWebHost } from '../../../src-main/web/web-host';
+import { useCli } from '../cli/run-cli';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const { cli } = useCli();
 const dirs: string[] = [];
 afterEach(() => {
   while (dirs.length) {
@@ -91,6 +96,21 @@ const KINDS: Kind[] = [
   },
 ];
 
+/** One of the real entries (`src-main/…/main.ts`) as a child process through tsx, as npm runs it. */
+function entry(args: string[], env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, NODE_OPTIONS: '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stderr }));
+  });
+}
+
 const digest = (file: string): string => readFileSync(file).toString('base64');
 
 async function wrongFile(kind: Kind): Promise<{ dir: string; file: string; before: string }> {
@@ -124,30 +144,41 @@ describe.each(KINDS)('$name', (kind) => {
     expect(startupErrorBox(thrown).content).toContain(file);
   });
 
-  it('the web host process exits 1 with the Danish explanation, file unchanged', async () => {
+  it('startWebHost (what the web host process runs) refuses it before it listens, file unchanged', async () => {
     const { dir, file, before } = await wrongFile(kind);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/web/main.ts', '--port', '0', '--data-dir', dir], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, NODE_OPTIONS: '' },
-      timeout: 60_000,
-    });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(kind.problem);
-    expect(run.stderr).toContain(file);
+    const started = startWebHost({ dataDir: dir, staticDir: join(ROOT, 'out', 'web'), port: 0, seedDemo: true, ephemeralSandboxPorts: true });
+    await expect(started).rejects.toThrow(kind.problem);
+    await expect(started).rejects.toThrow(file);
     expectUntouched(file, before);
   });
 
   it('the CLI refuses it (init and export), file unchanged', async () => {
     const { dir, file, before } = await wrongFile(kind);
     for (const command of ['init', 'export']) {
-      const run = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--db', file, command], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        env: { ...process.env, CASEWORKER_DATA_DIR: dir, NODE_OPTIONS: '' },
-        timeout: 60_000,
-      });
-      expect(run.status, run.stderr).toBe(1);
+      const run = await cli(['--db', file, command], { dataDir: dir });
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stderr).toMatch(kind.problem);
+      expect(run.stderr).toContain(file);
+      expectUntouched(file, before);
+    }
+  });
+});
+
+// What only a process shows: the exit code and what reaches the terminal. The
+// refusal itself is the same code for every kind (above, in-process), so two
+// kinds go through the real entries, all four processes at once.
+describe('the real entries as processes', () => {
+  it('the web host and the CLI exit 1 with the Danish explanation on stderr, file unchanged', async () => {
+    const kinds = KINDS.filter((k) => k.name === 'a zero-length file' || k.name === "another program's SQLite file");
+    expect(kinds).toHaveLength(2);
+    const runs = await Promise.all(
+      kinds.flatMap((kind) => [
+        wrongFile(kind).then(async (w) => ({ kind, ...w, run: await entry(['src-main/web/main.ts', '--port', '0', '--data-dir', w.dir], {}) })),
+        wrongFile(kind).then(async (w) => ({ kind, ...w, run: await entry(['src-main/cli/main.ts', '--db', w.file, 'export'], { CASEWORKER_DATA_DIR: w.dir }) })),
+      ]),
+    );
+    for (const { kind, file, before, run } of runs) {
+      expect(run.code, run.stderr).toBe(1);
       expect(run.stderr).toMatch(kind.problem);
       expect(run.stderr).toContain(file);
       expectUntouched(file, before);
@@ -251,7 +282,7 @@ describe.skipIf(process.platform === 'win32').each(WAYS)('a read-only case store
 });
 
 describe('a store that cannot be created', () => {
-  it('is refused in Danish with the path, by openApp and the CLI, not with a raw system error', () => {
+  it('is refused in Danish with the path, by openApp and the CLI, not with a raw system error', async () => {
     const dir = tempDir();
     const notAFolder = join(dir, 'a-file');
     writeFileSync(notAFolder, 'x');
@@ -259,13 +290,8 @@ describe('a store that cannot be created', () => {
     expect(() =>
       openApp({ dataDir: join(notAFolder, 'data'), settings: new MemorySettingsStore(), secrets: new EnvSecretStore({}), transport: 'electron' }),
     ).toThrow(/kan ikke oprettes/);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--db', file, 'init'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, CASEWORKER_DATA_DIR: dir, NODE_OPTIONS: '' },
-      timeout: 60_000,
-    });
-    expect(run.status).toBe(1);
+    const run = await cli(['--db', file, 'init'], { dataDir: dir });
+    expect(run.code).toBe(1);
     expect(run.stderr).toContain(`Databasefilen ${file} kan ikke oprettes`);
   });
 });
