@@ -16,7 +16,6 @@ const box = async (l: Locator) => {
 };
 
 test('the compose dialog puts each label above its own field, and previews the letter on the letterhead', async ({ page, server }, testInfo) => {
-  test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 860 });
   await openAs(page, server, 'Mette Jensen');
 

@@ -114,7 +114,6 @@ test('every screen in Danish is free of English and technical words after a day 
   page,
   server,
 }) => {
-  test.setTimeout(240_000);
   await page.setViewportSize({ width: 1280, height: 860 });
   const call = await setUp(page, server);
 
@@ -153,7 +152,7 @@ test('every screen in Danish is free of English and technical words after a day 
   await moveTo(page, 'Påbegynd behandling', 'Under behandling');
   await moveTo(page, 'Send til underskrift', 'Afventer underskrift');
   const request = page.getByTestId('signing-request');
-  await expect(request).toHaveAttribute('data-state', 'awaiting_signature', { timeout: 30_000 });
+  await expect(request).toHaveAttribute('data-state', 'awaiting_signature');
 
   // Idura forgets the order (a restarted sandbox): the failure reads in Danish, not
   // "Idura Signatures no longer knows the order…".
@@ -161,7 +160,7 @@ test('every screen in Danish is free of English and technical words after a day 
   sandbox = await createSignaturesSimulator({ httpsPort: 0 }).start({ port: 0 });
   await call('saveSignaturesSettings', { endpoint: sandbox.url, clientId: 'sandbox-signatures', priceOre: 800, expiresInDays: 30, acrValue: 'urn:grn:authn:dk:mitid:substantial' });
   await page.getByRole('button', { name: 'Opdatér status nu' }).click();
-  await expect(request).toHaveAttribute('data-state', 'failed', { timeout: 30_000 });
+  await expect(request).toHaveAttribute('data-state', 'failed');
   await expect(request.getByTestId('signing-error')).toContainText('Idura kender ikke længere underskriftsanmodningen');
 
   const found: string[] = [];
@@ -180,7 +179,7 @@ test('every screen in Danish is free of English and technical words after a day 
     await page.reload();
     await page.getByRole('tab', { name: 'Digital Post' }).click();
     await expect(page.getByText('Afleveret i borgerens postkasse').first()).toBeVisible({ timeout: 2000 });
-  }).toPass({ timeout: 40_000 });
+  }).toPass({ timeout: 120_000 });
   await scan(page, 'Sagen (Digital Post)', found);
 
   // The Digital Post connection check, worded from its cause.

@@ -45,7 +45,6 @@ async function writeLetter(page: Page, subject: string, body: string): Promise<v
 }
 
 test('letters open, download and print; Til print, mark as posted, the guard and the proof PDFs', async ({ page, server }, testInfo) => {
-  test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   // Headless Chromium has no print dialog (a real print() there crashes the page): every frame's
   // print() is counted instead, which shows the app handed the letter's frame to the print dialog.
@@ -70,7 +69,7 @@ test('letters open, download and print; Til print, mark as posted, the guard and
   await createRecord(page, 'Bo Berg', '2207924321');
   await writeLetter(page, 'Afgørelse om tilskud', 'Kære Bo\n\nDu får tilskud.');
   const delivered = page.getByTestId('dp-message').first();
-  await expect(delivered).toHaveAttribute('data-state', 'delivered', { timeout: 30_000 });
+  await expect(delivered).toHaveAttribute('data-state', 'delivered');
   await delivered.getByTestId('letter-open').click();
   const viewer = page.getByTestId('letter-viewer');
   await expect(viewer.getByTestId('letter-viewer-pdf')).toHaveAttribute('data-file-name', 'Afgørelse om tilskud.pdf');
@@ -106,7 +105,7 @@ test('letters open, download and print; Til print, mark as posted, the guard and
   await createRecord(page, 'Åse Østergård', '3112451118');
   await writeLetter(page, 'Afgørelse om tilskud til Åse', 'Kære Åse\n\nDu får tilskud.');
   const toPrint = page.getByTestId('dp-message').first();
-  await expect(toPrint).toHaveAttribute('data-state', 'physical_post', { timeout: 20_000 });
+  await expect(toPrint).toHaveAttribute('data-state', 'physical_post');
   await expect(toPrint.getByTestId('dp-state')).toHaveText('Til print');
   await expect(toPrint.getByTestId('proof-pdf')).toHaveCount(0);
   // The responsible caseworker is told in Danish.

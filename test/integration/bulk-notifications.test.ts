@@ -113,7 +113,7 @@ describe('bulk operations notify once per person', () => {
       const theirs = (await inbox(members[0]))[0]?.id as number;
       expect((await call('listNotificationRecords', { id: theirs, offset: 0, limit: 10 }, { userId: outsider.id })).total).toBe(0);
     }
-  }, 60_000);
+  });
 
   it('a mailing: letters that go by physical post give each responsible person one summary', async () => {
     const d = demo(app);
@@ -145,7 +145,7 @@ describe('bulk operations notify once per person', () => {
       expect(rows[0]?.bulk?.parts).toEqual([{ reason: 'digital_post_physical_fallback', detail: '', count: records.size }]);
       expect(new Set(await recordsOf(userId, rows[0]?.id as number))).toEqual(records);
     }
-  }, 60_000);
+  });
 
   it('a mailing over real HTTP to exempt citizens: the access point names them exempt, their letters go to print, and each responsible person gets one summary', async () => {
     const sim = await sandbox();
@@ -173,7 +173,7 @@ describe('bulk operations notify once per person', () => {
       expect(rows[0]?.bulk).toMatchObject({ operation: 'mailing', label: 'Til fritagne', records: 6, parts: [{ reason: 'digital_post_physical_fallback', count: 6 }] });
       expect(await recordsOf(userId, rows[0]?.id as number)).toEqual(ids);
     }
-  }, 60_000);
+  });
 
   it('a single status change still notifies per record, with the record', async () => {
     const d = demo(app);

@@ -157,7 +157,7 @@ describe('mailings', () => {
     const wrong = await app.dispatch('sendMailing', { id: created.id, confirmation: '0'.repeat(64) }, session);
     expect(wrong.ok ? null : wrong.error.code).toBe('figures_changed');
     value(await app.dispatch('sendMailing', { id: created.id, confirmation: summary.fingerprint }, session));
-    for (let i = 0; i < 100 && view.state !== 'sent'; i += 1) {
+    for (let i = 0; i < 3000 && view.state !== 'sent'; i += 1) {
       await new Promise((r) => setTimeout(r, 20));
       view = value(await app.dispatch('getMailing', { id: created.id }, session)) as MailingView;
     }
