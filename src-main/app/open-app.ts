@@ -8,7 +8,7 @@ import { startDigitalPostWithApp } from '../digital-post/start-with-app';
 import type { Clock } from '../shared/clock';
 import { openDatabase } from '../store/database';
 import { StoreFileError } from '../store/store-file';
-import { startBackgroundCheckpoints } from '../store/wal-checkpointer';
+import { NO_LOG_TO_WATCH, startBackgroundCheckpoints } from '../store/wal-checkpointer';
 import type { BrowserOpener } from '../mitid/browser-opener';
 import { ensurePrivateFolder } from '../shared/private-files';
 import type { AppHandle } from './app-handle';
@@ -56,9 +56,10 @@ export function openApp(options: OpenAppOptions): AppHandle & { services: Servic
   }
   const { db, isNew } = openDatabase(file);
   useAuditHasher(db, auditHasher(options.secrets, options.dataDir));
-  const stopCheckpoints = file === ':memory:' ? async () => {} : startBackgroundCheckpoints(db, file);
+  const checkpoints = file === ':memory:' ? { ...NO_LOG_TO_WATCH, stop: async () => {} } : startBackgroundCheckpoints(db, file);
   const services = createServices({
     db,
+    walLog: checkpoints,
     settings: options.settings,
     secrets: options.secrets,
     sandbox: true,
@@ -100,7 +101,7 @@ export function openApp(options: OpenAppOptions): AppHandle & { services: Servic
       await services.csvRowChecking.stop();
       db.close();
       // Last, so the final checkpoint sees every commit and removes the log file.
-      await stopCheckpoints();
+      await checkpoints.stop();
     },
   };
 }

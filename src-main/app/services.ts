@@ -46,9 +46,12 @@ import type { BrowserOpener } from '../mitid/browser-opener';
 import { userInfo } from 'node:os';
 import { AccessControl } from '../access/access-control';
 import { AccessStore } from '../access/access-store';
+import type { LogLength } from '../store/wal-checkpointer';
 
 export interface ServiceConfig {
   db: Db;
+  /** The write-ahead log's length, watched by long writers (the CSV import); none for an in-memory store. */
+  walLog?: LogLength;
   settings: SettingsStore;
   secrets: SecretStore;
   clock?: Clock;
@@ -112,6 +115,7 @@ export function createServices(config: ServiceConfig) {
     assignments: assignmentNotifier,
     journal: new ImportJournal(db.memory ? null : dirname(db.name)),
     bulk: bulkOperations,
+    ...(config.walLog ? { walLog: config.walLog } : {}),
   });
   const csvUploads = new CsvUploads();
   const guards = new TransitionGuards()

@@ -17,6 +17,8 @@ export interface ImportHandlers {
   onChecked(checked: CheckedFile): void;
   /** Writes one batch (synchronously, in its own transaction); throwing stops the thread and fails the import. */
   onBatch(records: PreparedRecord[]): void;
+  /** Asked before each transaction: a promise makes the writer wait for it (the event loop stays free), null writes on. */
+  pauseBeforeWrite?(): Promise<void> | null;
 }
 
 /**
@@ -98,12 +100,23 @@ export class RowCheckingThread {
     // inside it would hold the event loop for the whole import.
     const queue: PreparedRecord[][] = [];
     let scheduled = false;
+    let pausing = false;
     let failure: unknown = null;
     let idle: (() => void) | null = null;
     const abort: { fail?: (error: unknown) => void } = {};
     const writeNext = (): void => {
       scheduled = false;
       if (queue.length && failure === null) {
+        const pause = handlers.pauseBeforeWrite?.() ?? null;
+        if (pause) {
+          pausing = true;
+          const resume = (): void => {
+            pausing = false;
+            schedule();
+          };
+          pause.then(resume, resume);
+          return;
+        }
         // Whole batches, up to the sizer's rows (at least one batch).
         const allowed = sizer.rows();
         let records = queue.shift() as PreparedRecord[];
@@ -130,7 +143,7 @@ export class RowCheckingThread {
       else idle?.();
     };
     const schedule = (): void => {
-      if (scheduled) return;
+      if (scheduled || pausing) return;
       scheduled = true;
       setImmediate(writeNext);
     };
@@ -150,7 +163,7 @@ export class RowCheckingThread {
         abort,
       );
       // "done" comes after the last batch; the batches still queued are written first.
-      if (queue.length || scheduled) await new Promise<void>((resolve) => (idle = resolve));
+      if (queue.length || scheduled || pausing) await new Promise<void>((resolve) => (idle = resolve));
       if (failure !== null) throw failure;
       this.filesChecked += 1;
     } catch (error) {

@@ -4,6 +4,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../src-main/app/open-app';
+import { openDatabase } from '../../../src-main/store/database';
+import { LONG_LOG_PAGES, startBackgroundCheckpoints } from '../../../src-main/store/wal-checkpointer';
 import { useTestApps } from '../helpers/test-app';
 
 const { open, tempDir } = useTestApps();
@@ -39,5 +41,37 @@ describe('background WAL checkpoints', () => {
     await app.close();
     // The last connection to close checkpoints the rest and removes the log.
     expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+});
+
+describe('a long writer and the log', () => {
+  it('waits for a catch-up when the log is long, and its next write starts the log afresh (no checkpoint inside its COMMIT)', async () => {
+    const file = join(tempDir(), 'long-writer.sqlite');
+    const { db } = openDatabase(file);
+    const checkpoints = startBackgroundCheckpoints(db, file);
+    try {
+      db.exec('CREATE TABLE filler (x TEXT)');
+      const insert = db.prepare('INSERT INTO filler (x) VALUES (?)');
+      const write = db.transaction(() => {
+        for (let i = 0; i < 100; i += 1) insert.run('x'.repeat(1000));
+      });
+      // Written as an import does: a transaction per turn of the event loop, without a break long
+      // enough for the log to start again by itself, until the checkpoints say it is long.
+      let pause: Promise<void> | null = null;
+      for (const start = Date.now(); !(pause = checkpoints.whenLogIsShort()); ) {
+        if (Date.now() - start > 60_000) throw new Error('the log was never reported long');
+        write.immediate();
+        await new Promise((r) => setImmediate(r));
+      }
+      await pause;
+      write.immediate();
+      // Counted by a checkpoint on this connection: the log holds only that last write (~100 pages), not the ~16,000 before.
+      const [after] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+      expect(after!.log).toBeLessThan(LONG_LOG_PAGES / 10);
+      expect(checkpoints.whenLogIsShort()).toBeNull();
+    } finally {
+      db.close();
+      await checkpoints.stop();
+    }
   });
 });
