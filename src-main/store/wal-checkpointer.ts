@@ -34,31 +34,33 @@ const CATCH_UP_WAIT_MS = 5_000;
 // writer. After each checkpoint the log's length in pages goes to shared
 // memory. A checkpoint that copies every frame while the app keeps writing
 // does not shorten the log: SQLite starts it afresh only when a write begins
-// with nothing left to copy, so a long writer waits for a catch-up (0 after it).
+// with nothing left to copy, so a long writer waits for a catch-up.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 0');
 const logPages = new Int32Array(workerData.logPages);
-const checkpoint = (writerWaits) => {
+const checkpoint = () => {
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    if (!result || !(result.log >= 0)) return;
-    // Copied to the end with the writer waiting: its next write starts the log afresh.
-    Atomics.store(logPages, 0, writerWaits && result.checkpointed >= result.log ? 0 : result.log);
+    if (result && result.log >= 0) Atomics.store(logPages, 0, result.log);
   } catch { /* busy or closing: the next tick tries again */ }
 };
-const timer = setInterval(() => checkpoint(false), workerData.intervalMs);
+const timer = setInterval(checkpoint, workerData.intervalMs);
 parentPort.on('message', (message) => {
   if (message === 'catch-up') {
-    checkpoint(true);
+    checkpoint();
+    // The writer goes on until the next timed checkpoint measures the log again: copied to the end,
+    // its next write starts the log afresh; held back by another connection's reader (or busy),
+    // it must still write rather than wait for a catch-up after every catch-up.
+    Atomics.store(logPages, 0, 0);
     parentPort.postMessage('caught-up');
     return;
   }
   if (message !== 'close') return;
   clearInterval(timer);
-  checkpoint(false);
+  checkpoint();
   db.close();
   parentPort.close();
 });
@@ -81,7 +83,7 @@ export interface BackgroundCheckpoints extends LogLength {
   stop: StopCheckpoints;
 }
 
-/** For an in-memory store (no log) and for tests: never asks a writer to wait. */
+/** For an in-memory store (no log): never asks a writer to wait. */
 export const NO_LOG_TO_WATCH: LogLength = { whenLogIsShort: () => null };
 
 /**

@@ -1,5 +1,6 @@
 // The case store's WAL is copied into the database file by a second connection
 // on its own thread, not inside the app's commits (issue 2: import speed).
+import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,33 +46,63 @@ describe('background WAL checkpoints', () => {
 });
 
 describe('a long writer and the log', () => {
-  it('waits for a catch-up when the log is long, and its next write starts the log afresh (no checkpoint inside its COMMIT)', async () => {
+  /** A store with background checkpoints and a write of ~100 pages, committed as an import commits. */
+  const longWriter = () => {
     const file = join(tempDir(), 'long-writer.sqlite');
     const { db } = openDatabase(file);
     const checkpoints = startBackgroundCheckpoints(db, file);
-    try {
-      db.exec('CREATE TABLE filler (x TEXT)');
-      const insert = db.prepare('INSERT INTO filler (x) VALUES (?)');
-      const write = db.transaction(() => {
-        for (let i = 0; i < 100; i += 1) insert.run('x'.repeat(1000));
-      });
-      // Written as an import does: a transaction per turn of the event loop, without a break long
-      // enough for the log to start again by itself, until the checkpoints say it is long.
-      let pause: Promise<void> | null = null;
-      for (const start = Date.now(); !(pause = checkpoints.whenLogIsShort()); ) {
+    db.exec('CREATE TABLE filler (x TEXT)');
+    const insert = db.prepare('INSERT INTO filler (x) VALUES (?)');
+    const write = db.transaction(() => {
+      for (let i = 0; i < 100; i += 1) insert.run('x'.repeat(1000));
+    });
+    // A transaction per turn of the event loop, without a break long enough for the
+    // log to start again by itself, until the checkpoints say it is long.
+    const untilLogIsLong = async (): Promise<Promise<void>> => {
+      for (const start = Date.now(); ; ) {
+        const pause = checkpoints.whenLogIsShort();
+        if (pause) return pause;
         if (Date.now() - start > 60_000) throw new Error('the log was never reported long');
         write.immediate();
         await new Promise((r) => setImmediate(r));
       }
-      await pause;
+    };
+    const close = async () => {
+      db.close();
+      await checkpoints.stop();
+    };
+    return { file, db, checkpoints, write, untilLogIsLong, close };
+  };
+
+  it('waits for a catch-up when the log is long, and its next write starts the log afresh (no checkpoint inside its COMMIT)', async () => {
+    const { db, checkpoints, write, untilLogIsLong, close } = longWriter();
+    try {
+      await (await untilLogIsLong());
       write.immediate();
       // Counted by a checkpoint on this connection: the log holds only that last write (~100 pages), not the ~16,000 before.
       const [after] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
       expect(after!.log).toBeLessThan(LONG_LOG_PAGES / 10);
       expect(checkpoints.whenLogIsShort()).toBeNull();
     } finally {
-      db.close();
-      await checkpoints.stop();
+      await close();
+    }
+  });
+
+  it('writes on after a catch-up that could not copy the log (another connection still reads an old snapshot), instead of pausing again and again', async () => {
+    const { file, checkpoints, write, untilLogIsLong, close } = longWriter();
+    write.immediate();
+    // A reader elsewhere (the CLI, say) holds its snapshot: no checkpoint can copy past it.
+    const reader = new Database(file, { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM filler').get();
+    try {
+      await (await untilLogIsLong());
+      // The log is still long, but the writer is let through until the next timed checkpoint measures it again.
+      expect(checkpoints.whenLogIsShort()).toBeNull();
+    } finally {
+      reader.exec('COMMIT');
+      reader.close();
+      await close();
     }
   });
 });
